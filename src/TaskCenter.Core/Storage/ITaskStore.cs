@@ -1,0 +1,41 @@
+using TaskCenter.Core.Tasks;
+
+namespace TaskCenter.Core.Storage;
+
+/// <summary>
+/// The write side of task storage, and the narrow port the engine schedules through.
+/// Every method is one transaction: it happens whole or not at all.
+/// </summary>
+public interface ITaskStore
+{
+    /// <summary>Creates or migrates the schema. Called once at start-up.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a new task, unless a live task (pending, active or paused) has the same name and data: then nothing is
+    /// written and that task's id is returned with Created = false (the seed's dedupe).
+    /// </summary>
+    Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the given tasks; returns the ids that existed and were deleted, in the order given.</summary>
+    Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every task with this name; returns their ids.</summary>
+    Task<IReadOnlyList<string>> DeleteByNameAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The earliest next fire among pending and active tasks, or null when none is scheduled.</summary>
+    Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken);
+
+    /// <summary>Pending and active tasks whose next fire is at or before <paramref name="dueBy"/>, earliest first.</summary>
+    Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies the advances in one transaction: each task's bookkeeping is updated (only where its version still
+    /// matches) and its fires are recorded and routed to the built-in queue. Returns the fires actually recorded.
+    /// When this returns, those fires survive a crash.
+    /// </summary>
+    Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken);
+
+    /// <summary>Deletes tasks that finished before the given time; returns how many.</summary>
+    Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken);
+}
