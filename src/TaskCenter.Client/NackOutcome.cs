@@ -1,0 +1,14 @@
+namespace TaskCenter.Client;
+
+/// <summary>What the server did with a negatively acknowledged message (wire field <c>result</c>).</summary>
+public enum NackOutcome
+{
+    /// <summary>A result this version of the client does not know.</summary>
+    Unknown = 0,
+
+    /// <summary>The message is delivered again at <see cref="NackResult.RetryAt"/>.</summary>
+    Retrying,
+
+    /// <summary>The message ran out of attempts and was moved to the group's dead letters.</summary>
+    Dead,
+}

@@ -1,0 +1,387 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using TaskCenter.Client.Internal;
+using TaskCenter.Client.Wire;
+
+namespace TaskCenter.Client;
+
+/// <summary>
+/// A typed client of the TaskCenter HTTP API (<c>/v1/api/...</c>). Immutable and thread-safe: create one per server and
+/// share it.
+/// </summary>
+/// <remarks>
+/// A non-success answer with an <c>{"err","msg"}</c> body throws <see cref="TaskCenterApiException"/>; one without such a
+/// body throws <see cref="HttpRequestException"/> carrying the status. Network failures (<see cref="HttpRequestException"/>)
+/// and cancellation pass through; a request that exceeds <see cref="TaskCenterClientOptions.Timeout"/> throws
+/// <see cref="TaskCanceledException"/> whose inner exception is a <see cref="TimeoutException"/>, as
+/// <see cref="HttpClient"/> does.
+/// </remarks>
+public sealed class TaskCenterClient : IDisposable
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttpClient;
+    private readonly Uri _baseAddress;
+    private readonly TimeSpan _timeout;
+    private readonly AuthenticationHeaderValue? _authorization;
+
+    /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
+    /// <param name="options">The settings; validated and copied.</param>
+    public TaskCenterClient(TaskCenterClientOptions options)
+        : this(options, httpClient: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/> (not disposed by the client). Requests use absolute
+    /// addresses built from <see cref="TaskCenterClientOptions.BaseAddress"/>, so the HttpClient's own BaseAddress is ignored;
+    /// its <see cref="HttpClient.Timeout"/> still applies and must exceed the longest long-poll wait plus
+    /// <see cref="TaskCenterClientOptions.Timeout"/>.
+    /// </summary>
+    /// <param name="options">The settings; validated and copied.</param>
+    /// <param name="httpClient">The client to send through; <see langword="null"/> to create one.</param>
+    public TaskCenterClient(TaskCenterClientOptions options, HttpClient? httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options = options.Clone();
+        options.Validate();
+
+        var baseAddress = options.BaseAddress.AbsoluteUri;
+        _baseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
+        _timeout = options.Timeout;
+        _authorization = string.IsNullOrEmpty(options.ApiKey) ? null : new AuthenticationHeaderValue("Bearer", options.ApiKey);
+
+        if (httpClient is not null)
+        {
+            _http = httpClient;
+        }
+        else
+        {
+            var handler = options.HttpHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            _http = new HttpClient(handler, disposeHandler: options.HttpHandler is null)
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the per-request timeout is ours
+            };
+            _ownsHttpClient = true;
+        }
+    }
+
+    /// <summary>The server's address the client resolves paths against (always ending in <c>/</c>).</summary>
+    public Uri BaseAddress => _baseAddress;
+
+    /// <summary>Adds a task (<c>POST /v1/api/task</c>). Adding one whose name and data equal a live task's returns that task's id.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The task's id and name.</returns>
+    /// <exception cref="ArgumentException"><see cref="NewTask.LoopTime"/> or <see cref="NewTask.MaxRuntime"/> is not whole seconds.</exception>
+    public async Task<AddTaskResult> AddTaskAsync(NewTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var response = await PostAsync(
+            "v1/api/task", WireMapper.ToWire(task), TaskCenterJsonContext.Default.AddTaskRequest,
+            TaskCenterJsonContext.Default.AddTaskResponse, cancellationToken);
+        return new AddTaskResult(response.TaskId ?? string.Empty, response.Name ?? task.Name);
+    }
+
+    /// <summary>Deletes tasks by id (<c>POST /v1/api/delete-task</c>).</summary>
+    /// <param name="ids">The task ids.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids really deleted.</returns>
+    public async Task<IReadOnlyList<string>> DeleteTasksAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var response = await PostAsync(
+            "v1/api/delete-task", new DeleteTasksRequest { Ids = [.. ids] }, TaskCenterJsonContext.Default.DeleteTasksRequest,
+            TaskCenterJsonContext.Default.DeleteTasksResponse, cancellationToken);
+        return response.SucIds ?? [];
+    }
+
+    /// <summary>Deletes every task with the given name (<c>POST /v1/api/delete-task-by-name</c>).</summary>
+    /// <param name="name">The task name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids really deleted.</returns>
+    public async Task<IReadOnlyList<string>> DeleteTasksByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var response = await PostAsync(
+            "v1/api/delete-task-by-name", new DeleteTasksByNameRequest { Name = name },
+            TaskCenterJsonContext.Default.DeleteTasksByNameRequest, TaskCenterJsonContext.Default.DeleteTasksResponse,
+            cancellationToken);
+        return response.SucIds ?? [];
+    }
+
+    /// <summary>Gets one task (<c>GET /v1/api/query-task-by-id</c>).</summary>
+    /// <param name="id">The task id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The task, or <see langword="null"/> when the server answers 404.</returns>
+    public async Task<TaskInfo?> GetTaskAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var dto = await SendAsync(
+            HttpMethod.Get, "v1/api/query-task-by-id?taskid=" + Uri.EscapeDataString(id), content: null,
+            TaskCenterJsonContext.Default.TaskDto, TimeSpan.Zero, nullOn404: true, cancellationToken);
+        return dto is null ? null : WireMapper.ToModel(dto);
+    }
+
+    /// <summary>Gets every task with the given name, newest first (<c>GET /v1/api/query-task-by-name</c>).</summary>
+    /// <param name="name">The task name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IReadOnlyList<TaskInfo>> GetTasksByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var dtos = await GetAsync(
+            "v1/api/query-task-by-name?name=" + Uri.EscapeDataString(name), TaskCenterJsonContext.Default.ListTaskDto,
+            cancellationToken);
+        return dtos.ConvertAll(WireMapper.ToModel);
+    }
+
+    /// <summary>Computes the next fire times of a crontab expression (<c>GET /v1/api/crontab/next</c>).</summary>
+    /// <param name="crontab">A crontab(5) expression.</param>
+    /// <param name="timeZone">The IANA zone to read it in; <see langword="null"/> for the server's default (UTC).</param>
+    /// <param name="from">Times strictly after this one; <see langword="null"/> for now.</param>
+    /// <param name="count">How many, 1–100; <see langword="null"/> for the server's default (5).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IReadOnlyList<DateTimeOffset>> GetCrontabNextAsync(
+        string crontab, string? timeZone = null, DateTimeOffset? from = null, int? count = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(crontab);
+        var query = new StringBuilder("v1/api/crontab/next?crontab=").Append(Uri.EscapeDataString(crontab));
+        if (timeZone is not null)
+        {
+            query.Append("&timezone=").Append(Uri.EscapeDataString(timeZone));
+        }
+
+        if (from is { } fromTime)
+        {
+            query.Append("&from=").Append(fromTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (count is { } n)
+        {
+            query.Append("&count=").Append(n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.CrontabNextResponse, cancellationToken);
+        return (response.Times ?? []).ConvertAll(DateTimeOffset.FromUnixTimeSeconds);
+    }
+
+    /// <summary>Gets this minute's fire counts per task name, plus <c>total</c> (<c>GET /v1/api/task/stat</c>).</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IReadOnlyDictionary<string, long>> GetStatAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync("v1/api/task/stat", TaskCenterJsonContext.Default.DictionaryStringInt64, cancellationToken);
+
+    /// <summary>
+    /// Takes up to <see cref="ConsumeRequest.MaxMessages"/> messages for a consumer group (<c>POST /v1/api/consume</c>),
+    /// long-polling up to <see cref="ConsumeRequest.WaitTime"/>. The request timeout is extended by that wait.
+    /// </summary>
+    /// <param name="request">The consume parameters.</param>
+    /// <param name="cancellationToken">Cancels the request; messages the server leased meanwhile are delivered again after the lease.</param>
+    /// <returns>The messages, possibly none.</returns>
+    public async Task<IReadOnlyList<TaskMessage>> ConsumeAsync(ConsumeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = new ConsumeRequestDto
+        {
+            Group = request.Group,
+            Tags = request.Tags,
+            Max = request.MaxMessages,
+            WaitMs = WireMapper.ToMilliseconds(request.WaitTime),
+            LeaseMs = request.Lease is { } lease ? WireMapper.ToMilliseconds(lease) : null,
+        };
+        var response = await SendAsync(
+            HttpMethod.Post, "v1/api/consume", Serialize(body, TaskCenterJsonContext.Default.ConsumeRequestDto),
+            TaskCenterJsonContext.Default.ConsumeResponse, request.WaitTime > TimeSpan.Zero ? request.WaitTime : TimeSpan.Zero,
+            nullOn404: false, cancellationToken);
+        return (response!.Messages ?? []).ConvertAll(WireMapper.ToModel);
+    }
+
+    /// <summary>Acknowledges messages of a group (<c>POST /v1/api/ack</c>): they are done and not delivered again.</summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="msgIds">The message ids.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids the server acknowledged (ids the group no longer holds are left out).</returns>
+    public async Task<IReadOnlyList<string>> AckAsync(string group, IEnumerable<string> msgIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(msgIds);
+        var response = await PostAsync(
+            "v1/api/ack", new AckRequest { Group = group, MsgIds = [.. msgIds] }, TaskCenterJsonContext.Default.AckRequest,
+            TaskCenterJsonContext.Default.AckResponse, cancellationToken);
+        return response.Acked ?? [];
+    }
+
+    /// <summary>
+    /// Reports that handling a message failed (<c>POST /v1/api/nack</c>): the server retries it on its delay levels or, out
+    /// of attempts, makes it a dead letter. Throws <see cref="TaskCenterApiException"/> (404) when the group holds no such message.
+    /// </summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="msgId">The message id.</param>
+    /// <param name="error">Why it failed; kept as the dead letter's last error.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<NackResult> NackAsync(string group, string msgId, string? error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(msgId);
+        var response = await PostAsync(
+            "v1/api/nack", new NackRequest { Group = group, MsgId = msgId, Error = error }, TaskCenterJsonContext.Default.NackRequest,
+            TaskCenterJsonContext.Default.NackResponse, cancellationToken);
+        return WireMapper.ToModel(response, msgId);
+    }
+
+    /// <summary>Lists a group's dead letters (<c>GET /v1/api/dead-letters</c>).</summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="limit">The most to return; <see langword="null"/> for the server's default (100).</param>
+    /// <param name="after">Page on: only dead letters after this message id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(
+        string group, int? limit = null, string? after = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var query = new StringBuilder("v1/api/dead-letters?group=").Append(Uri.EscapeDataString(group));
+        if (limit is { } n)
+        {
+            query.Append("&limit=").Append(n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (after is not null)
+        {
+            query.Append("&after=").Append(Uri.EscapeDataString(after));
+        }
+
+        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.DeadLettersResponse, cancellationToken);
+        return (response.DeadLetters ?? []).ConvertAll(WireMapper.ToModel);
+    }
+
+    /// <summary>Delivers dead letters again (<c>POST /v1/api/dead-letters/redrive</c>).</summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="msgIds">The message ids; <see langword="null"/> for all of the group's dead letters.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids redriven.</returns>
+    public Task<IReadOnlyList<string>> RedriveDeadLettersAsync(
+        string group, IEnumerable<string>? msgIds = null, CancellationToken cancellationToken = default) =>
+        DeadLetterBatchAsync("v1/api/dead-letters/redrive", group, msgIds, cancellationToken);
+
+    /// <summary>Deletes dead letters for good (<c>POST /v1/api/dead-letters/purge</c>).</summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="msgIds">The message ids; <see langword="null"/> for all of the group's dead letters.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids purged.</returns>
+    public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(
+        string group, IEnumerable<string>? msgIds = null, CancellationToken cancellationToken = default) =>
+        DeadLetterBatchAsync("v1/api/dead-letters/purge", group, msgIds, cancellationToken);
+
+    /// <summary>Disposes the <see cref="HttpClient"/> if the client created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> DeadLetterBatchAsync(
+        string path, string group, IEnumerable<string>? msgIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var body = new DeadLetterBatchRequest { Group = group, MsgIds = msgIds is null ? null : [.. msgIds] };
+        var response = await PostAsync(
+            path, body, TaskCenterJsonContext.Default.DeadLetterBatchRequest, TaskCenterJsonContext.Default.DeadLetterBatchResponse,
+            cancellationToken);
+        return response.MsgIds ?? [];
+    }
+
+    private async Task<TResponse> GetAsync<TResponse>(
+        string pathAndQuery, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : class =>
+        (await SendAsync(HttpMethod.Get, pathAndQuery, content: null, responseType, TimeSpan.Zero, nullOn404: false, cancellationToken))!;
+
+    private async Task<TResponse> PostAsync<TRequest, TResponse>(
+        string path, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+        where TResponse : class =>
+        (await SendAsync(HttpMethod.Post, path, Serialize(body, requestType), responseType, TimeSpan.Zero, nullOn404: false, cancellationToken))!;
+
+    private static ByteArrayContent Serialize<T>(T body, JsonTypeInfo<T> type)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, type));
+        content.Headers.ContentType = JsonMediaType;
+        return content;
+    }
+
+    /// <summary>Sends one request and reads its JSON answer; <see langword="null"/> only for a 404 when <paramref name="nullOn404"/>.</summary>
+    private async Task<TResponse?> SendAsync<TResponse>(
+        HttpMethod method, string pathAndQuery, HttpContent? content, JsonTypeInfo<TResponse> responseType,
+        TimeSpan extraTimeout, bool nullOn404, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        using var request = new HttpRequestMessage(method, new Uri(_baseAddress, pathAndQuery)) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Authorization = _authorization;
+
+        var timeout = _timeout == System.Threading.Timeout.InfiniteTimeSpan
+            ? System.Threading.Timeout.InfiniteTimeSpan
+            : _timeout + extraTimeout;
+        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutCts.CancelAfter(timeout);
+
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeoutCts.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                var result = await response.Content.ReadFromJsonAsync(responseType, timeoutCts.Token);
+                return result ?? throw new JsonException(
+                    $"TaskCenter answered {method} {pathAndQuery} with an empty or null body.");
+            }
+
+            if (nullOn404 && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            throw await CreateErrorAsync(method, pathAndQuery, response, timeoutCts.Token);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeoutCts.IsCancellationRequested)
+        {
+            throw new TaskCanceledException(
+                string.Create(CultureInfo.InvariantCulture, $"The TaskCenter request {method} {pathAndQuery} timed out after {timeout.TotalSeconds} s."),
+                new TimeoutException(ex.Message, ex));
+        }
+    }
+
+    private static async Task<Exception> CreateErrorAsync(
+        HttpMethod method, string pathAndQuery, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        ErrorResponse? error = null;
+        try
+        {
+            error = JsonSerializer.Deserialize(body, TaskCenterJsonContext.Default.ErrorResponse);
+        }
+        catch (JsonException)
+        {
+            // Not an {"err","msg"} body (e.g. a proxy's HTML page): reported as an HttpRequestException below.
+        }
+
+        if (error?.Msg is { } msg)
+        {
+            return new TaskCenterApiException(response.StatusCode, error.Err ?? (int)response.StatusCode, msg);
+        }
+
+        const int maxBodyChars = 200;
+        var excerpt = body.Length <= maxBodyChars ? body : body[..maxBodyChars] + "…";
+        return new HttpRequestException(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"TaskCenter answered {method} {pathAndQuery} with {(int)response.StatusCode} {response.ReasonPhrase}: {excerpt}"),
+            inner: null,
+            response.StatusCode);
+    }
+}

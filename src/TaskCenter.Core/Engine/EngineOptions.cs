@@ -1,0 +1,20 @@
+namespace TaskCenter.Core.Engine;
+
+/// <summary>Settings of the scheduling engine. Section "Engine" in configuration.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Fires missed by less than this are all delivered late; older ones are coalesced into one.</summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Due tasks taken and committed in one transaction.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>How long finished tasks stay queryable before they are purged.</summary>
+    public TimeSpan FinishedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often finished tasks and expired queue entries are purged.</summary>
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Pause before retrying after a storage failure.</summary>
+    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,86 @@
+using TaskCenter.Core.Scheduling;
+using TaskCenter.Core.Tasks;
+
+namespace TaskCenter.Core.Engine;
+
+/// <summary>
+/// Decides which fires a due task produces at <c>now</c> and where its schedule goes next. Pure: no clock, no storage.
+/// <list type="bullet">
+/// <item>Every fire due at or before now is produced, in order, with its scheduled time.</item>
+/// <item>Misfires: a fire older than the misfire threshold is produced once for the whole period beyond the threshold
+/// (interval and cron tasks then skip to their first time within the threshold, so a long outage causes no storm);
+/// a one-shot always fires.</item>
+/// <item>end_time stops fires after it; loop_count caps the fires produced (a coalesced misfire counts once).</item>
+/// </list>
+/// </summary>
+public sealed class FirePlanner
+{
+    private readonly TimeSpan _misfireThreshold;
+    private readonly int _maxFiresPerTask;
+
+    public FirePlanner(TimeSpan misfireThreshold, int maxFiresPerTask = 1000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(misfireThreshold, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFiresPerTask, 1);
+        _misfireThreshold = misfireThreshold;
+        _maxFiresPerTask = maxFiresPerTask;
+    }
+
+    /// <summary>The first fire of a new task, within its limits; null when it would never fire.</summary>
+    public static DateTimeOffset? FirstFire(ScheduledTask task, DateTimeOffset now)
+    {
+        var first = FireSchedule.For(task).First(now);
+        return first is { } t && Allows(task, t, firedCount: 0) ? t : null;
+    }
+
+    public FirePlan Plan(ScheduledTask task, DateTimeOffset now)
+    {
+        var schedule = FireSchedule.For(task);
+        var fires = new List<DateTimeOffset>();
+        var fired = task.FiredCount;
+        var next = task.NextFireAt;
+
+        while (next is { } due && due <= now && fires.Count < _maxFiresPerTask)
+        {
+            if (!Allows(task, due, fired))
+            {
+                next = null;
+                break;
+            }
+
+            fires.Add(due);
+            fired++;
+            next = now - due > _misfireThreshold
+                ? schedule.SkipTo(due, now - _misfireThreshold)
+                : schedule.After(due);
+        }
+
+        if (next is { } upcoming && !Allows(task, upcoming, fired))
+        {
+            next = null;
+        }
+
+        var advanced = task with
+        {
+            FiredCount = fired,
+            NextFireAt = next,
+            State = next is null ? TaskState.Finished : fired > 0 ? TaskState.Active : task.State,
+            FinishedAt = next is null ? now : null,
+        };
+        return new FirePlan(advanced, fires);
+    }
+
+    private static bool Allows(ScheduledTask task, DateTimeOffset fireTime, long firedCount)
+    {
+        if (task.EndTime is { } end && fireTime > DateTimeOffset.FromUnixTimeSeconds(end))
+        {
+            return false;
+        }
+
+        return task.Type switch
+        {
+            TaskType.OneShot => firedCount == 0,
+            _ => task.LoopCount <= 0 || firedCount < task.LoopCount,
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
+
+namespace TaskCenter.Core.Engine;
+
+/// <summary>Purges finished tasks past their retention and expired queue entries, and says so in the log.</summary>
+public sealed class Housekeeping(
+    ITaskStore tasks,
+    IQueueStore queue,
+    TimeProvider time,
+    IOptions<EngineOptions> options,
+    ILogger<Housekeeping> logger) : BackgroundService
+{
+    private readonly EngineOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.HousekeepingInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Housekeeping failed; trying again in {Interval}", _options.HousekeepingInterval);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    internal async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var purged = await tasks.PurgeFinishedAsync(now - _options.FinishedRetention, cancellationToken);
+        if (purged > 0)
+        {
+            logger.LogInformation("Purged {Count} tasks finished more than {Retention} ago", purged, _options.FinishedRetention);
+        }
+
+        var dropped = await queue.PurgeExpiredAsync(now, cancellationToken);
+        if (dropped > 0)
+        {
+            logger.LogWarning("Dropped {Count} fires kept past their retention for tags no consumer group subscribed to", dropped);
+        }
+    }
+}

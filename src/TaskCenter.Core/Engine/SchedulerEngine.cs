@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+
+namespace TaskCenter.Core.Engine;
+
+/// <summary>
+/// The scheduling loop. It sleeps until the earliest next fire in storage (or until a writer schedules something
+/// earlier), takes the due tasks in batches ordered by fire time, and commits each batch in one transaction.
+/// <para>Guarantees, step by step:</para>
+/// <list type="number">
+/// <item>Planning is pure (<see cref="FirePlanner"/>); nothing is delivered yet.</item>
+/// <item><see cref="ITaskStore.CommitAsync"/> records the fires and advances their tasks atomically. A crash before
+/// the commit loses nothing: the tasks are still due and are taken again at restart. A crash after it loses nothing
+/// either: the fires are on disk, routed to the built-in queue, and the tasks have moved on, so none fires twice.</item>
+/// <item>Only then are listeners told (consumers woken); they only speed delivery up, they carry no state.</item>
+/// </list>
+/// Memory is bounded by the batch size, whatever the number of pending tasks; each batch costs an index range scan.
+/// </summary>
+public sealed class SchedulerEngine(
+    ITaskStore store,
+    EngineWakeup wakeup,
+    IEnumerable<IFireListener> listeners,
+    TaskIdGenerator ids,
+    TimeProvider time,
+    IOptions<EngineOptions> options,
+    ILogger<SchedulerEngine> logger) : BackgroundService
+{
+    private readonly EngineOptions _options = options.Value;
+    private readonly FirePlanner _planner = new(options.Value.MisfireThreshold);
+    private readonly IFireListener[] _listeners = [.. listeners];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Scheduling pass failed; retrying in {Backoff}", _options.FailureBackoff);
+                await Task.Delay(_options.FailureBackoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Fires everything due now, then waits until the next fire is due or something earlier is scheduled.</summary>
+    internal async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var woken = wakeup.Signal.Current;
+        wakeup.Planned(null);
+        while (await FireDueBatchAsync(cancellationToken) == _options.BatchSize)
+        {
+        }
+
+        var earliest = await store.GetEarliestFireAsync(cancellationToken);
+        wakeup.Planned(earliest);
+        var delay = earliest is { } at ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        if (delay == Timeout.InfiniteTimeSpan)
+        {
+            await woken.WaitAsync(cancellationToken);
+        }
+        else
+        {
+            await wakeup.Signal.WaitAsync(woken, delay, cancellationToken);
+        }
+    }
+
+    /// <summary>Fires one batch of due tasks; returns how many tasks were due.</summary>
+    internal async Task<int> FireDueBatchAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = await store.GetDueAsync(now, _options.BatchSize, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var advances = new List<TaskAdvance>(due.Count);
+        foreach (var task in due)
+        {
+            advances.Add(Advance(task, now));
+        }
+
+        var recorded = await store.CommitAsync(advances, cancellationToken);
+        foreach (var listener in _listeners)
+        {
+            listener.OnFired(recorded);
+        }
+
+        return due.Count;
+    }
+
+    private TaskAdvance Advance(ScheduledTask task, DateTimeOffset now)
+    {
+        FirePlan plan;
+        try
+        {
+            plan = _planner.Plan(task, now);
+        }
+        catch (FormatException e)
+        {
+            // A stored task that no longer parses (a zone removed from the system's tzdata): finish it loudly
+            // rather than retry it forever.
+            logger.LogError(e, "Task {TaskId} ({Name}) cannot be scheduled any more; marking it finished", task.Id, task.Name);
+            return new TaskAdvance(task with { State = TaskState.Finished, NextFireAt = null, FinishedAt = now }, []);
+        }
+
+        var lease = task.MaxRuntime > 0 ? TimeSpan.FromSeconds(task.MaxRuntime) : (TimeSpan?)null;
+        var fires = new FireRecord[plan.FireTimes.Count];
+        for (var i = 0; i < fires.Length; i++)
+        {
+            fires[i] = new FireRecord
+            {
+                MsgId = ids.NewId(),
+                TaskId = task.Id,
+                Name = task.Name,
+                Data = task.Data,
+                FireTime = plan.FireTimes[i],
+                RecordedAt = now,
+                Lease = lease,
+                Ack = task.Ack,
+            };
+        }
+
+        return new TaskAdvance(plan.Task, fires);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics.CodeAnalysis;
+using Cronos;
+
+namespace TaskCenter.Core.Scheduling;
+
+/// <summary>
+/// A crontab(5) schedule as Vixie cron and cronie read it: 5 fields (or 6 with seconds first), names, ranges,
+/// lists, steps, the time macros, an optional CRON_TZ=/TZ= prefix, and the Cronos forms L, W, # and '?'.
+/// </summary>
+public sealed class Crontab
+{
+    private static readonly char[] Blanks = [' ', '\t'];
+    private const string CronosMessagePrefix = "The given cron expression has an invalid format. ";
+
+    // When day-of-month and day-of-week are both restricted, Vixie fires on a day matching EITHER, while
+    // Cronos wants both; so each is then its own Cronos expression (the other day field '*').
+    private readonly CronExpression _primary;
+    private readonly CronExpression? _secondary;
+
+    private Crontab(string expression, TimeZoneInfo? zone, bool hasSeconds, CronExpression primary, CronExpression? secondary)
+    {
+        Expression = expression;
+        Zone = zone;
+        HasSeconds = hasSeconds;
+        _primary = primary;
+        _secondary = secondary;
+    }
+
+    /// <summary>The expression as given.</summary>
+    public string Expression { get; }
+
+    /// <summary>The zone of a CRON_TZ= or TZ= prefix, else null.</summary>
+    public TimeZoneInfo? Zone { get; }
+
+    /// <summary>Whether the expression has the 6-field form whose first field is seconds.</summary>
+    public bool HasSeconds { get; }
+
+    /// <summary>Parses <paramref name="expression"/>; on failure <paramref name="error"/> says why, else it is "".</summary>
+    public static bool TryParse(string? expression, [NotNullWhen(true)] out Crontab? crontab, out string error)
+    {
+        crontab = null;
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            error = "crontab is empty";
+            return false;
+        }
+
+        var text = expression.Trim(Blanks);
+        if (!CrontabPrefix.TryTakeZone(ref text, out var zone, out error)
+            || !CrontabPrefix.TryExpandMacro(ref text, out error))
+        {
+            return false;
+        }
+
+        var fields = text.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length is not (5 or 6))
+        {
+            error = $"crontab has {fields.Length} field{(fields.Length == 1 ? "" : "s")}; expected 5 (or 6 with seconds first)";
+            return false;
+        }
+
+        var hasSeconds = fields.Length == 6;
+        var first = hasSeconds ? 0 : 1;
+        var cronos = new string[6];
+        cronos[0] = "0";
+        bool domStar = false, dowStar = false;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var kind = (CrontabFieldKind)(i + first);
+            if (!CrontabFieldParser.TryParse(kind, fields[i], out cronos[i + first], out var unrestricted, out error))
+            {
+                return false;
+            }
+
+            domStar |= kind == CrontabFieldKind.DayOfMonth && unrestricted;
+            dowStar |= kind == CrontabFieldKind.DayOfWeek && unrestricted;
+        }
+
+        CronExpression primary;
+        CronExpression? secondary = null;
+        try
+        {
+            if (domStar || dowStar)
+            {
+                primary = Parse(cronos);
+            }
+            else
+            {
+                var byDayOfMonth = (string[])cronos.Clone();
+                byDayOfMonth[(int)CrontabFieldKind.DayOfWeek] = "*";
+                cronos[(int)CrontabFieldKind.DayOfMonth] = "*";
+                primary = Parse(byDayOfMonth);
+                secondary = Parse(cronos);
+            }
+        }
+        catch (CronFormatException e)
+        {
+            // Not expected: the field parser only lets through what Cronos reads.
+            error = e.Message.StartsWith(CronosMessagePrefix, StringComparison.Ordinal) ? e.Message[CronosMessagePrefix.Length..] : e.Message;
+            return false;
+        }
+
+        crontab = new Crontab(expression, zone, hasSeconds, primary, secondary);
+        error = "";
+        return true;
+    }
+
+    /// <summary>
+    /// The next fire strictly after <paramref name="after"/>, read in <see cref="Zone"/> ?? <paramref name="zone"/>,
+    /// as a whole-second UTC instant; null when it never fires again (e.g. "0 0 30 2 *").
+    /// </summary>
+    public DateTimeOffset? GetNextOccurrence(DateTimeOffset after, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var readIn = Zone ?? zone;
+        var from = after.UtcDateTime;
+        var next = _primary.GetNextOccurrence(from, readIn);
+        if (_secondary?.GetNextOccurrence(from, readIn) is { } other && (next is null || other < next))
+        {
+            next = other;
+        }
+
+        return next is { } utc ? new DateTimeOffset(utc, TimeSpan.Zero) : null;
+    }
+
+    public override string ToString() => Expression;
+
+    private static CronExpression Parse(string[] fields) => CronExpression.Parse(string.Join(' ', fields), CronFormat.IncludeSeconds);
+}

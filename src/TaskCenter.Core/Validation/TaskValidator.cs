@@ -1,0 +1,151 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Engine;
+using TaskCenter.Core.Scheduling;
+using TaskCenter.Core.Tasks;
+
+namespace TaskCenter.Core.Validation;
+
+/// <summary>
+/// Turns a submission into a task ready to store, or names the first field that is wrong. A task that could
+/// never fire (a crontab with no future time, an end_time before the first fire) is refused rather than stored.
+/// </summary>
+public sealed class TaskValidator(IOptions<TaskValidationOptions> options, TimeProvider time, TaskIdGenerator ids)
+{
+    private readonly TaskValidationOptions _options = options.Value;
+
+    public (ScheduledTask? Task, FieldError? Error) Validate(TaskSubmission submission)
+    {
+        var now = time.GetUtcNow();
+        if (CheckFields(submission, now) is { } error)
+        {
+            return (null, error);
+        }
+
+        var task = new ScheduledTask
+        {
+            Id = ids.NewId(),
+            Name = submission.Name!,
+            Type = (TaskType)submission.Type!.Value,
+            Data = submission.Data!,
+            Crontab = submission.Crontab ?? "",
+            LoopTime = submission.LoopTime ?? 0,
+            LoopCount = submission.LoopCount ?? 0,
+            StartTime = submission.StartTime is > 0 ? submission.StartTime : null,
+            EndTime = submission.EndTime is > 0 ? submission.EndTime : null,
+            MaxRuntime = submission.MaxRuntime ?? 0,
+            Ack = submission.Ack ?? false,
+            TimeZone = submission.TimeZone ?? "UTC",
+            CreatedAt = now.ToUnixTimeSeconds(),
+        };
+
+        if (FirePlanner.FirstFire(task, now) is not { } first)
+        {
+            return (null, task.EndTime is null
+                ? new FieldError("crontab", "never fires in the future")
+                : new FieldError("end_time", "is before the task's first fire; it would never fire"));
+        }
+
+        return (task with { NextFireAt = first }, null);
+    }
+
+    private FieldError? CheckFields(TaskSubmission s, DateTimeOffset now)
+    {
+        if (s.Name is null)
+        {
+            return new FieldError("name", "is required");
+        }
+
+        if (TaskName.Check(s.Name) is { } nameProblem)
+        {
+            return new FieldError("name", nameProblem);
+        }
+
+        if (s.Type is null)
+        {
+            return new FieldError("type", "is required (1 one-shot, 2 interval, 3 crontab)");
+        }
+
+        if (s.Type is not (1 or 2 or 3))
+        {
+            return new FieldError("type", $"must be 1 (one-shot), 2 (interval) or 3 (crontab), not {s.Type}");
+        }
+
+        if (s.Data is null)
+        {
+            return new FieldError("data", "is required");
+        }
+
+        var dataBytes = Encoding.UTF8.GetByteCount(s.Data);
+        if (dataBytes > _options.MaxDataBytes)
+        {
+            return new FieldError("data", $"is {dataBytes} bytes; at most {_options.MaxDataBytes} are accepted", TooLarge: true);
+        }
+
+        return CheckNumbers(s, now) ?? CheckSchedule(s);
+    }
+
+    private FieldError? CheckNumbers(TaskSubmission s, DateTimeOffset now)
+    {
+        foreach (var (field, value) in new[]
+                 {
+                     ("loop_time", s.LoopTime), ("loop_count", s.LoopCount), ("start_time", s.StartTime),
+                     ("end_time", s.EndTime), ("max_runtime", s.MaxRuntime),
+                 })
+        {
+            if (value < 0)
+            {
+                return new FieldError(field, $"must not be negative, got {value}");
+            }
+        }
+
+        if (s.MaxRuntime > _options.MaxRuntimeSeconds)
+        {
+            return new FieldError("max_runtime", $"must be at most {_options.MaxRuntimeSeconds} seconds");
+        }
+
+        // Beyond year 9999 DateTimeOffset cannot represent the time.
+        const long maxUnixSeconds = 253_402_300_799;
+        if (s.StartTime > maxUnixSeconds || s.EndTime > maxUnixSeconds)
+        {
+            return new FieldError(s.StartTime > maxUnixSeconds ? "start_time" : "end_time", "is beyond the year 9999");
+        }
+
+        if (s.EndTime is > 0 and var end)
+        {
+            if (end <= now.ToUnixTimeSeconds())
+            {
+                return new FieldError("end_time", "is in the past");
+            }
+
+            if (s.StartTime is > 0 and var start && end <= start)
+            {
+                return new FieldError("end_time", "must be after start_time");
+            }
+        }
+
+        return null;
+    }
+
+    private static FieldError? CheckSchedule(TaskSubmission s)
+    {
+        if (s.TimeZone is not null && !TimeZones.TryFind(s.TimeZone, out _))
+        {
+            return new FieldError("timezone", $"'{s.TimeZone}' is not a known IANA time zone (e.g. UTC, Europe/Berlin)");
+        }
+
+        switch (s.Type)
+        {
+            case 2 when s.LoopTime is null or < 1:
+                return new FieldError("loop_time", "must be at least 1 second for an interval task (type 2)");
+            case 2 when s.LoopTime > 10L * 365 * 24 * 3600:
+                return new FieldError("loop_time", "must be at most 10 years");
+            case 3 when string.IsNullOrWhiteSpace(s.Crontab):
+                return new FieldError("crontab", "is required for a crontab task (type 3)");
+            case 3 when !Crontab.TryParse(s.Crontab, out _, out var cronError):
+                return new FieldError("crontab", cronError);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaskCenter.Core.Alerts;
+using TaskCenter.Core.Engine;
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Core.Validation;
+using TaskCenter.Storage.Sqlite;
+
+namespace TaskCenter.Server.Composition;
+
+/// <summary>Wires the engine, the built-in queue and the storage chosen by configuration.</summary>
+public static class TaskCenterServices
+{
+    public static IServiceCollection AddTaskCenter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<EngineOptions>(configuration.GetSection("Engine"));
+        services.Configure<AlertOptions>(configuration.GetSection("Alerts"));
+        services.Configure<TaskValidationOptions>(configuration.GetSection("Tasks"));
+        var queueSection = configuration.GetSection("Queue");
+        services.AddOptions<QueueOptions>()
+            .Bind(queueSection)
+            // The binder appends to a pre-filled list; a configured list replaces the default levels instead.
+            .PostConfigure(options =>
+            {
+                if (queueSection.GetSection(nameof(QueueOptions.RetryDelays)).Get<TimeSpan[]>() is { Length: > 0 } delays)
+                {
+                    options.RetryDelays = delays;
+                }
+            });
+
+        services.AddSingleton<TaskIdGenerator>();
+        services.AddSingleton<TaskValidator>();
+        services.AddSingleton<EngineWakeup>();
+        services.AddSingleton<QueueSignal>();
+        services.AddSingleton<FireRateAlerts>();
+        services.AddSingleton<IFireListener>(sp => sp.GetRequiredService<QueueSignal>());
+        services.AddSingleton<IFireListener>(sp => sp.GetRequiredService<FireRateAlerts>());
+        services.AddSingleton<BuiltInQueue>();
+
+        services.AddTaskCenterSqlite(options => configuration.GetSection("Storage:Sqlite").Bind(options));
+
+        // Hosted services start in this order: the schema first, then the engine.
+        services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<SchedulerEngine>();
+        services.AddHostedService<Housekeeping>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using TaskCenter.Core.Queue;
+
+namespace TaskCenter.Server.Contracts;
+
+public sealed record AckResponse([property: JsonPropertyName("acked")] IReadOnlyList<string> Acked);
+
+public sealed record NackResponse(
+    [property: JsonPropertyName("msgid")] string MsgId,
+    [property: JsonPropertyName("result")] string Result,
+    [property: JsonPropertyName("retry_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RetryAt);
+
+public sealed record MsgIdsResponse([property: JsonPropertyName("msgids")] IReadOnlyList<string> MsgIds);
+
+public sealed record DeadLetterResponse
+{
+    [JsonPropertyName("msgid")] public required string MsgId { get; init; }
+    [JsonPropertyName("taskid")] public required string TaskId { get; init; }
+    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("data")] public required string Data { get; init; }
+    [JsonPropertyName("fire_time")] public required long FireTime { get; init; }
+    [JsonPropertyName("attempts")] public required int Attempts { get; init; }
+    [JsonPropertyName("last_error")] public required string? LastError { get; init; }
+    [JsonPropertyName("dead_at")] public required long DeadAt { get; init; }
+
+    public static DeadLetterResponse From(DeadLetter letter) => new()
+    {
+        MsgId = letter.MsgId,
+        TaskId = letter.TaskId,
+        Name = letter.Name,
+        Data = letter.Data,
+        FireTime = letter.FireTime.ToUnixTimeSeconds(),
+        Attempts = letter.Attempts,
+        LastError = letter.LastError,
+        DeadAt = letter.DeadAt.ToUnixTimeSeconds(),
+    };
+}
+
+public sealed record DeadLettersResponse([property: JsonPropertyName("dead_letters")] IReadOnlyList<DeadLetterResponse> DeadLetters);
+
+public sealed record HealthResponse([property: JsonPropertyName("status")] string Status);

@@ -1,0 +1,62 @@
+using TaskCenter.Core.Scheduling;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Http;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary>Cron preview: users check a schedule before they commit to it.</summary>
+public static class CrontabEndpoints
+{
+    private const int DefaultCount = 5;
+    private const int MaxCount = 100;
+
+    public static RouteGroupBuilder MapCrontabEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/crontab/next", Next);
+        return api;
+    }
+
+    private static IResult Next(HttpRequest request, TimeProvider time)
+    {
+        var expression = request.RequiredString("crontab");
+        if (!Crontab.TryParse(expression, out var crontab, out var error))
+        {
+            throw ApiException.BadRequest($"crontab {error}");
+        }
+
+        var zoneId = request.String("timezone") is { Length: > 0 } z ? z : "UTC";
+        if (!TimeZones.TryFind(zoneId, out var zone))
+        {
+            throw ApiException.BadRequest($"timezone '{zoneId}' is not a known IANA time zone (e.g. UTC, Europe/Berlin)");
+        }
+
+        var count = request.Integer("count") ?? DefaultCount;
+        if (count is < 1 or > MaxCount)
+        {
+            throw ApiException.BadRequest($"count must be between 1 and {MaxCount}, got {count}");
+        }
+
+        var from = request.Integer("from") is { } seconds
+            ? FromUnix(seconds)
+            : time.GetUtcNow();
+
+        var times = new List<long>((int)count);
+        var cursor = from;
+        while (times.Count < count && crontab.GetNextOccurrence(cursor, zone) is { } next)
+        {
+            times.Add(next.ToUnixTimeSeconds());
+            cursor = next;
+        }
+
+        return Results.Json(new CrontabNextResponse(times), ServerJsonContext.Default.CrontabNextResponse);
+    }
+
+    private static DateTimeOffset FromUnix(long seconds)
+    {
+        // The years Cronos computes in, with room to step forward.
+        const long min = 0, max = 253_402_300_799 - (400L * 366 * 86400);
+        return seconds is >= min and <= max
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw ApiException.BadRequest("from must be a unix time in seconds between 1970 and 9599");
+    }
+}

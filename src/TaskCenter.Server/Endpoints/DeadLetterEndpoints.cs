@@ -1,0 +1,50 @@
+using TaskCenter.Core.Queue;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Http;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary>Messages that used up their retries: list, redrive, purge.</summary>
+public static class DeadLetterEndpoints
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    public static RouteGroupBuilder MapDeadLetterEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/dead-letters", ListAsync);
+        api.MapPost("/dead-letters/redrive", async (HttpRequest request, BuiltInQueue queue, CancellationToken ct) =>
+        {
+            var (group, msgIds) = await ReadSelectionAsync(request, ct);
+            return Ids(await queue.RedriveAsync(group, msgIds, ct));
+        });
+        api.MapPost("/dead-letters/purge", async (HttpRequest request, BuiltInQueue queue, CancellationToken ct) =>
+        {
+            var (group, msgIds) = await ReadSelectionAsync(request, ct);
+            return Ids(await queue.PurgeDeadLettersAsync(group, msgIds, ct));
+        });
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
+    {
+        var group = QueueEndpoints.Group(request.RequiredString("group"));
+        var limit = request.Integer("limit") ?? DefaultLimit;
+        if (limit is < 1 or > MaxLimit)
+        {
+            throw ApiException.BadRequest($"limit must be between 1 and {MaxLimit}, got {limit}");
+        }
+
+        var letters = await queue.ListDeadLettersAsync(group, (int)limit, request.String("after"), ct);
+        return Results.Json(new DeadLettersResponse(letters.Select(DeadLetterResponse.From).ToList()), ServerJsonContext.Default.DeadLettersResponse);
+    }
+
+    private static async Task<(string Group, IReadOnlyList<string>? MsgIds)> ReadSelectionAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var body = await JsonBody.ReadAsync(request, ct);
+        return (QueueEndpoints.Group(body.String("group")), body.StringArray("msgids"));
+    }
+
+    private static IResult Ids(IReadOnlyList<string> ids) =>
+        Results.Json(new MsgIdsResponse(ids), ServerJsonContext.Default.MsgIdsResponse);
+}

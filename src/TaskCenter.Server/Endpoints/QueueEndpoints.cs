@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Http;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary>The built-in queue over HTTP: consume (long-poll), ack, nack.</summary>
+public static class QueueEndpoints
+{
+    private const int MaxMessages = 1000;
+    private const long MaxWaitMs = 60_000;
+    private const long MinLeaseMs = 1_000;
+    private const long MaxLeaseMs = 12 * 60 * 60 * 1000;
+    private const int MaxAcks = 1000;
+
+    public static RouteGroupBuilder MapQueueEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/consume", ConsumeAsync);
+        api.MapPost("/ack", AckAsync);
+        api.MapPost("/nack", NackAsync);
+        return api;
+    }
+
+    /// <summary>Reads and checks the <c>group</c> field, which every queue call carries.</summary>
+    public static string Group(string? group)
+    {
+        if (group is null)
+        {
+            throw ApiException.BadRequest("group is required");
+        }
+
+        return TaskName.Check(group) is { } problem ? throw ApiException.BadRequest($"group {problem}") : group;
+    }
+
+    private static async Task<IResult> ConsumeAsync(
+        HttpRequest request, BuiltInQueue queue, IOptions<QueueOptions> options, IHostApplicationLifetime lifetime, CancellationToken ct)
+    {
+        ConsumeRequest consume;
+        using (var body = await JsonBody.ReadAsync(request, ct))
+        {
+            var tagsText = body.String("tags") ?? "*";
+            if (!TagFilter.TryParse(tagsText, out var tags, out var tagsError))
+            {
+                throw ApiException.BadRequest($"tags {tagsError}");
+            }
+
+            consume = new ConsumeRequest(
+                Group(body.String("group")),
+                tags,
+                (int)InRange(body.Integer("max") ?? 1, "max", 1, MaxMessages),
+                TimeSpan.FromMilliseconds(InRange(body.Integer("wait_ms") ?? 0, "wait_ms", 0, MaxWaitMs)),
+                body.Integer("lease_ms") is { } leaseMs
+                    ? TimeSpan.FromMilliseconds(InRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
+                    : options.Value.DefaultLease);
+        }
+
+        // A long poll ends early, empty, when the server shuts down, so shutdown does not wait for it.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+        IReadOnlyList<QueueMessage> messages;
+        try
+        {
+            messages = await queue.ConsumeAsync(consume, linked.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            messages = [];
+        }
+
+        return Results.Json(new ConsumeResponse(messages.Select(MessageResponse.From).ToList()), ServerJsonContext.Default.ConsumeResponse);
+    }
+
+    private static async Task<IResult> AckAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
+    {
+        string group;
+        IReadOnlyList<string> msgIds;
+        using (var body = await JsonBody.ReadAsync(request, ct))
+        {
+            group = Group(body.String("group"));
+            msgIds = body.StringArray("msgids") ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
+        }
+
+        if (msgIds.Count > MaxAcks)
+        {
+            throw ApiException.BadRequest($"msgids holds {msgIds.Count} ids; at most {MaxAcks} per call");
+        }
+
+        var acked = await queue.AckAsync(group, msgIds, ct);
+        return Results.Json(new AckResponse(acked), ServerJsonContext.Default.AckResponse);
+    }
+
+    private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
+    {
+        string group, msgId;
+        string? failure;
+        using (var body = await JsonBody.ReadAsync(request, ct))
+        {
+            group = Group(body.String("group"));
+            msgId = body.String("msgid") is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
+            failure = body.String("error");
+        }
+
+        var outcome = await queue.NackAsync(group, msgId, failure, ct);
+        return outcome.Result switch
+        {
+            NackResult.Retrying => Results.Json(new NackResponse(msgId, "retrying", outcome.RetryAt?.ToUnixTimeSeconds()), ServerJsonContext.Default.NackResponse),
+            NackResult.DeadLettered => Results.Json(new NackResponse(msgId, "dead", null), ServerJsonContext.Default.NackResponse),
+            _ => throw ApiException.NotFound($"group {group} holds no message {msgId}"),
+        };
+    }
+
+    private static long InRange(long value, string field, long min, long max) =>
+        value >= min && value <= max ? value : throw ApiException.BadRequest($"{field} must be between {min} and {max}, got {value}");
+}

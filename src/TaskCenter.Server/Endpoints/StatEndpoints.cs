@@ -1,0 +1,15 @@
+using TaskCenter.Core.Alerts;
+using TaskCenter.Server.Contracts;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary>The original's <c>/task/stat</c>: this minute's fires per name and in total.</summary>
+public static class StatEndpoints
+{
+    public static RouteGroupBuilder MapStatEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/task/stat", (FireRateAlerts alerts) =>
+            Results.Json(alerts.CurrentMinute(), ServerJsonContext.Default.IReadOnlyDictionaryStringInt64));
+        return api;
+    }
+}

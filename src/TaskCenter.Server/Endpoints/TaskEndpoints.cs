@@ -1,0 +1,130 @@
+using TaskCenter.Core.Engine;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Core.Validation;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Http;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary>The seed's task endpoints: add, delete by ids or name, query by id or name.</summary>
+public static class TaskEndpoints
+{
+    private const int MaxIdsPerDelete = 1000;
+
+    public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/task", AddAsync);
+        api.MapPost("/delete-task", DeleteAsync);
+        api.MapPost("/delete-task-by-name", DeleteByNameAsync);
+        api.MapGet("/query-task-by-id", GetAsync);
+        api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, CancellationToken ct) =>
+            ListByNameAsync(request.RequiredString("name"), reader, ct));
+        api.MapGet("/query-task-by-name/{name}", (string name, ITaskReader reader, CancellationToken ct) =>
+            ListByNameAsync(name, reader, ct));
+        return api;
+    }
+
+    private static async Task<IResult> AddAsync(
+        HttpRequest request, TaskValidator validator, ITaskStore store, EngineWakeup wakeup, CancellationToken ct)
+    {
+        TaskSubmission submission;
+        using (var body = await JsonBody.ReadAsync(request, ct))
+        {
+            submission = new TaskSubmission
+            {
+                Name = body.String("name"),
+                Type = body.Integer("type"),
+                Data = body.String("data"),
+                Crontab = body.String("crontab"),
+                LoopTime = body.Integer("loop_time"),
+                LoopCount = body.Integer("loop_count"),
+                StartTime = body.Integer("start_time"),
+                EndTime = body.Integer("end_time"),
+                MaxRuntime = body.Integer("max_runtime"),
+                Ack = body.Boolean("ack"),
+                TimeZone = body.String("timezone"),
+            };
+        }
+
+        var (task, error) = validator.Validate(submission);
+        if (error is not null)
+        {
+            return ApiErrors.Result(error.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, error.ToString());
+        }
+
+        var added = await store.AddAsync(task!, ct);
+        if (added.Created && task!.NextFireAt is { } next)
+        {
+            wakeup.Scheduled(next);
+        }
+
+        return Results.Json(new AddTaskResponse(added.Id, task!.Name), ServerJsonContext.Default.AddTaskResponse);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpRequest request, ITaskStore store, CancellationToken ct)
+    {
+        IReadOnlyList<string> ids;
+        using (var body = await JsonBody.ReadAsync(request, ct))
+        {
+            ids = body.StringArray("ids") ?? throw ApiException.BadRequest("ids is required (an array of task ids)");
+        }
+
+        if (ids.Count > MaxIdsPerDelete)
+        {
+            throw ApiException.BadRequest($"ids holds {ids.Count} ids; at most {MaxIdsPerDelete} per call");
+        }
+
+        var normalized = new List<string>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            normalized.Add(TaskIdGenerator.IsWellFormed(ids[i])
+                ? ids[i].ToLowerInvariant()
+                : throw ApiException.BadRequest($"ids[{i}] is not a task id (24 hex characters): '{ids[i]}'"));
+        }
+
+        var deleted = await store.DeleteAsync(normalized, ct);
+        return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Default.DeleteTasksResponse);
+    }
+
+    private static async Task<IResult> DeleteByNameAsync(HttpRequest request, ITaskStore store, CancellationToken ct)
+    {
+        string name;
+        using (var body = await JsonBody.ReadAsync(request, ct))
+        {
+            name = CheckName(body.String("name"));
+        }
+
+        var deleted = await store.DeleteByNameAsync(name, ct);
+        return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Default.DeleteTasksResponse);
+    }
+
+    private static async Task<IResult> GetAsync(HttpRequest request, ITaskReader reader, CancellationToken ct)
+    {
+        var id = request.RequiredString("taskid");
+        if (!TaskIdGenerator.IsWellFormed(id))
+        {
+            throw ApiException.BadRequest($"taskid is not a task id (24 hex characters): '{id}'");
+        }
+
+        var task = await reader.GetAsync(id.ToLowerInvariant(), ct)
+            ?? throw ApiException.NotFound($"no task with taskid {id}");
+        return Results.Json(TaskResponse.From(task), ServerJsonContext.Default.TaskResponse);
+    }
+
+    private static async Task<IResult> ListByNameAsync(string name, ITaskReader reader, CancellationToken ct)
+    {
+        var tasks = await reader.ListByNameAsync(CheckName(name), ct);
+        return Results.Json(tasks.Select(TaskResponse.From).ToList(), ServerJsonContext.Default.IReadOnlyListTaskResponse);
+    }
+
+    private static string CheckName(string? name)
+    {
+        if (name is null)
+        {
+            throw ApiException.BadRequest("name is required");
+        }
+
+        return TaskName.Check(name) is { } problem ? throw ApiException.BadRequest($"name {problem}") : name;
+    }
+}

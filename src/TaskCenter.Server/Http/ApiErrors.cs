@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Diagnostics;
+using TaskCenter.Server.Contracts;
+
+namespace TaskCenter.Server.Http;
+
+/// <summary>
+/// Makes every failure answer with <see cref="ErrorResponse"/>: caller mistakes thrown as <see cref="ApiException"/>
+/// or by Kestrel (body too large), unmatched routes and methods, and real faults (500, without details).
+/// </summary>
+public static class ApiErrors
+{
+    public static IResult Result(int status, string message) =>
+        Results.Json(new ErrorResponse(status, message), ServerJsonContext.Default.ErrorResponse, statusCode: status);
+
+    /// <summary>Answers caller mistakes raised inside endpoints without logging them as faults.</summary>
+    public static TBuilder WithApiErrors<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (ApiException e)
+            {
+                return Result(e.Status, e.Message);
+            }
+            catch (BadHttpRequestException e)
+            {
+                return e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? Result(e.StatusCode, "request body is larger than the server accepts")
+                    : Result(e.StatusCode, "the request could not be read: " + e.Message);
+            }
+        });
+
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(errorApp => errorApp.Run(WriteExceptionAsync));
+        app.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
+        return app;
+    }
+
+    private static Task WriteExceptionAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, message) = error switch
+        {
+            ApiException api => (api.Status, api.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, "request body is larger than the server accepts"),
+            BadHttpRequestException bad => (bad.StatusCode, "the request could not be read: " + bad.Message),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "request aborted"),
+            _ => (StatusCodes.Status500InternalServerError, "internal server error"),
+        };
+        return WriteAsync(context, status, message);
+    }
+
+    private static Task WriteStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var message = status switch
+        {
+            StatusCodes.Status404NotFound => $"no such path: {context.Request.Path}",
+            StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}",
+            StatusCodes.Status413PayloadTooLarge => "request body is larger than the server accepts",
+            StatusCodes.Status415UnsupportedMediaType => "send the body as JSON with Content-Type: application/json",
+            _ => "request failed",
+        };
+        return WriteAsync(context, status, message);
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string message)
+    {
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new ErrorResponse(status, message), ServerJsonContext.Default.ErrorResponse);
+    }
+}

@@ -1,0 +1,3 @@
+using TaskCenter.Server;
+
+TaskCenterApp.Build(args).Run();

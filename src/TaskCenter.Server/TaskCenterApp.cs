@@ -1,0 +1,51 @@
+using TaskCenter.Core.Validation;
+using TaskCenter.Server.Composition;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Endpoints;
+using TaskCenter.Server.Http;
+
+namespace TaskCenter.Server;
+
+/// <summary>Builds the server: configuration, services, endpoints. Tests build it the same way as Program.</summary>
+public static class TaskCenterApp
+{
+    /// <summary>The seed's paths, and the original Go server's.</summary>
+    public static readonly string[] ApiPrefixes = ["/v1/api", "/api/v1"];
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+        });
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.AddTaskCenter(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // A data field of the largest size, written with \uXXXX escapes everywhere, plus the other fields.
+            var maxData = builder.Configuration.GetSection("Tasks").Get<TaskValidationOptions>()?.MaxDataBytes
+                ?? new TaskValidationOptions().MaxDataBytes;
+            kestrel.Limits.MaxRequestBodySize = (maxData * 6L) + (64 * 1024);
+        });
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseApiErrors();
+        foreach (var prefix in ApiPrefixes)
+        {
+            app.MapGroup(prefix)
+                .WithApiErrors()
+                .MapTaskEndpoints()
+                .MapCrontabEndpoints()
+                .MapStatEndpoints()
+                .MapQueueEndpoints()
+                .MapDeadLetterEndpoints();
+        }
+
+        app.MapGet("/healthz", () => Results.Json(new HealthResponse("ok"), ServerJsonContext.Default.HealthResponse));
+        return app;
+    }
+}

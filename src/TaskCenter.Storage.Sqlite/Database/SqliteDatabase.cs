@@ -1,0 +1,215 @@
+using Microsoft.Data.Sqlite;
+
+namespace TaskCenter.Storage.Sqlite.Database;
+
+/// <summary>
+/// The database file: ONE writer connection, used only under <see cref="_writeLock"/> and always inside an immediate
+/// transaction, and pooled reader connections, which WAL lets run beside the writer on a committed snapshot.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteStorageOptions _options;
+    private readonly string _readerConnectionString;
+    private readonly string _writerConnectionString;
+    private SqliteConnection? _writer;
+    private bool _disposed;
+
+    public SqliteDatabase(SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        if (options.Path.Trim() == ":memory:" || options.Path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Path must name a database file (the writer and the readers open it separately).", nameof(options));
+        }
+
+        _options = options;
+        FilePath = System.IO.Path.GetFullPath(options.Path);
+        var timeoutSeconds = (int)Math.Ceiling(Math.Max(0, options.BusyTimeout.TotalSeconds));
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = timeoutSeconds,
+            Pooling = true,
+        };
+        _readerConnectionString = builder.ToString();
+        builder.Pooling = false;
+        _writerConnectionString = builder.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Opens the writer (creating the file and its folder), sets WAL and synchronous, applies the migrations.</summary>
+    public async Task<IReadOnlyList<int>> InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is null)
+            {
+                var folder = System.IO.Path.GetDirectoryName(FilePath);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                var writer = new SqliteConnection(_writerConnectionString);
+                try
+                {
+                    writer.Open();
+                    ConfigureWriter(writer);
+                }
+                catch
+                {
+                    writer.Dispose();
+                    throw;
+                }
+
+                _writer = writer;
+            }
+
+            return SchemaMigrator.Migrate(_writer);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one immediate transaction on the writer, then commits.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, afterCommit: null, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one immediate transaction on the writer and commits; then, still holding the
+    /// writer lock, runs <paramref name="afterCommit"/> (to update in-memory state that must match what is committed).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(
+        Func<SqliteConnection, SqliteTransaction, T> work, Action<T>? afterCommit, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var writer = _writer ?? throw NotInitialized();
+            cancellationToken.ThrowIfCancellationRequested();
+            T result;
+            using (var transaction = writer.BeginTransaction(deferred: false))
+            {
+                result = work(writer, transaction);
+                transaction.Commit();
+            }
+
+            afterCommit?.Invoke(result);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled reader connection (never the writer).</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (Volatile.Read(ref _writer) is null)
+            {
+                throw NotInitialized();
+            }
+
+            using var connection = OpenReader();
+            return Task.FromResult(work(connection));
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<T>(exception);
+        }
+    }
+
+    /// <summary>A new (pooled) connection to the file, for reads; the caller disposes it.</summary>
+    public SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_readerConnectionString);
+        try
+        {
+            connection.Open();
+            SetBusyTimeout(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _writeLock.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            using (var probe = new SqliteConnection(_readerConnectionString))
+            {
+                SqliteConnection.ClearPool(probe);
+            }
+
+            // The writer is the last connection: closing it checkpoints the WAL.
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void ConfigureWriter(SqliteConnection writer)
+    {
+        SetBusyTimeout(writer);
+        using (var wal = writer.Command(SchemaCommands.JournalModeWal))
+        {
+            var mode = wal.ExecuteScalar() as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"SQLite refused WAL journal mode for '{FilePath}' (got '{mode}').");
+            }
+        }
+
+        var synchronous = _options.Synchronous switch
+        {
+            SqliteSynchronous.Normal => SchemaCommands.SynchronousNormal,
+            SqliteSynchronous.Full => SchemaCommands.SynchronousFull,
+            _ => throw new ArgumentOutOfRangeException(nameof(_options), _options.Synchronous, "unknown Synchronous"),
+        };
+        using var sync = writer.Command(synchronous);
+        sync.ExecuteNonQuery();
+    }
+
+    private void SetBusyTimeout(SqliteConnection connection)
+    {
+        var milliseconds = (int)Math.Clamp(_options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, milliseconds);
+    }
+
+    private static InvalidOperationException NotInitialized() =>
+        new("The SQLite storage is not initialized: call ITaskStore.InitializeAsync first.");
+}

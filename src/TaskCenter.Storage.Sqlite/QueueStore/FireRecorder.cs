@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Storage;
+using TaskCenter.Storage.Sqlite.Database;
+
+namespace TaskCenter.Storage.Sqlite.QueueStore;
+
+/// <summary>
+/// Records fires and routes them to the subscribed groups, inside the caller's write transaction. The two commands
+/// are prepared once and re-executed with new parameter values for every fire of a batch.
+/// </summary>
+internal sealed class FireRecorder : IDisposable
+{
+    private readonly SubscriptionIndex _subscriptions;
+    private readonly SqliteCommand _insertFire;
+    private readonly SqliteCommand _insertDelivery;
+    private readonly SqliteParameter _msgId;
+    private readonly SqliteParameter _taskId;
+    private readonly SqliteParameter _name;
+    private readonly SqliteParameter _data;
+    private readonly SqliteParameter _fireTime;
+    private readonly SqliteParameter _recordedAt;
+    private readonly SqliteParameter _leaseMs;
+    private readonly SqliteParameter _ack;
+    private readonly SqliteParameter _unrouted;
+    private readonly SqliteParameter _deliveryGroup;
+    private readonly SqliteParameter _deliveryMsgId;
+    private readonly SqliteParameter _deliveryFireTime;
+    private readonly SqliteParameter _deliveryAvailableAt;
+
+    public FireRecorder(SqliteConnection connection, SqliteTransaction transaction, SubscriptionIndex subscriptions)
+    {
+        _subscriptions = subscriptions;
+        _insertFire = connection.Command(QueueCommands.InsertFire, transaction);
+        _msgId = _insertFire.Parameter("@msgId", SqliteType.Text);
+        _taskId = _insertFire.Parameter("@taskId", SqliteType.Text);
+        _name = _insertFire.Parameter("@name", SqliteType.Text);
+        _data = _insertFire.Parameter("@data", SqliteType.Text);
+        _fireTime = _insertFire.Parameter("@fireTime", SqliteType.Integer);
+        _recordedAt = _insertFire.Parameter("@recordedAt", SqliteType.Integer);
+        _leaseMs = _insertFire.Parameter("@leaseMs", SqliteType.Integer);
+        _ack = _insertFire.Parameter("@ack", SqliteType.Integer);
+        _unrouted = _insertFire.Parameter("@unrouted", SqliteType.Integer);
+
+        _insertDelivery = connection.Command(QueueCommands.InsertDelivery, transaction);
+        _deliveryGroup = _insertDelivery.Parameter("@group", SqliteType.Text);
+        _deliveryMsgId = _insertDelivery.Parameter("@msgId", SqliteType.Text);
+        _deliveryFireTime = _insertDelivery.Parameter("@fireTime", SqliteType.Integer);
+        _deliveryAvailableAt = _insertDelivery.Parameter("@availableAt", SqliteType.Integer);
+    }
+
+    /// <summary>
+    /// Records the fire and gives every matching group a ready delivery, visible at the fire time; with no matching
+    /// group it is kept as unrouted. Returns false (and routes nothing) when the fire was already recorded.
+    /// </summary>
+    public bool Record(FireRecord fire)
+    {
+        var groups = _subscriptions.GroupsFor(fire.Name);
+        var fireTime = fire.FireTime.ToUnixMs();
+        _msgId.Set(fire.MsgId);
+        _taskId.Set(fire.TaskId);
+        _name.Set(fire.Name);
+        _data.Set(fire.Data);
+        _fireTime.Set(fireTime);
+        _recordedAt.Set(fire.RecordedAt.ToUnixMs());
+        _leaseMs.Set(fire.Lease is { } lease && lease > TimeSpan.Zero ? lease.ToMs() : null);
+        _ack.Set(fire.Ack ? 1 : 0);
+        _unrouted.Set(groups.Count == 0 ? 1 : 0);
+        if (_insertFire.ExecuteNonQuery() == 0)
+        {
+            return false;
+        }
+
+        foreach (var group in groups)
+        {
+            _deliveryGroup.Set(group);
+            _deliveryMsgId.Set(fire.MsgId);
+            _deliveryFireTime.Set(fireTime);
+            _deliveryAvailableAt.Set(fireTime);
+            _insertDelivery.ExecuteNonQuery();
+        }
+
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _insertFire.Dispose();
+        _insertDelivery.Dispose();
+    }
+}

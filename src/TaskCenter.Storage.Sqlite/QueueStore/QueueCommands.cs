@@ -1,0 +1,141 @@
+namespace TaskCenter.Storage.Sqlite.QueueStore;
+
+/// <summary>The SQL of the built-in queue. Values always go through parameters.</summary>
+internal static class QueueCommands
+{
+    public const string LoadGroups = "SELECT name, filter FROM consumer_groups ORDER BY name";
+
+    public const string UpsertGroup = """
+        INSERT INTO consumer_groups (name, filter, subscribed_at) VALUES (@group, @filter, @now)
+        ON CONFLICT (name) DO UPDATE SET filter = excluded.filter, subscribed_at = excluded.subscribed_at
+        """;
+
+    // ---- Recording and routing fires (CommitAsync) ----
+
+    /// <summary>Ignored (0 rows) when (task_id, fire_time) or msg_id was already recorded.</summary>
+    public const string InsertFire = """
+        INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted)
+        VALUES (@msgId, @taskId, @name, @data, @fireTime, @recordedAt, @leaseMs, @ack, @unrouted)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string InsertDelivery = """
+        INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
+        VALUES (@group, @msgId, 'ready', 0, @fireTime, @availableAt)
+        ON CONFLICT DO NOTHING
+        """;
+
+    // ---- Handing kept (unrouted) fires to the first subscriber ----
+
+    public const string RouteUnroutedByTag = """
+        INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
+        SELECT @group, msg_id, 'ready', 0, fire_time, fire_time
+        FROM fires WHERE unrouted = 1 AND name = @tag AND recorded_at >= @since
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string MarkRoutedByTag =
+        "UPDATE fires SET unrouted = 0 WHERE unrouted = 1 AND name = @tag AND recorded_at >= @since";
+
+    public const string RouteUnroutedAll = """
+        INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
+        SELECT @group, msg_id, 'ready', 0, fire_time, fire_time
+        FROM fires WHERE unrouted = 1 AND recorded_at >= @since
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string MarkRoutedAll = "UPDATE fires SET unrouted = 0 WHERE unrouted = 1 AND recorded_at >= @since";
+
+    // ---- Consuming ----
+
+    /// <summary>The group's deliveries that can be leased now, in the order they are handed out (ix_deliveries_available).</summary>
+    public const string LeaseCandidates = """
+        SELECT d.msg_id, d.state, d.attempt, f.task_id, f.name, f.data, f.fire_time, f.lease_ms, f.ack
+        FROM deliveries AS d
+        JOIN fires AS f ON f.msg_id = d.msg_id
+        WHERE d.group_name = @group AND d.state IN ('ready', 'leased') AND d.available_at <= @now
+        ORDER BY d.available_at, d.fire_time, d.msg_id
+        LIMIT @limit
+        """;
+
+    public const string MarkLeased = """
+        UPDATE deliveries SET state = 'leased', attempt = attempt + 1, available_at = @leaseUntil
+        WHERE group_name = @group AND msg_id = @msgId
+        """;
+
+    public const string MarkDead = """
+        UPDATE deliveries SET state = 'dead', available_at = NULL, dead_at = @now, last_error = @error
+        WHERE group_name = @group AND msg_id = @msgId
+        """;
+
+    public const string MarkRetry = """
+        UPDATE deliveries SET state = 'ready', available_at = @retryAt, last_error = @error
+        WHERE group_name = @group AND msg_id = @msgId
+        """;
+
+    public const string NextReady = """
+        SELECT available_at FROM deliveries
+        WHERE group_name = @group AND state IN ('ready', 'leased')
+        ORDER BY available_at
+        LIMIT 1
+        """;
+
+    public const string PendingAttempt = """
+        SELECT attempt FROM deliveries
+        WHERE group_name = @group AND msg_id = @msgId AND state IN ('ready', 'leased')
+        """;
+
+    public const string Ack = """
+        DELETE FROM deliveries WHERE group_name = @group AND msg_id = @msgId AND state IN ('ready', 'leased')
+        """;
+
+    // ---- Dead letters ----
+
+    public const string DeadLettersFirst = """
+        SELECT d.msg_id, f.task_id, f.name, f.data, d.fire_time, d.attempt, d.last_error, d.dead_at
+        FROM deliveries AS d
+        JOIN fires AS f ON f.msg_id = d.msg_id
+        WHERE d.group_name = @group AND d.state = 'dead'
+        ORDER BY d.fire_time, d.msg_id
+        LIMIT @limit
+        """;
+
+    public const string DeadLettersAfter = """
+        SELECT d.msg_id, f.task_id, f.name, f.data, d.fire_time, d.attempt, d.last_error, d.dead_at
+        FROM deliveries AS d
+        JOIN fires AS f ON f.msg_id = d.msg_id
+        WHERE d.group_name = @group AND d.state = 'dead' AND (d.fire_time, d.msg_id) > (@afterFireTime, @afterMsgId)
+        ORDER BY d.fire_time, d.msg_id
+        LIMIT @limit
+        """;
+
+    public const string FireTimeOf = "SELECT fire_time FROM fires WHERE msg_id = @msgId";
+
+    public const string DeadIds = """
+        SELECT msg_id FROM deliveries WHERE group_name = @group AND state = 'dead' ORDER BY fire_time, msg_id
+        """;
+
+    public const string RedriveOne = """
+        UPDATE deliveries SET state = 'ready', attempt = 0, available_at = @now, dead_at = NULL
+        WHERE group_name = @group AND msg_id = @msgId AND state = 'dead'
+        """;
+
+    public const string RedriveAll = """
+        UPDATE deliveries SET state = 'ready', attempt = 0, available_at = @now, dead_at = NULL
+        WHERE group_name = @group AND state = 'dead'
+        """;
+
+    public const string PurgeDeadOne = "DELETE FROM deliveries WHERE group_name = @group AND msg_id = @msgId AND state = 'dead'";
+
+    public const string PurgeDeadAll = "DELETE FROM deliveries WHERE group_name = @group AND state = 'dead'";
+
+    // ---- Housekeeping ----
+
+    public const string PurgeUnrouted = "DELETE FROM fires WHERE unrouted = 1 AND recorded_at < @before";
+
+    public const string PurgeHistory = """
+        DELETE FROM fires
+        WHERE unrouted = 0 AND recorded_at < @before
+          AND NOT EXISTS (SELECT 1 FROM deliveries AS d WHERE d.msg_id = fires.msg_id)
+        """;
+}

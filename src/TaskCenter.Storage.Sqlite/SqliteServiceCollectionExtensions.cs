@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
+
+namespace TaskCenter.Storage.Sqlite;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the embedded SQLite storage: one <see cref="SqliteStorage"/> serves as <see cref="ITaskStore"/>,
+    /// <see cref="ITaskReader"/> and <see cref="IQueueStore"/>. Queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>.
+    /// The host calls <see cref="ITaskStore.InitializeAsync"/> once before use.
+    /// </summary>
+    public static IServiceCollection AddTaskCenterSqlite(this IServiceCollection services, Action<SqliteStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<SqliteStorageOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddOptions<QueueOptions>();
+        services.TryAddSingleton(sp => new SqliteStorage(
+            sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
+            sp.GetRequiredService<IOptions<QueueOptions>>().Value));
+        services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.TryAddSingleton<ITaskReader>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.TryAddSingleton<IQueueStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        return services;
+    }
+}

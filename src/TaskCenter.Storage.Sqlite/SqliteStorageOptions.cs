@@ -1,0 +1,14 @@
+namespace TaskCenter.Storage.Sqlite;
+
+/// <summary>Settings of the embedded SQLite storage. Section "Storage:Sqlite" in configuration.</summary>
+public sealed class SqliteStorageOptions
+{
+    /// <summary>The database file; its folder is created when missing. Relative paths are relative to the working directory.</summary>
+    public string Path { get; set; } = "data/taskcenter.db";
+
+    /// <summary>How hard a commit waits for the disk.</summary>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+
+    /// <summary>How long a statement waits for a lock held by another connection (or process) before it fails.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
