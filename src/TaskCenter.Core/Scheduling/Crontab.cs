@@ -114,10 +114,18 @@ public sealed class Crontab
         ArgumentNullException.ThrowIfNull(zone);
         var readIn = Zone ?? zone;
         var from = after.UtcDateTime;
-        var next = _primary.GetNextOccurrence(from, readIn);
-        if (_secondary?.GetNextOccurrence(from, readIn) is { } other && (next is null || other < next))
+        DateTime? next;
+        try
         {
-            next = other;
+            next = _primary.GetNextOccurrence(from, readIn);
+            if (_secondary?.GetNextOccurrence(from, readIn) is { } other && (next is null || other < next))
+            {
+                next = other;
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null; // Cronos overflows DateTime when the next fire would be past 9999-12-31
         }
 
         return next is { } utc ? new DateTimeOffset(utc, TimeSpan.Zero) : null;

@@ -18,25 +18,25 @@ public static class CrontabEndpoints
 
     private static IResult Next(HttpRequest request, TimeProvider time)
     {
-        var expression = request.RequiredString("crontab");
+        var expression = request.RequiredQueryText("crontab");
         if (!Crontab.TryParse(expression, out var crontab, out var error))
         {
             throw ApiException.BadRequest($"crontab {error}");
         }
 
-        var zoneId = request.String("timezone") is { Length: > 0 } z ? z : "UTC";
+        var zoneId = request.QueryText("timezone") is { Length: > 0 } z ? z : "UTC";
         if (!TimeZones.TryFind(zoneId, out var zone))
         {
             throw ApiException.BadRequest($"timezone '{zoneId}' is not a known IANA time zone (e.g. UTC, Europe/Berlin)");
         }
 
-        var count = request.Integer("count") ?? DefaultCount;
+        var count = request.QueryWholeNumber("count") ?? DefaultCount;
         if (count is < 1 or > MaxCount)
         {
             throw ApiException.BadRequest($"count must be between 1 and {MaxCount}, got {count}");
         }
 
-        var from = request.Integer("from") is { } seconds
+        var from = request.QueryWholeNumber("from") is { } seconds
             ? FromUnix(seconds)
             : time.GetUtcNow();
 

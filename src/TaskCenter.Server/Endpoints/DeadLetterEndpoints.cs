@@ -28,21 +28,21 @@ public static class DeadLetterEndpoints
 
     private static async Task<IResult> ListAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
     {
-        var group = QueueEndpoints.Group(request.RequiredString("group"));
-        var limit = request.Integer("limit") ?? DefaultLimit;
+        var group = QueueEndpoints.Group(request.RequiredQueryText("group"));
+        var limit = request.QueryWholeNumber("limit") ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {
             throw ApiException.BadRequest($"limit must be between 1 and {MaxLimit}, got {limit}");
         }
 
-        var letters = await queue.ListDeadLettersAsync(group, (int)limit, request.String("after"), ct);
+        var letters = await queue.ListDeadLettersAsync(group, (int)limit, request.QueryText("after"), ct);
         return Results.Json(new DeadLettersResponse(letters.Select(DeadLetterResponse.From).ToList()), ServerJsonContext.Default.DeadLettersResponse);
     }
 
     private static async Task<(string Group, IReadOnlyList<string>? MsgIds)> ReadSelectionAsync(HttpRequest request, CancellationToken ct)
     {
         using var body = await JsonBody.ReadAsync(request, ct);
-        return (QueueEndpoints.Group(body.String("group")), body.StringArray("msgids"));
+        return (QueueEndpoints.Group(body.Text("group")), body.TextList("msgids"));
     }
 
     private static IResult Ids(IReadOnlyList<string> ids) =>

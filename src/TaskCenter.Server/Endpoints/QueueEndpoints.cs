@@ -40,18 +40,18 @@ public static class QueueEndpoints
         ConsumeRequest consume;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            var tagsText = body.String("tags") ?? "*";
+            var tagsText = body.Text("tags") ?? "*";
             if (!TagFilter.TryParse(tagsText, out var tags, out var tagsError))
             {
                 throw ApiException.BadRequest($"tags {tagsError}");
             }
 
             consume = new ConsumeRequest(
-                Group(body.String("group")),
+                Group(body.Text("group")),
                 tags,
-                (int)InRange(body.Integer("max") ?? 1, "max", 1, MaxMessages),
-                TimeSpan.FromMilliseconds(InRange(body.Integer("wait_ms") ?? 0, "wait_ms", 0, MaxWaitMs)),
-                body.Integer("lease_ms") is { } leaseMs
+                (int)InRange(body.WholeNumber("max") ?? 1, "max", 1, MaxMessages),
+                TimeSpan.FromMilliseconds(InRange(body.WholeNumber("wait_ms") ?? 0, "wait_ms", 0, MaxWaitMs)),
+                body.WholeNumber("lease_ms") is { } leaseMs
                     ? TimeSpan.FromMilliseconds(InRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
                     : options.Value.DefaultLease);
         }
@@ -77,8 +77,8 @@ public static class QueueEndpoints
         IReadOnlyList<string> msgIds;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            group = Group(body.String("group"));
-            msgIds = body.StringArray("msgids") ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
+            group = Group(body.Text("group"));
+            msgIds = body.TextList("msgids") ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
         }
 
         if (msgIds.Count > MaxAcks)
@@ -96,9 +96,9 @@ public static class QueueEndpoints
         string? failure;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            group = Group(body.String("group"));
-            msgId = body.String("msgid") is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
-            failure = body.String("error");
+            group = Group(body.Text("group"));
+            msgId = body.Text("msgid") is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
+            failure = body.Text("error");
         }
 
         var outcome = await queue.NackAsync(group, msgId, failure, ct);

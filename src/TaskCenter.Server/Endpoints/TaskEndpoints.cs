@@ -19,7 +19,7 @@ public static class TaskEndpoints
         api.MapPost("/delete-task-by-name", DeleteByNameAsync);
         api.MapGet("/query-task-by-id", GetAsync);
         api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, CancellationToken ct) =>
-            ListByNameAsync(request.RequiredString("name"), reader, ct));
+            ListByNameAsync(request.RequiredQueryText("name"), reader, ct));
         api.MapGet("/query-task-by-name/{name}", (string name, ITaskReader reader, CancellationToken ct) =>
             ListByNameAsync(name, reader, ct));
         return api;
@@ -33,17 +33,17 @@ public static class TaskEndpoints
         {
             submission = new TaskSubmission
             {
-                Name = body.String("name"),
-                Type = body.Integer("type"),
-                Data = body.String("data"),
-                Crontab = body.String("crontab"),
-                LoopTime = body.Integer("loop_time"),
-                LoopCount = body.Integer("loop_count"),
-                StartTime = body.Integer("start_time"),
-                EndTime = body.Integer("end_time"),
-                MaxRuntime = body.Integer("max_runtime"),
-                Ack = body.Boolean("ack"),
-                TimeZone = body.String("timezone"),
+                Name = body.Text("name"),
+                Type = body.WholeNumber("type"),
+                Data = body.Text("data"),
+                Crontab = body.Text("crontab"),
+                LoopTime = body.WholeNumber("loop_time"),
+                LoopCount = body.WholeNumber("loop_count"),
+                StartTime = body.WholeNumber("start_time"),
+                EndTime = body.WholeNumber("end_time"),
+                MaxRuntime = body.WholeNumber("max_runtime"),
+                Ack = body.Flag("ack"),
+                TimeZone = body.Text("timezone"),
             };
         }
 
@@ -67,7 +67,7 @@ public static class TaskEndpoints
         IReadOnlyList<string> ids;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            ids = body.StringArray("ids") ?? throw ApiException.BadRequest("ids is required (an array of task ids)");
+            ids = body.TextList("ids") ?? throw ApiException.BadRequest("ids is required (an array of task ids)");
         }
 
         if (ids.Count > MaxIdsPerDelete)
@@ -92,7 +92,7 @@ public static class TaskEndpoints
         string name;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            name = CheckName(body.String("name"));
+            name = CheckName(body.Text("name"));
         }
 
         var deleted = await store.DeleteByNameAsync(name, ct);
@@ -101,7 +101,7 @@ public static class TaskEndpoints
 
     private static async Task<IResult> GetAsync(HttpRequest request, ITaskReader reader, CancellationToken ct)
     {
-        var id = request.RequiredString("taskid");
+        var id = request.RequiredQueryText("taskid");
         if (!TaskIdGenerator.IsWellFormed(id))
         {
             throw ApiException.BadRequest($"taskid is not a task id (24 hex characters): '{id}'");

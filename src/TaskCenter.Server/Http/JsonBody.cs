@@ -42,14 +42,14 @@ public sealed class JsonBody : IDisposable
         return new JsonBody(document);
     }
 
-    public string? String(string field) => Get(field) switch
+    public string? Text(string field) => Get(field) switch
     {
         null => null,
         { ValueKind: JsonValueKind.String } value => value.GetString(),
         _ => throw ApiException.BadRequest($"{field} must be a string"),
     };
 
-    public long? Integer(string field)
+    public long? WholeNumber(string field)
     {
         if (Get(field) is not { } value)
         {
@@ -64,7 +64,7 @@ public sealed class JsonBody : IDisposable
         throw ApiException.BadRequest($"{field} must be an integer");
     }
 
-    public bool? Boolean(string field) => Get(field) switch
+    public bool? Flag(string field) => Get(field) switch
     {
         null => null,
         { ValueKind: JsonValueKind.True } => true,
@@ -72,7 +72,7 @@ public sealed class JsonBody : IDisposable
         _ => throw ApiException.BadRequest($"{field} must be true or false"),
     };
 
-    public IReadOnlyList<string>? StringArray(string field)
+    public IReadOnlyList<string>? TextList(string field)
     {
         if (Get(field) is not { } value)
         {

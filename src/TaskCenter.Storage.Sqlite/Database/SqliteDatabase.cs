@@ -198,7 +198,7 @@ internal sealed class SqliteDatabase : IDisposable
         {
             SqliteSynchronous.Normal => SchemaCommands.SynchronousNormal,
             SqliteSynchronous.Full => SchemaCommands.SynchronousFull,
-            _ => throw new ArgumentOutOfRangeException(nameof(_options), _options.Synchronous, "unknown Synchronous"),
+            _ => throw new InvalidOperationException($"Unknown Synchronous setting '{_options.Synchronous}'."),
         };
         using var sync = writer.Command(synchronous);
         sync.ExecuteNonQuery();

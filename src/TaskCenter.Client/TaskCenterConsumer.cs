@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+
+namespace TaskCenter.Client;
+
+/// <summary>
+/// A process-wide consumer in the style of the original Go SDK's global client:
+/// <c>Init(options)</c>, <c>AddTaskHandler("tag", handler)</c>, <c>Start()</c>, and <c>Release()</c> on the way out.
+/// A thin wrapper over one <see cref="TaskConsumer"/>; thread-safe.
+/// </summary>
+public static class TaskCenterConsumer
+{
+    private static readonly Lock Gate = new();
+    private static TaskConsumer? _consumer;
+
+    /// <summary>Whether <see cref="Init"/> was called and <see cref="Release"/> not yet.</summary>
+    public static bool IsInitialized
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _consumer is not null;
+            }
+        }
+    }
+
+    /// <summary>Creates the process-wide consumer.</summary>
+    /// <param name="options">The settings; validated and copied.</param>
+    /// <param name="loggerFactory">Where to log; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    /// <exception cref="InvalidOperationException">Already initialized (call <see cref="Release"/> first).</exception>
+    public static void Init(TaskConsumerOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        lock (Gate)
+        {
+            if (_consumer is not null)
+            {
+                throw new InvalidOperationException("TaskCenterConsumer is already initialized; call Release first.");
+            }
+
+            _consumer = new TaskConsumer(options, loggerFactory?.CreateLogger<TaskConsumer>());
+        }
+    }
+
+    /// <summary>Registers a handler for a tag expression; see <see cref="TaskConsumer.Register(string, TaskHandler)"/>.</summary>
+    /// <param name="tags">The tag expression, e.g. <c>tag1 || tag2</c> or <c>*</c>.</param>
+    /// <param name="handler">The handler.</param>
+    /// <exception cref="InvalidOperationException">Not initialized, or already started.</exception>
+    public static void AddTaskHandler(string tags, TaskHandler handler) => Current.Register(tags, handler);
+
+    /// <summary>Registers a handler taking <c>(taskId, data, msgId)</c>; see <see cref="TaskConsumer.Register(string, Func{string, string, string, Task})"/>.</summary>
+    /// <param name="tags">The tag expression, e.g. <c>tag1 || tag2</c> or <c>*</c>.</param>
+    /// <param name="handler">The handler; throwing reports a failure and the message is retried.</param>
+    /// <exception cref="InvalidOperationException">Not initialized, or already started.</exception>
+    public static void AddTaskHandler(string tags, Func<string, string, string, Task> handler) => Current.Register(tags, handler);
+
+    /// <summary>Starts consuming in the background and returns.</summary>
+    /// <exception cref="InvalidOperationException">Not initialized, no handler registered, or already started.</exception>
+    public static void Start() => Current.StartAsync().GetAwaiter().GetResult();
+
+    /// <summary>Starts consuming in the background.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="InvalidOperationException">Not initialized, no handler registered, or already started.</exception>
+    public static Task StartAsync(CancellationToken cancellationToken = default) => Current.StartAsync(cancellationToken);
+
+    /// <summary>Acknowledges a message explicitly; see <see cref="TaskConsumer.AckAsync"/>.</summary>
+    /// <param name="msgId">The message id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="InvalidOperationException">Not initialized.</exception>
+    public static Task<bool> AckAsync(string msgId, CancellationToken cancellationToken = default) =>
+        Current.AckAsync(msgId, cancellationToken);
+
+    /// <summary>
+    /// Stops gracefully (see <see cref="TaskConsumer.StopAsync"/>), blocking until in-flight handlers finished, and
+    /// releases the consumer; <see cref="Init"/> may then be called again. Does nothing when not initialized.
+    /// </summary>
+    public static void Release() => ReleaseAsync().GetAwaiter().GetResult();
+
+    /// <summary>Stops gracefully and releases the consumer; does nothing when not initialized.</summary>
+    /// <param name="cancellationToken">When canceled, in-flight handlers are canceled at once.</param>
+    public static async Task ReleaseAsync(CancellationToken cancellationToken = default)
+    {
+        TaskConsumer? consumer;
+        lock (Gate)
+        {
+            consumer = _consumer;
+            _consumer = null;
+        }
+
+        if (consumer is not null)
+        {
+            await consumer.StopAsync(cancellationToken);
+            await consumer.DisposeAsync();
+        }
+    }
+
+    private static TaskConsumer Current
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _consumer ?? throw new InvalidOperationException(
+                    "TaskCenterConsumer is not initialized; call TaskCenterConsumer.Init first.");
+            }
+        }
+    }
+}

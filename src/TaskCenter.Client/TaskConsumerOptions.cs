@@ -1,0 +1,103 @@
+namespace TaskCenter.Client;
+
+/// <summary>Settings of a <see cref="TaskConsumer"/>. The consumer copies them when it is created.</summary>
+public sealed class TaskConsumerOptions
+{
+    /// <summary>The server's address. Default <c>http://127.0.0.1:8081/</c>.</summary>
+    public Uri BaseAddress { get; set; } = new("http://127.0.0.1:8081/");
+
+    /// <summary>An API key sent as <c>Authorization: Bearer &lt;key&gt;</c>; none when <see langword="null"/> or empty. Default none.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The consumer group; required. Consumers of one group share its messages; every group gets each message.</summary>
+    public string Group { get; set; } = string.Empty;
+
+    /// <summary>The most handlers running at once, at least 1. Default 8.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>
+    /// The most messages taken by one consume call, 1–<see cref="MaxConcurrency"/> (and at most 1000);
+    /// <see langword="null"/> (the default) means <see cref="MaxConcurrency"/>. The consumer never takes more than it has free handler slots.
+    /// </summary>
+    public int? Prefetch { get; set; }
+
+    /// <summary>How long one consume call waits for a message (long-poll), 1–60 s. Default 20 s.</summary>
+    public TimeSpan WaitTime { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a taken message is leased: unless acked within it, it is delivered again. 1 s–12 h. Default 60 s.
+    /// A handler that needs longer should be given a longer lease.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// On stop, how long in-flight handlers may run before their cancellation token is canceled; zero or more.
+    /// Default 30 s.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first pause after a failed consume call (e.g. the server is unreachable); doubles on each further failure. Default 1 s.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest pause between failed consume calls, at least <see cref="RetryDelay"/>. Default 30 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The time allowed for one request (a consume call gets <see cref="WaitTime"/> on top). Default 30 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The HTTP handler to send through (e.g. a test server's); not disposed by the consumer. Default <see langword="null"/>:
+    /// the consumer's client creates its own. Ignored when a <see cref="TaskCenterClient"/> is passed to the consumer.
+    /// </summary>
+    public HttpMessageHandler? HttpHandler { get; set; }
+
+    /// <summary>The <see cref="Prefetch"/> in effect.</summary>
+    internal int EffectivePrefetch => Prefetch ?? Math.Min(MaxConcurrency, MaxMessagesPerConsume);
+
+    private const int MaxMessagesPerConsume = 1000;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        ToClientOptions().Validate();
+        if (string.IsNullOrWhiteSpace(Group))
+        {
+            throw new ArgumentException($"{nameof(Group)} is required.", nameof(Group));
+        }
+
+        if (MaxConcurrency < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, $"{nameof(MaxConcurrency)} must be at least 1.");
+        }
+
+        if (Prefetch is { } prefetch && (prefetch < 1 || prefetch > MaxConcurrency || prefetch > MaxMessagesPerConsume))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(Prefetch), prefetch, $"{nameof(Prefetch)} must be between 1 and {nameof(MaxConcurrency)} (and at most {MaxMessagesPerConsume}).");
+        }
+
+        CheckRange(WaitTime, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), nameof(WaitTime));
+        CheckRange(Lease, TimeSpan.FromSeconds(1), TimeSpan.FromHours(12), nameof(Lease));
+        CheckRange(ShutdownTimeout, TimeSpan.Zero, TimeSpan.MaxValue, nameof(ShutdownTimeout));
+        CheckRange(RetryDelay, TimeSpan.FromTicks(1), TimeSpan.FromDays(1), nameof(RetryDelay));
+        CheckRange(MaxRetryDelay, RetryDelay, TimeSpan.FromDays(1), nameof(MaxRetryDelay));
+    }
+
+    internal TaskConsumerOptions Clone() => (TaskConsumerOptions)MemberwiseClone();
+
+    internal TaskCenterClientOptions ToClientOptions() => new()
+    {
+        BaseAddress = BaseAddress,
+        ApiKey = ApiKey,
+        Timeout = RequestTimeout,
+        HttpHandler = HttpHandler,
+    };
+
+    private static void CheckRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Queue;
+using TaskCenter.Storage.Sqlite.Database;
+
+namespace TaskCenter.Storage.Sqlite.QueueStore;
+
+/// <summary>
+/// One LeaseAsync inside the write transaction: takes the group's available deliveries in order, leasing each, or
+/// dead-lettering those whose lease ran out once more than the retries allow (and then looking further).
+/// </summary>
+internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction transaction, string group, DateTimeOffset now, int maxRetries)
+{
+    private const string LeaseExpiredError = "lease expired";
+
+    public List<QueueMessage> Take(int max, TimeSpan lease)
+    {
+        var nowMs = now.ToUnixMs();
+        using var select = connection.Command(QueueCommands.LeaseCandidates, transaction).With("@group", group).With("@now", nowMs);
+        var limit = select.Parameter("@limit", SqliteType.Integer);
+        using var leased = connection.Command(QueueCommands.MarkLeased, transaction).With("@group", group);
+        var leasedMsgId = leased.Parameter("@msgId", SqliteType.Text);
+        var leaseUntil = leased.Parameter("@leaseUntil", SqliteType.Integer);
+        using var dead = connection.Command(QueueCommands.MarkDead, transaction)
+            .With("@group", group).With("@now", nowMs).With("@error", LeaseExpiredError);
+        var deadMsgId = dead.Parameter("@msgId", SqliteType.Text);
+
+        var messages = new List<QueueMessage>();
+        while (messages.Count < max)
+        {
+            var wanted = max - messages.Count;
+            limit.Set(wanted);
+            var candidates = Read(select);
+            foreach (var candidate in candidates)
+            {
+                // Attempt counts deliveries: 1 is the first, then up to maxRetries retries.
+                if (candidate.IsLeased && candidate.Attempt >= maxRetries + 1)
+                {
+                    deadMsgId.Set(candidate.MsgId);
+                    dead.ExecuteNonQuery();
+                    continue;
+                }
+
+                var until = UnixTime.FromUnixMs((now + (candidate.LeaseMs is { } ms && ms > 0 ? TimeSpan.FromMilliseconds(ms) : lease)).ToUnixMs());
+                leasedMsgId.Set(candidate.MsgId);
+                leaseUntil.Set(until.ToUnixMs());
+                leased.ExecuteNonQuery();
+                messages.Add(new QueueMessage
+                {
+                    MsgId = candidate.MsgId,
+                    TaskId = candidate.TaskId,
+                    Name = candidate.Name,
+                    Data = candidate.Data,
+                    FireTime = UnixTime.FromUnixMs(candidate.FireTimeMs),
+                    Attempt = candidate.Attempt + 1,
+                    LeaseUntil = until,
+                    Ack = candidate.Ack,
+                });
+            }
+
+            if (candidates.Count < wanted)
+            {
+                break; // Nothing more is available.
+            }
+        }
+
+        return messages;
+    }
+
+    private static List<LeaseCandidate> Read(SqliteCommand select)
+    {
+        var candidates = new List<LeaseCandidate>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            candidates.Add(QueueRowMapper.ReadCandidate(reader));
+        }
+
+        return candidates;
+    }
+}

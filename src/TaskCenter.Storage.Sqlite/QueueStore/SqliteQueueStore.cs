@@ -1,0 +1,277 @@
+using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Queue;
+using TaskCenter.Storage.Sqlite.Database;
+
+namespace TaskCenter.Storage.Sqlite.QueueStore;
+
+/// <summary>The built-in queue on SQLite: consumer groups, deliveries (ready, leased, dead) and dead letters.</summary>
+internal sealed class SqliteQueueStore : IQueueStore
+{
+    private const string Nacked = "nacked";
+
+    private readonly SqliteDatabase _db;
+    private readonly SubscriptionCache _subscriptions;
+    private readonly QueueOptions _options;
+
+    public SqliteQueueStore(SqliteDatabase db, SubscriptionCache subscriptions, QueueOptions options)
+    {
+        _db = db;
+        _subscriptions = subscriptions;
+        _options = options;
+    }
+
+    public Task SubscribeAsync(string group, TagFilter tags, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        ArgumentNullException.ThrowIfNull(tags);
+
+        // Unchanged subscription: every fire it matches was routed when recorded (or handed over when it was first
+        // made), so there is nothing to write. Consumers re-subscribe on every poll; this keeps polls off the writer.
+        if (IsCurrent(group, tags))
+        {
+            return Task.CompletedTask;
+        }
+
+        return _db.WriteAsync(
+            (connection, transaction) =>
+            {
+                if (IsCurrent(group, tags))
+                {
+                    return false;
+                }
+
+                using (var upsert = connection.Command(QueueCommands.UpsertGroup, transaction)
+                    .With("@group", group).With("@filter", tags.ToString()).With("@now", now.ToUnixMs()))
+                {
+                    upsert.ExecuteNonQuery();
+                }
+
+                HandOverUnrouted(connection, transaction, group, tags, now);
+                return true;
+            },
+            changed =>
+            {
+                if (changed)
+                {
+                    _subscriptions.Current = _subscriptions.Current.With(group, tags);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<QueueMessage>> LeaseAsync(
+        string group, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        if (max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<QueueMessage>>([]);
+        }
+
+        return _db.WriteAsync<IReadOnlyList<QueueMessage>>(
+            (connection, transaction) => new LeaseBatch(connection, transaction, group, now, _options.MaxRetries).Take(max, lease),
+            cancellationToken);
+    }
+
+    public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
+        _db.ReadAsync(
+            connection =>
+            {
+                using var command = connection.Command(QueueCommands.NextReady).With("@group", group);
+                return command.ExecuteScalar() is long ms ? UnixTime.FromUnixMs(ms) : (DateTimeOffset?)null;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(msgIds);
+        if (msgIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        return _db.WriteAsync<IReadOnlyList<string>>(
+            (connection, transaction) => ForEachId(connection, transaction, QueueCommands.Ack, group, msgIds, null),
+            cancellationToken);
+    }
+
+    public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _db.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var find = connection.Command(QueueCommands.PendingAttempt, transaction)
+                    .With("@group", group).With("@msgId", msgId);
+                if (find.ExecuteScalar() is not long attempt)
+                {
+                    return new NackOutcome(NackResult.NotFound);
+                }
+
+                var error = string.IsNullOrEmpty(failure) ? Nacked : failure;
+                if (attempt > _options.MaxRetries)
+                {
+                    using var dead = connection.Command(QueueCommands.MarkDead, transaction)
+                        .With("@group", group).With("@msgId", msgId).With("@now", now.ToUnixMs()).With("@error", error);
+                    dead.ExecuteNonQuery();
+                    return new NackOutcome(NackResult.DeadLettered);
+                }
+
+                var retryAt = UnixTime.FromUnixMs((now + _options.DelayBeforeRetry((int)attempt)).ToUnixMs());
+                using var retry = connection.Command(QueueCommands.MarkRetry, transaction)
+                    .With("@group", group).With("@msgId", msgId).With("@retryAt", retryAt.ToUnixMs()).With("@error", error);
+                retry.ExecuteNonQuery();
+                return new NackOutcome(NackResult.Retrying, retryAt);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(
+        string group, int limit, string? afterMsgId, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<DeadLetter>>([]);
+        }
+
+        return _db.ReadAsync<IReadOnlyList<DeadLetter>>(
+            connection =>
+            {
+                SqliteCommand command;
+                if (afterMsgId is null)
+                {
+                    command = connection.Command(QueueCommands.DeadLettersFirst);
+                }
+                else
+                {
+                    using var cursor = connection.Command(QueueCommands.FireTimeOf).With("@msgId", afterMsgId);
+                    if (cursor.ExecuteScalar() is not long afterFireTime)
+                    {
+                        return []; // The cursor's fire is gone from history: nothing can be placed after it.
+                    }
+
+                    command = connection.Command(QueueCommands.DeadLettersAfter)
+                        .With("@afterFireTime", afterFireTime).With("@afterMsgId", afterMsgId);
+                }
+
+                using (command)
+                {
+                    command.With("@group", group).With("@limit", limit);
+                    var letters = new List<DeadLetter>();
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        letters.Add(QueueRowMapper.ReadDeadLetter(reader, group));
+                    }
+
+                    return letters;
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> RedriveAsync(
+        string group, IReadOnlyList<string>? msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _db.WriteAsync<IReadOnlyList<string>>(
+            (connection, transaction) => msgIds is null
+                ? ForAllDead(connection, transaction, QueueCommands.RedriveAll, group, now)
+                : ForEachId(connection, transaction, QueueCommands.RedriveOne, group, msgIds, now),
+            cancellationToken);
+
+    public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(
+        string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken) =>
+        _db.WriteAsync<IReadOnlyList<string>>(
+            (connection, transaction) => msgIds is null
+                ? ForAllDead(connection, transaction, QueueCommands.PurgeDeadAll, group, null)
+                : ForEachId(connection, transaction, QueueCommands.PurgeDeadOne, group, msgIds, null),
+            cancellationToken);
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _db.WriteAsync(
+            (connection, transaction) =>
+            {
+                int unrouted;
+                using (var purge = connection.Command(QueueCommands.PurgeUnrouted, transaction)
+                    .With("@before", (now - _options.UnroutedRetention).ToUnixMs()))
+                {
+                    unrouted = purge.ExecuteNonQuery();
+                }
+
+                using var history = connection.Command(QueueCommands.PurgeHistory, transaction)
+                    .With("@before", (now - _options.FireHistoryRetention).ToUnixMs());
+                history.ExecuteNonQuery();
+                return unrouted;
+            },
+            cancellationToken);
+
+    private bool IsCurrent(string group, TagFilter tags) =>
+        _subscriptions.Current.FilterOf(group) is { } current && current.ToString() == tags.ToString();
+
+    /// <summary>Gives the group every kept (unrouted, not expired) fire its filter matches, and marks them routed.</summary>
+    private void HandOverUnrouted(SqliteConnection connection, SqliteTransaction transaction, string group, TagFilter tags, DateTimeOffset now)
+    {
+        var since = (now - _options.UnroutedRetention).ToUnixMs();
+        if (tags.MatchesAll)
+        {
+            using var route = connection.Command(QueueCommands.RouteUnroutedAll, transaction).With("@group", group).With("@since", since);
+            route.ExecuteNonQuery();
+            using var mark = connection.Command(QueueCommands.MarkRoutedAll, transaction).With("@since", since);
+            mark.ExecuteNonQuery();
+            return;
+        }
+
+        using var routeTag = connection.Command(QueueCommands.RouteUnroutedByTag, transaction).With("@group", group).With("@since", since);
+        var routeTagParameter = routeTag.Parameter("@tag", SqliteType.Text);
+        using var markTag = connection.Command(QueueCommands.MarkRoutedByTag, transaction).With("@since", since);
+        var markTagParameter = markTag.Parameter("@tag", SqliteType.Text);
+        foreach (var tag in tags.Tags)
+        {
+            routeTagParameter.Set(tag);
+            routeTag.ExecuteNonQuery();
+            markTagParameter.Set(tag);
+            markTag.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Runs a per-message statement for each id, in the order given; returns the ids it changed.</summary>
+    private static List<string> ForEachId(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, string group, IReadOnlyList<string> msgIds, DateTimeOffset? now)
+    {
+        using var command = connection.Command(sql, transaction).With("@group", group);
+        if (now is { } time)
+        {
+            command.With("@now", time.ToUnixMs());
+        }
+
+        var msgId = command.Parameter("@msgId", SqliteType.Text);
+        var changed = new List<string>();
+        foreach (var id in msgIds)
+        {
+            msgId.Set(id);
+            if (command.ExecuteNonQuery() > 0)
+            {
+                changed.Add(id);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Lists the group's dead letters (oldest fire first), then runs the set-wide statement on them.</summary>
+    private static List<string> ForAllDead(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, string group, DateTimeOffset? now)
+    {
+        List<string> ids;
+        using (var list = connection.Command(QueueCommands.DeadIds, transaction).With("@group", group))
+        {
+            ids = list.ReadStrings();
+        }
+
+        using var command = connection.Command(sql, transaction).With("@group", group);
+        if (now is { } time)
+        {
+            command.With("@now", time.ToUnixMs());
+        }
+
+        command.ExecuteNonQuery();
+        return ids;
+    }
+}

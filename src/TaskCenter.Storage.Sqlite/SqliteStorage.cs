@@ -1,0 +1,98 @@
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Storage.Sqlite.Database;
+using TaskCenter.Storage.Sqlite.QueueStore;
+using TaskCenter.Storage.Sqlite.TaskStore;
+
+namespace TaskCenter.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default storage: tasks, fires and the built-in queue in one SQLite file (WAL). One instance serves
+/// as <see cref="ITaskStore"/>, <see cref="ITaskReader"/> and <see cref="IQueueStore"/>: they share one writer
+/// connection (all writes are serialized through it, each in one transaction) and the in-memory subscriptions that
+/// route fires. Reads use pooled connections beside the writer. Call <see cref="InitializeAsync"/> once first.
+/// </summary>
+public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDisposable
+{
+    private readonly SqliteDatabase _db;
+    private readonly SqliteTaskStore _tasks;
+    private readonly SqliteQueueStore _queue;
+
+    public SqliteStorage(SqliteStorageOptions options, QueueOptions queueOptions)
+    {
+        ArgumentNullException.ThrowIfNull(queueOptions);
+        _db = new SqliteDatabase(options);
+        var subscriptions = new SubscriptionCache();
+        _tasks = new SqliteTaskStore(_db, subscriptions);
+        _queue = new SqliteQueueStore(_db, subscriptions, queueOptions);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath => _db.FilePath;
+
+    public void Dispose() => _db.Dispose();
+
+    // ---- ITaskStore ----
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _tasks.InitializeAsync(cancellationToken);
+
+    public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken) => _tasks.AddAsync(task, cancellationToken);
+
+    public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        _tasks.DeleteAsync(ids, cancellationToken);
+
+    public Task<IReadOnlyList<string>> DeleteByNameAsync(string name, CancellationToken cancellationToken) =>
+        _tasks.DeleteByNameAsync(name, cancellationToken);
+
+    public Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken) => _tasks.GetEarliestFireAsync(cancellationToken);
+
+    public Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken) =>
+        _tasks.GetDueAsync(dueBy, limit, cancellationToken);
+
+    public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken) =>
+        _tasks.CommitAsync(advances, cancellationToken);
+
+    public Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken) =>
+        _tasks.PurgeFinishedAsync(finishedBefore, cancellationToken);
+
+    // ---- ITaskReader ----
+
+    public Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) => _tasks.GetAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
+        _tasks.ListByNameAsync(name, cancellationToken);
+
+    // ---- IQueueStore ----
+
+    public Task SubscribeAsync(string group, TagFilter tags, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.SubscribeAsync(group, tags, now, cancellationToken);
+
+    public Task<IReadOnlyList<QueueMessage>> LeaseAsync(
+        string group, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.LeaseAsync(group, max, lease, now, cancellationToken);
+
+    public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
+        _queue.GetNextReadyAsync(group, cancellationToken);
+
+    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken) =>
+        _queue.AckAsync(group, msgIds, cancellationToken);
+
+    public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.NackAsync(group, msgId, failure, now, cancellationToken);
+
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(
+        string group, int limit, string? afterMsgId, CancellationToken cancellationToken) =>
+        _queue.ListDeadLettersAsync(group, limit, afterMsgId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> RedriveAsync(
+        string group, IReadOnlyList<string>? msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.RedriveAsync(group, msgIds, now, cancellationToken);
+
+    public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(
+        string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken) =>
+        _queue.PurgeDeadLettersAsync(group, msgIds, cancellationToken);
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.PurgeExpiredAsync(now, cancellationToken);
+}

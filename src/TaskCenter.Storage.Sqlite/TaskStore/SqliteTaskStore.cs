@@ -1,0 +1,209 @@
+using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Storage.Sqlite.Database;
+using TaskCenter.Storage.Sqlite.QueueStore;
+
+namespace TaskCenter.Storage.Sqlite.TaskStore;
+
+/// <summary>Tasks on SQLite: the engine's port (due tasks, commits) and the API's reads.</summary>
+internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
+{
+    private readonly SqliteDatabase _db;
+    private readonly SubscriptionCache _subscriptions;
+
+    public SqliteTaskStore(SqliteDatabase db, SubscriptionCache subscriptions)
+    {
+        _db = db;
+        _subscriptions = subscriptions;
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _db.InitializeAsync(cancellationToken);
+        await _db.WriteAsync(
+            (connection, transaction) =>
+            {
+                _subscriptions.Load(connection, transaction);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var dataHash = DataHash.Of(task.Data);
+        return _db.WriteAsync(
+            (connection, transaction) =>
+            {
+                // Under the writer lock and in an immediate transaction: no other add can slip in between.
+                using (var find = connection.Command(TaskCommands.FindLiveDuplicate, transaction)
+                    .With("@name", task.Name).With("@dataHash", dataHash).With("@data", task.Data))
+                {
+                    if (find.ExecuteScalar() is string existing)
+                    {
+                        return new AddTaskResult(existing, Created: false);
+                    }
+                }
+
+                using var insert = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Insert, transaction), task, dataHash);
+                insert.ExecuteNonQuery();
+                return new AddTaskResult(task.Id, Created: true);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        return _db.WriteAsync<IReadOnlyList<string>>(
+            (connection, transaction) =>
+            {
+                using var delete = connection.Command(TaskCommands.DeleteById, transaction);
+                var id = delete.Parameter("@id", SqliteType.Text);
+                var deleted = new List<string>();
+                foreach (var candidate in ids)
+                {
+                    id.Set(candidate);
+                    if (delete.ExecuteNonQuery() > 0)
+                    {
+                        deleted.Add(candidate);
+                    }
+                }
+
+                return deleted;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> DeleteByNameAsync(string name, CancellationToken cancellationToken) =>
+        _db.WriteAsync<IReadOnlyList<string>>(
+            (connection, transaction) =>
+            {
+                List<string> ids;
+                using (var list = connection.Command(TaskCommands.IdsByName, transaction).With("@name", name))
+                {
+                    ids = list.ReadStrings();
+                }
+
+                using var delete = connection.Command(TaskCommands.DeleteByName, transaction).With("@name", name);
+                delete.ExecuteNonQuery();
+                return ids;
+            },
+            cancellationToken);
+
+    public Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken) =>
+        _db.ReadAsync(
+            connection =>
+            {
+                using var command = connection.Command(TaskCommands.EarliestFire);
+                return command.ExecuteScalar() is long ms ? UnixTime.FromUnixMs(ms) : (DateTimeOffset?)null;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<ScheduledTask>>([]);
+        }
+
+        return _db.ReadAsync<IReadOnlyList<ScheduledTask>>(
+            connection => ReadTasks(connection.Command(TaskCommands.Due).With("@dueBy", dueBy.ToUnixMs()).With("@limit", limit)),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(advances);
+        if (advances.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<FireRecord>>([]);
+        }
+
+        return _db.WriteAsync<IReadOnlyList<FireRecord>>(
+            (connection, transaction) =>
+            {
+                using var update = connection.Command(TaskCommands.Advance, transaction);
+                var id = update.Parameter("@id", SqliteType.Text);
+                var version = update.Parameter("@version", SqliteType.Integer);
+                var state = update.Parameter("@state", SqliteType.Text);
+                var firedCount = update.Parameter("@firedCount", SqliteType.Integer);
+                var nextFireAt = update.Parameter("@nextFireAt", SqliteType.Integer);
+                var finishedAt = update.Parameter("@finishedAt", SqliteType.Integer);
+
+                // Read under the writer lock: routing matches the committed subscriptions exactly.
+                using var recorder = new FireRecorder(connection, transaction, _subscriptions.Current);
+                var recorded = new List<FireRecord>();
+                foreach (var advance in advances)
+                {
+                    var task = advance.Task;
+                    id.Set(task.Id);
+                    version.Set(task.Version);
+                    state.Set(task.State.ToWire());
+                    firedCount.Set(task.FiredCount);
+                    nextFireAt.Set(task.NextFireAt.ToUnixMs());
+                    finishedAt.Set(task.FinishedAt.ToUnixMs());
+                    if (update.ExecuteNonQuery() == 0)
+                    {
+                        continue; // Deleted or changed since the engine read it: its fires are dropped.
+                    }
+
+                    foreach (var fire in advance.Fires)
+                    {
+                        if (recorder.Record(fire))
+                        {
+                            recorded.Add(fire);
+                        }
+                    }
+                }
+
+                return recorded;
+            },
+            cancellationToken);
+    }
+
+    public Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken) =>
+        _db.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var purge = connection.Command(TaskCommands.PurgeFinished, transaction).With("@before", finishedBefore.ToUnixMs());
+                return purge.ExecuteNonQuery();
+            },
+            cancellationToken);
+
+    public Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) =>
+        _db.ReadAsync(
+            connection =>
+            {
+                using var command = connection.Command(TaskCommands.GetById).With("@id", id);
+                using var reader = command.ExecuteReader();
+                return reader.Read() ? TaskRowMapper.Read(reader) : null;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
+        _db.ReadAsync<IReadOnlyList<ScheduledTask>>(connection => ReadTasks(connection.Command(TaskCommands.ListByName).With("@name", name)), cancellationToken);
+
+    /// <summary>Runs the query, reads every row as a task and disposes the command.</summary>
+    private static List<ScheduledTask> ReadTasks(SqliteCommand command)
+    {
+        using (command)
+        {
+            var tasks = new List<ScheduledTask>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tasks.Add(TaskRowMapper.Read(reader));
+            }
+
+            return tasks;
+        }
+    }
+}

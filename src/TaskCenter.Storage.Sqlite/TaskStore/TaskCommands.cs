@@ -1,0 +1,62 @@
+namespace TaskCenter.Storage.Sqlite.TaskStore;
+
+/// <summary>The SQL of the task store. Values always go through parameters.</summary>
+internal static class TaskCommands
+{
+    /// <summary>The columns <see cref="TaskRowMapper"/> reads, in its order.</summary>
+    private const string Columns = """
+        id, name, type, data, crontab, loop_time, loop_count, start_time, end_time, max_runtime, ack, time_zone,
+        state, fired_count, next_fire_at, created_at, version, finished_at
+        """;
+
+    public const string Insert = """
+        INSERT INTO tasks (id, name, type, data, data_hash, crontab, loop_time, loop_count, start_time, end_time,
+                           max_runtime, ack, time_zone, state, fired_count, next_fire_at, created_at, version, finished_at)
+        VALUES (@id, @name, @type, @data, @dataHash, @crontab, @loopTime, @loopCount, @startTime, @endTime,
+                @maxRuntime, @ack, @timeZone, @state, @firedCount, @nextFireAt, @createdAt, @version, @finishedAt)
+        """;
+
+    /// <summary>A live task with this name and data (ix_tasks_dedupe narrows by hash; the data is compared too).</summary>
+    public const string FindLiveDuplicate = """
+        SELECT id FROM tasks
+        WHERE name = @name AND data_hash = @dataHash AND state IN ('pending', 'active', 'paused') AND data = @data
+        ORDER BY created_at, id
+        LIMIT 1
+        """;
+
+    public const string GetById = "SELECT " + Columns + " FROM tasks WHERE id = @id";
+
+    public const string ListByName = "SELECT " + Columns + " FROM tasks WHERE name = @name ORDER BY created_at DESC, id DESC";
+
+    public const string IdsByName = "SELECT id FROM tasks WHERE name = @name ORDER BY created_at DESC, id DESC";
+
+    public const string DeleteById = "DELETE FROM tasks WHERE id = @id";
+
+    public const string DeleteByName = "DELETE FROM tasks WHERE name = @name";
+
+    /// <summary>Served by ix_tasks_due: its first entry.</summary>
+    public const string EarliestFire = """
+        SELECT next_fire_at FROM tasks
+        WHERE state IN ('pending', 'active') AND next_fire_at IS NOT NULL
+        ORDER BY next_fire_at, id
+        LIMIT 1
+        """;
+
+    /// <summary>Served by ix_tasks_due: a range from its start.</summary>
+    public const string Due = "SELECT " + Columns + """
+         FROM tasks
+        WHERE state IN ('pending', 'active') AND next_fire_at IS NOT NULL AND next_fire_at <= @dueBy
+        ORDER BY next_fire_at, id
+        LIMIT @limit
+        """;
+
+    /// <summary>The engine's optimistic update: applies only to the version it read.</summary>
+    public const string Advance = """
+        UPDATE tasks
+        SET state = @state, fired_count = @firedCount, next_fire_at = @nextFireAt, finished_at = @finishedAt,
+            version = version + 1
+        WHERE id = @id AND version = @version
+        """;
+
+    public const string PurgeFinished = "DELETE FROM tasks WHERE state = 'finished' AND finished_at < @before";
+}

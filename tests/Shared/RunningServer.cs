@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using TaskCenter.Server;
+
+namespace TaskCenter.Testing;
+
+/// <summary>
+/// A real TaskCenter server in this process: Kestrel on a free loopback port, a real SQLite file in a temporary
+/// folder. Settings override configuration keys (e.g. "Queue:RetryDelays:0").
+/// </summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly bool _ownsDirectory;
+
+    private RunningServer(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDirectory)
+    {
+        _app = app;
+        _ownsDirectory = ownsDirectory;
+        BaseAddress = baseAddress;
+        DataDirectory = dataDirectory;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(90) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataDirectory { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningServer> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? dataDirectory = null,
+        TimeProvider? time = null)
+    {
+        var ownsDirectory = dataDirectory is null;
+        dataDirectory ??= TempDirectory.Create("taskcenter-server");
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Storage:Sqlite:Path"] = Path.Combine(dataDirectory, "taskcenter.db"),
+            ["Storage:Sqlite:Synchronous"] = "Normal",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var app = TaskCenterApp.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (time is not null)
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton(time));
+            }
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningServer(app, new Uri(address + "/"), dataDirectory, ownsDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownsDirectory)
+        {
+            TempDirectory.Delete(DataDirectory);
+        }
+    }
+}

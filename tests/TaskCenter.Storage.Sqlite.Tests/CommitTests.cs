@@ -1,0 +1,113 @@
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Tasks;
+
+namespace TaskCenter.Storage.Sqlite.Tests;
+
+public sealed class CommitTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Commit_updates_the_bookkeeping_bumps_the_version_and_records_the_fires()
+    {
+        var store = await _db.OpenAsync();
+        var task = Build.Task("tick", data: "d", nextFireAt: Build.T0);
+        await store.AddAsync(task, CancellationToken.None);
+        var fire = Build.Fire(task, Build.T0);
+
+        var recorded = await store.CommitAsync([Build.Advance(task, TaskState.Active, Build.T0.AddMinutes(1), null, fire)], CancellationToken.None);
+
+        Assert.Equal([fire], recorded);
+        var stored = await store.GetAsync(task.Id, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(TaskState.Active, stored.State);
+        Assert.Equal(1, stored.FiredCount);
+        Assert.Equal(Build.T0.AddMinutes(1), stored.NextFireAt);
+        Assert.Equal(task.Version + 1, stored.Version);
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM fires"));
+    }
+
+    [Fact]
+    public async Task A_version_mismatch_skips_the_advance_and_its_fires()
+    {
+        var store = await _db.OpenAsync();
+        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        var task = Build.Task("tick", data: "d", nextFireAt: Build.T0);
+        await store.AddAsync(task, CancellationToken.None);
+        await store.CommitAsync([Build.Advance(task, TaskState.Active, Build.T0.AddMinutes(1), null, Build.Fire(task, Build.T0))], CancellationToken.None);
+
+        // The engine commits again with the version it read before: stale.
+        var stale = Build.Advance(task, TaskState.Finished, null, Build.T0, Build.Fire(task, Build.T0.AddMinutes(1)));
+        var recorded = await store.CommitAsync([stale], CancellationToken.None);
+
+        Assert.Empty(recorded);
+        var stored = await store.GetAsync(task.Id, CancellationToken.None);
+        Assert.Equal(TaskState.Active, stored!.State);
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM fires"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM deliveries"));
+    }
+
+    [Fact]
+    public async Task A_deleted_task_has_its_fires_skipped_while_the_rest_of_the_batch_applies()
+    {
+        var store = await _db.OpenAsync();
+        var gone = Build.Task("a", data: "1", nextFireAt: Build.T0);
+        var kept = Build.Task("a", data: "2", nextFireAt: Build.T0);
+        await store.AddAsync(gone, CancellationToken.None);
+        await store.AddAsync(kept, CancellationToken.None);
+        await store.DeleteAsync([gone.Id], CancellationToken.None);
+        var keptFire = Build.Fire(kept, Build.T0);
+
+        var recorded = await store.CommitAsync(
+            [
+                Build.Advance(gone, TaskState.Finished, null, Build.T0, Build.Fire(gone, Build.T0)),
+                Build.Advance(kept, TaskState.Finished, null, Build.T0, keptFire),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal([keptFire], recorded);
+    }
+
+    [Fact]
+    public async Task A_fire_is_recorded_once_per_task_and_fire_time_and_a_duplicate_is_not_routed()
+    {
+        var store = await _db.OpenAsync();
+        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        var task = Build.Task("tick", data: "d", nextFireAt: Build.T0);
+        await store.AddAsync(task, CancellationToken.None);
+        var first = Build.Fire(task, Build.T0);
+        await store.CommitAsync([Build.Advance(task, TaskState.Active, Build.T0.AddMinutes(1), null, first)], CancellationToken.None);
+        var read = await store.GetAsync(task.Id, CancellationToken.None);
+
+        var again = Build.Fire(task, Build.T0); // same task and time, new msgid
+        var other = Build.Fire(task, Build.T0.AddMinutes(1));
+        var recorded = await store.CommitAsync([Build.Advance(read!, TaskState.Active, Build.T0.AddMinutes(2), null, again, other)], CancellationToken.None);
+
+        Assert.Equal([other], recorded);
+        Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM fires"));
+        var messages = await store.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0.AddHours(1), CancellationToken.None);
+        Assert.Equal([first.MsgId, other.MsgId], messages.Select(m => m.MsgId));
+    }
+
+    [Fact]
+    public async Task A_batch_of_a_thousand_advances_commits_in_one_call()
+    {
+        var store = await _db.OpenAsync();
+        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        var tasks = Enumerable.Range(0, 1000).Select(i => Build.Task("bulk", data: i.ToString(System.Globalization.CultureInfo.InvariantCulture), nextFireAt: Build.T0)).ToList();
+        foreach (var task in tasks)
+        {
+            await store.AddAsync(task, CancellationToken.None);
+        }
+
+        var due = await store.GetDueAsync(Build.T0, 1000, CancellationToken.None);
+        var recorded = await store.CommitAsync(
+            [.. due.Select(t => Build.Advance(t, TaskState.Finished, null, Build.T0, Build.Fire(t, Build.T0)))], CancellationToken.None);
+
+        Assert.Equal(1000, recorded.Count);
+        Assert.Equal(1000, _db.Scalar("SELECT COUNT(*) FROM deliveries WHERE group_name = 'g' AND state = 'ready'"));
+        Assert.Null(await store.GetEarliestFireAsync(CancellationToken.None));
+    }
+}

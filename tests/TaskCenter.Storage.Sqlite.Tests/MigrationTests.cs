@@ -1,0 +1,82 @@
+using TaskCenter.Storage.Sqlite.Database;
+
+namespace TaskCenter.Storage.Sqlite.Tests;
+
+public sealed class MigrationTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Scripts_are_embedded_in_version_order()
+    {
+        Assert.NotEmpty(SchemaMigrator.Scripts);
+        Assert.Equal(1, SchemaMigrator.Scripts[0].Version);
+        Assert.Equal("001_initial.sql", SchemaMigrator.Scripts[0].Name);
+        Assert.Equal(SchemaMigrator.Scripts.Select(s => s.Version).Order(), SchemaMigrator.Scripts.Select(s => s.Version));
+    }
+
+    [Fact]
+    public async Task Initialize_is_idempotent_on_one_instance_and_across_instances()
+    {
+        var store = await _db.OpenAsync();
+        await store.InitializeAsync(CancellationToken.None);
+        store.Dispose();
+        var again = await _db.OpenAsync();
+        await again.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(SchemaMigrator.Scripts.Count, _db.Scalar("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(SchemaMigrator.LatestVersion, _db.Scalar("SELECT MAX(version) FROM schema_version"));
+        foreach (var table in new[] { "tasks", "fires", "deliveries", "consumer_groups" })
+        {
+            Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
+        }
+    }
+
+    [Fact]
+    public async Task The_file_is_in_WAL_mode()
+    {
+        await _db.OpenAsync();
+
+        using var connection = _db.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task A_schema_newer_than_the_build_is_refused()
+    {
+        (await _db.OpenAsync()).Dispose();
+        using (var connection = _db.Connect())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO schema_version (version, name) VALUES (999, '999_future.sql')";
+            command.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.OpenAsync());
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_folder_of_the_path_is_created()
+    {
+        var path = Path.Combine(_db.Folder, "nested", "deeper", "tc.db");
+        using var store = new SqliteStorage(new SqliteStorageOptions { Path = path, Synchronous = SqliteSynchronous.Normal }, TestDatabase.DefaultQueue());
+        await store.InitializeAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(path));
+        Assert.Equal(path, store.FilePath);
+    }
+
+    [Fact]
+    public async Task Using_the_store_before_InitializeAsync_fails_clearly()
+    {
+        using var store = new SqliteStorage(new SqliteStorageOptions { Path = _db.Path }, TestDatabase.DefaultQueue());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetEarliestFireAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(Build.Task(), CancellationToken.None));
+    }
+}
