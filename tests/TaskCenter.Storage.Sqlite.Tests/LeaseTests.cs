@@ -171,8 +171,8 @@ public sealed class LeaseTests : IDisposable
         Assert.Equal(1, Assert.Single(await store.LeaseAsync("g", 1, Lease, now, CancellationToken.None)).Attempt);
         now += Lease;
         Assert.Equal(2, Assert.Single(await store.LeaseAsync("g", 1, Lease, now, CancellationToken.None)).Attempt);
-        var healthy = await Build.AddAndFireAsync(store, "b", now);
         now += Lease;
+        var healthy = await Build.AddAndFireAsync(store, "b", now);
 
         var batch = await store.LeaseAsync("g", 1, Lease, now, CancellationToken.None);
 

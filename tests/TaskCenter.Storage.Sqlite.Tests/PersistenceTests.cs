@@ -1,0 +1,41 @@
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Tasks;
+
+namespace TaskCenter.Storage.Sqlite.Tests;
+
+public sealed class PersistenceTests : IDisposable
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Data_survives_reopening_the_file_with_a_new_store()
+    {
+        var task = Build.Task("kept", data: "payload", nextFireAt: Build.T0.AddMinutes(5));
+        string leasedMsgId;
+        using (var first = await _db.OpenAsync())
+        {
+            await first.AddAsync(task, CancellationToken.None);
+            Assert.True(TagFilter.TryParse("a || b", out var filter, out _));
+            await first.SubscribeAsync("g", filter, Build.T0, CancellationToken.None);
+            leasedMsgId = (await Build.AddAndFireAsync(first, "a", Build.T0)).MsgId;
+            await first.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None);
+        }
+
+        var second = await _db.OpenAsync();
+
+        Assert.Equal(task, await second.GetAsync(task.Id, CancellationToken.None));
+        Assert.Equal(Build.T0.AddMinutes(5), await second.GetEarliestFireAsync(CancellationToken.None));
+        Assert.Equal(new(task.Id, false), await second.AddAsync(Build.Task("kept", data: "payload"), CancellationToken.None));
+
+        // The lease is still held, and the subscription still routes new fires.
+        Assert.Empty(await second.LeaseAsync("g", 10, Lease, Build.T0.AddSeconds(59), CancellationToken.None));
+        var b = await Build.AddAndFireAsync(second, "b", Build.T0.AddSeconds(30));
+        var messages = await second.LeaseAsync("g", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
+        Assert.Equal([b.MsgId, leasedMsgId], messages.Select(m => m.MsgId));
+        Assert.Equal(2, messages.Single(m => m.MsgId == leasedMsgId).Attempt);
+        Assert.Equal(TaskState.Pending, (await second.GetAsync(task.Id, CancellationToken.None))!.State);
+    }
+}

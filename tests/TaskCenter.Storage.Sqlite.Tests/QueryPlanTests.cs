@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using TaskCenter.Storage.Sqlite.QueueStore;
+using TaskCenter.Storage.Sqlite.TaskStore;
+
+namespace TaskCenter.Storage.Sqlite.Tests;
+
+/// <summary>
+/// Scale check (no timing): with a large table the engine's and the consumers' hot queries are index searches, with
+/// no table scan and no sort of the candidates. Loaded once for the class through a direct bulk transaction.
+/// </summary>
+public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeDatabase>
+{
+    private const int TaskCount = 200_000;
+    private const int DeliveryCount = 100_000;
+    private readonly LargeDatabase _large;
+
+    public QueryPlanTests(LargeDatabase large) => _large = large;
+
+    public sealed class LargeDatabase : IDisposable
+    {
+        public LargeDatabase()
+        {
+            Db = new TestDatabase();
+            Db.OpenAsync().GetAwaiter().GetResult();
+            using var connection = Db.Connect();
+            using var transaction = connection.BeginTransaction();
+            BulkLoad(connection, transaction);
+            transaction.Commit();
+        }
+
+        internal TestDatabase Db { get; }
+
+        public void Dispose() => Db.Dispose();
+    }
+
+    [Theory]
+    [InlineData(nameof(TaskCommands.Due), "ix_tasks_due")]
+    [InlineData(nameof(TaskCommands.EarliestFire), "ix_tasks_due")]
+    [InlineData(nameof(TaskCommands.FindLiveDuplicate), "ix_tasks_dedupe")]
+    [InlineData(nameof(TaskCommands.ListByName), "ix_tasks_name")]
+    [InlineData(nameof(TaskCommands.IdsByName), "ix_tasks_name")]
+    [InlineData(nameof(TaskCommands.PurgeFinished), "ix_tasks_finished")]
+    public void Task_queries_search_their_index(string query, string index) =>
+        AssertUsesIndex(typeof(TaskCommands), query, index, "tasks");
+
+    [Theory]
+    [InlineData(nameof(QueueCommands.LeaseCandidates), "ix_deliveries_available")]
+    [InlineData(nameof(QueueCommands.NextReady), "ix_deliveries_available")]
+    [InlineData(nameof(QueueCommands.DeadLettersFirst), "ix_deliveries_dead")]
+    [InlineData(nameof(QueueCommands.DeadLettersAfter), "ix_deliveries_dead")]
+    [InlineData(nameof(QueueCommands.RouteUnroutedByTag), "ix_fires_unrouted")]
+    [InlineData(nameof(QueueCommands.MarkRoutedByTag), "ix_fires_unrouted")]
+    [InlineData(nameof(QueueCommands.PurgeUnrouted), "ix_fires_age")]
+    [InlineData(nameof(QueueCommands.PurgeHistory), "ix_deliveries_msg")]
+    public void Queue_queries_search_their_index(string query, string index) =>
+        AssertUsesIndex(typeof(QueueCommands), query, index, "deliveries", "fires");
+
+    [Fact]
+    public async Task The_store_works_on_the_large_table()
+    {
+        var store = await _large.Db.OpenAsync();
+
+        var due = await store.GetDueAsync(Build.T0.AddSeconds(10), 100, CancellationToken.None);
+        var leased = await store.LeaseAsync("g", 100, TimeSpan.FromMinutes(1), Build.T0.AddSeconds(10), CancellationToken.None);
+
+        Assert.Equal(100, due.Count);
+        Assert.True(due.Zip(due.Skip(1)).All(p => p.First.NextFireAt <= p.Second.NextFireAt));
+        Assert.Equal(100, leased.Count);
+        Assert.True(leased.Zip(leased.Skip(1)).All(p => p.First.FireTime <= p.Second.FireTime));
+        Assert.Equal(Build.T0, await store.GetEarliestFireAsync(CancellationToken.None));
+    }
+
+    private void AssertUsesIndex(Type commands, string query, string index, params string[] tables)
+    {
+        var sql = (string)commands.GetField(query, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        var plan = ExplainQueryPlan(sql);
+
+        Assert.Contains(plan, line => line.Contains(index, StringComparison.Ordinal));
+        foreach (var table in tables)
+        {
+            Assert.DoesNotContain(plan, line =>
+                line.StartsWith($"SCAN {table}", StringComparison.Ordinal) ||
+                line.StartsWith($"SCAN d", StringComparison.Ordinal) ||
+                line.StartsWith($"SCAN f", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal) && query != nameof(TaskCommands.FindLiveDuplicate));
+    }
+
+    private List<string> ExplainQueryPlan(string sql)
+    {
+        using var connection = _large.Db.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
+        {
+            command.Parameters.AddWithValue(name, name is "@group" or "@name" or "@tag" or "@data" or "@afterMsgId" ? "x" : 1L);
+        }
+
+        var lines = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return lines;
+    }
+
+    [GeneratedRegex("@[A-Za-z]+")]
+    private static partial Regex ParameterName();
+
+    private static void BulkLoad(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var task = connection.CreateCommand();
+        task.Transaction = transaction;
+        task.CommandText = TaskCommands.Insert;
+        var p = new Dictionary<string, SqliteParameter>();
+        foreach (var name in ParameterName().Matches(TaskCommands.Insert).Select(m => m.Value).Distinct())
+        {
+            p[name] = task.Parameters.Add(name, SqliteType.Integer);
+        }
+
+        string[] states = ["pending", "active", "paused", "finished"];
+        for (var i = 0; i < TaskCount; i++)
+        {
+            var data = i.ToString(CultureInfo.InvariantCulture);
+            var state = states[i % 4];
+            p["@id"].Value = i.ToString("x24", CultureInfo.InvariantCulture);
+            p["@name"].Value = "name" + (i % 1000).ToString(CultureInfo.InvariantCulture);
+            p["@type"].Value = 2;
+            p["@data"].Value = data;
+            p["@dataHash"].Value = DataHash.Of(data);
+            p["@crontab"].Value = "";
+            p["@loopTime"].Value = 60;
+            p["@loopCount"].Value = 0;
+            p["@startTime"].Value = DBNull.Value;
+            p["@endTime"].Value = DBNull.Value;
+            p["@maxRuntime"].Value = 0;
+            p["@ack"].Value = 0;
+            p["@timeZone"].Value = "UTC";
+            p["@state"].Value = state;
+            p["@firedCount"].Value = 0;
+            p["@nextFireAt"].Value = state == "finished" ? DBNull.Value : Build.T0.AddSeconds(i).ToUnixTimeMilliseconds();
+            p["@createdAt"].Value = Build.T0.ToUnixTimeSeconds() + i;
+            p["@version"].Value = 0;
+            p["@finishedAt"].Value = state == "finished" ? Build.T0.AddSeconds(i).ToUnixTimeMilliseconds() : DBNull.Value;
+            task.ExecuteNonQuery();
+        }
+
+        using var fire = connection.CreateCommand();
+        fire.Transaction = transaction;
+        fire.CommandText = """
+            INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted)
+            VALUES (@msgId, @msgId, @name, 'x', @time, @time, NULL, 0, @unrouted);
+            INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at, dead_at)
+            SELECT @group, @msgId, @state, 1, @time, CASE @state WHEN 'dead' THEN NULL ELSE @time END,
+                   CASE @state WHEN 'dead' THEN @time END
+            WHERE @unrouted = 0
+            """;
+        var msgId = fire.Parameters.Add("@msgId", SqliteType.Text);
+        var fireName = fire.Parameters.Add("@name", SqliteType.Text);
+        var time = fire.Parameters.Add("@time", SqliteType.Integer);
+        var unrouted = fire.Parameters.Add("@unrouted", SqliteType.Integer);
+        var group = fire.Parameters.Add("@group", SqliteType.Text);
+        var deliveryState = fire.Parameters.Add("@state", SqliteType.Text);
+        string[] deliveryStates = ["ready", "ready", "leased", "dead"];
+        for (var i = 0; i < DeliveryCount; i++)
+        {
+            msgId.Value = "m" + i.ToString("x23", CultureInfo.InvariantCulture);
+            fireName.Value = "tag" + (i % 100).ToString(CultureInfo.InvariantCulture);
+            time.Value = Build.T0.AddSeconds(i).ToUnixTimeMilliseconds();
+            unrouted.Value = i % 10 == 9 ? 1 : 0;
+            group.Value = "g" + (i % 3 == 0 ? "" : (i % 3).ToString(CultureInfo.InvariantCulture));
+            deliveryState.Value = deliveryStates[i % 4];
+            fire.ExecuteNonQuery();
+        }
+    }
+}
