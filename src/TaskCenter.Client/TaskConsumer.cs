@@ -337,11 +337,17 @@ public sealed class TaskConsumer : IAsyncDisposable
                 "TaskCenter refused to consume for group {Group}: {Error}. Retrying in {RetryDelay}",
                 Group, api.Message, retryDelay);
         }
+        else if (failure is HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
+        {
+            // Expected while the server is down or restarting: one line, no stack trace.
+            _logger.LogWarning(
+                "TaskCenter at {Server} is unreachable ({Error}). Retrying in {RetryDelay}",
+                _client.BaseAddress, failure.Message, retryDelay);
+        }
         else
         {
-            _logger.LogWarning(
-                failure, "TaskCenter at {Server} is unreachable ({Error}). Retrying in {RetryDelay}",
-                _client.BaseAddress, failure.Message, retryDelay);
+            _logger.LogError(
+                failure, "Consuming from TaskCenter at {Server} failed. Retrying in {RetryDelay}", _client.BaseAddress, retryDelay);
         }
     }
 

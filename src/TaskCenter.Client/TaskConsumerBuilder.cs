@@ -37,20 +37,23 @@ public sealed class TaskConsumerBuilder
     {
         ArgumentNullException.ThrowIfNull(tags);
         Services.TryAddScoped<THandler>();
-        _handlers.Add((tags, services =>
-        {
-            var scopes = services.GetRequiredService<IServiceScopeFactory>();
-            return async (context, cancellationToken) =>
-            {
-                var scope = scopes.CreateAsyncScope();
-                await using (scope)
-                {
-                    var handler = scope.ServiceProvider.GetRequiredService<THandler>();
-                    await handler.HandleAsync(context, cancellationToken);
-                }
-            };
-        }));
+        _handlers.Add((tags, CreateScopedHandler<THandler>));
         return this;
+    }
+
+    private static TaskHandler CreateScopedHandler<THandler>(IServiceProvider services)
+        where THandler : class, ITaskHandler
+    {
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        return async (context, cancellationToken) =>
+        {
+            var scope = scopes.CreateAsyncScope();
+            await using (scope)
+            {
+                var handler = scope.ServiceProvider.GetRequiredService<THandler>();
+                await handler.HandleAsync(context, cancellationToken);
+            }
+        };
     }
 
     /// <summary>Registers every handler with <paramref name="consumer"/>, resolving what they need from <paramref name="services"/>.</summary>

@@ -1,6 +1,6 @@
 namespace TaskCenter.Storage.Sqlite;
 
-/// <summary>Settings of the embedded SQLite storage. Section "Storage:Sqlite" in configuration.</summary>
+/// <summary>Settings of the embedded SQLite storage (the host binds them, e.g. from a "Storage:Sqlite" section).</summary>
 public sealed class SqliteStorageOptions
 {
     /// <summary>The database file; its folder is created when missing. Relative paths are relative to the working directory.</summary>

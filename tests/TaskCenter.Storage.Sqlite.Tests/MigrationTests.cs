@@ -14,6 +14,7 @@ public sealed class MigrationTests : IDisposable
         Assert.NotEmpty(SchemaMigrator.Scripts);
         Assert.Equal(1, SchemaMigrator.Scripts[0].Version);
         Assert.Equal("001_initial.sql", SchemaMigrator.Scripts[0].Name);
+        Assert.Equal(Enumerable.Range(1, SchemaMigrator.Scripts.Count), SchemaMigrator.Scripts.Select(s => s.Version));
         Assert.Equal(SchemaMigrator.Scripts.Select(s => s.Version).Order(), SchemaMigrator.Scripts.Select(s => s.Version));
     }
 
@@ -32,6 +33,30 @@ public sealed class MigrationTests : IDisposable
         {
             Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
         }
+    }
+
+    [Fact]
+    public async Task A_database_at_an_older_version_is_brought_up_to_date()
+    {
+        // A file created by a build that knew only 001_initial.sql.
+        using (var connection = _db.Connect())
+        using (var transaction = connection.BeginTransaction())
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SchemaCommands.CreateVersionTable + ";\n" + SchemaMigrator.Scripts[0].Sql
+                + ";\nINSERT INTO schema_version (version, name) VALUES (1, '001_initial.sql');";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'ix_fires_age'"));
+
+        await _db.OpenAsync();
+
+        Assert.Equal(SchemaMigrator.LatestVersion, _db.Scalar("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'ix_fires_age'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'ix_fires_unrouted_age'"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class PersistenceTests : IDisposable
         var second = await _db.OpenAsync();
 
         Assert.Equal(task, await second.GetAsync(task.Id, CancellationToken.None));
-        Assert.Equal(Build.T0.AddMinutes(5), await second.GetEarliestFireAsync(CancellationToken.None));
+        Assert.Equal(Build.T0.AddMinutes(1), await second.GetEarliestFireAsync(CancellationToken.None)); // task "a", fired at T0
         Assert.Equal(new(task.Id, false), await second.AddAsync(Build.Task("kept", data: "payload"), CancellationToken.None));
 
         // The lease is still held, and the subscription still routes new fires.

@@ -84,6 +84,37 @@ public sealed class RoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_subscription_racing_with_commits_receives_every_fire_exactly_once()
+    {
+        var store = await _db.OpenAsync();
+        var commits = Task.Run(async () =>
+        {
+            var fired = new List<string>();
+            for (var i = 0; i < 300; i++)
+            {
+                fired.Add((await Build.AddAndFireAsync(store, "t", Build.T0.AddMilliseconds(i))).MsgId);
+            }
+
+            return fired;
+        });
+        var subscribe = Task.Run(async () =>
+        {
+            while (_db.Scalar("SELECT COUNT(*) FROM fires") < 50)
+            {
+                await Task.Yield();
+            }
+
+            await store.SubscribeAsync("late", Filter("t"), Build.T0, CancellationToken.None);
+        });
+        await Task.WhenAll(commits, subscribe);
+
+        var received = await store.LeaseAsync("late", 1000, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal((await commits).Order(StringComparer.Ordinal), received.Select(m => m.MsgId).Order(StringComparer.Ordinal));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM fires WHERE unrouted = 1"));
+    }
+
+    [Fact]
     public async Task Changing_a_subscription_routes_new_fires_by_the_new_filter()
     {
         var store = await _db.OpenAsync();

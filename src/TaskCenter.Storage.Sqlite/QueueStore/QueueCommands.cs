@@ -58,6 +58,13 @@ internal static class QueueCommands
         LIMIT @limit
         """;
 
+    /// <summary>Whether LeaseAsync would find anything: checked on a reader first, so empty polls never take the writer.</summary>
+    public const string AnyAvailable = """
+        SELECT 1 FROM deliveries
+        WHERE group_name = @group AND state IN ('ready', 'leased') AND available_at <= @now
+        LIMIT 1
+        """;
+
     public const string MarkLeased = """
         UPDATE deliveries SET state = 'leased', attempt = attempt + 1, available_at = @leaseUntil
         WHERE group_name = @group AND msg_id = @msgId

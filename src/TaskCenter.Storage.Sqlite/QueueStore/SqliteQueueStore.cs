@@ -59,17 +59,31 @@ internal sealed class SqliteQueueStore : IQueueStore
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<QueueMessage>> LeaseAsync(
+    public async Task<IReadOnlyList<QueueMessage>> LeaseAsync(
         string group, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(group);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         if (max <= 0)
         {
-            return Task.FromResult<IReadOnlyList<QueueMessage>>([]);
+            return [];
         }
 
-        return _db.WriteAsync<IReadOnlyList<QueueMessage>>(
+        // Long-polling consumers mostly find nothing: answer that from a reader, off the writer the engine needs.
+        // A message committed after this snapshot is announced by the queue's signal, and the poller comes back.
+        var anyAvailable = await _db.ReadAsync(
+            connection =>
+            {
+                using var probe = connection.Command(QueueCommands.AnyAvailable).With("@group", group).With("@now", now.ToUnixMs());
+                return probe.ExecuteScalar() is not null;
+            },
+            cancellationToken);
+        if (!anyAvailable)
+        {
+            return [];
+        }
+
+        return await _db.WriteAsync<IReadOnlyList<QueueMessage>>(
             (connection, transaction) => new LeaseBatch(connection, transaction, group, now, _options.MaxRetries).Take(max, lease),
             cancellationToken);
     }

@@ -16,11 +16,13 @@ internal static class TaskCommands
                 @maxRuntime, @ack, @timeZone, @state, @firedCount, @nextFireAt, @createdAt, @version, @finishedAt)
         """;
 
-    /// <summary>A live task with this name and data (ix_tasks_dedupe narrows by hash; the data is compared too).</summary>
+    /// <summary>
+    /// The live task with this name and data (ix_tasks_dedupe narrows by hash; the data is compared too). Adds are
+    /// serialized, so there is at most one; no ORDER BY, which would tempt the planner to walk ix_tasks_name instead.
+    /// </summary>
     public const string FindLiveDuplicate = """
         SELECT id FROM tasks
         WHERE name = @name AND data_hash = @dataHash AND state IN ('pending', 'active', 'paused') AND data = @data
-        ORDER BY created_at, id
         LIMIT 1
         """;
 
