@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using TaskCenter.Server.Tests.Queue;
+using TaskCenter.Testing;
+using static TaskCenter.Server.Tests.Wire;
+
+namespace TaskCenter.Server.Tests.Engine;
+
+/// <summary>
+/// The engine on a fake clock, through the real API and storage: the clock only moves when a test moves it,
+/// so schedules, restarts and outages are exact and nothing waits on the wall clock.
+/// </summary>
+public sealed class FakeClockScheduleTests : IAsyncDisposable
+{
+    // 2030-01-01T00:00:00Z, a Tuesday.
+    private static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeSeconds(1_893_456_000);
+    private readonly FakeTimeProvider _clock = new(T0);
+    private readonly string _data = TempDirectory.Create("taskcenter-fakeclock");
+
+    private static long Unix(DateTimeOffset time) => time.ToUnixTimeSeconds();
+
+    private Task<RunningServer> StartAsync() => RunningServer.StartAsync(dataDirectory: _data, time: _clock);
+
+    private static async Task<string> AddAsync(RunningServer server, object task)
+    {
+        var (_, body) = await server.Http.PostJsonAsync("/v1/api/task", Json(task));
+        return body.GetProperty("taskid").GetString() ?? throw new InvalidOperationException(body.ToString());
+    }
+
+    /// <summary>Consumes and acks until <paramref name="count"/> messages arrived; the long poll wakes when the engine fires.</summary>
+    private static async Task<List<JsonElement>> TakeAsync(RunningServer server, string tag, int count)
+    {
+        var all = new List<JsonElement>();
+        while (all.Count < count)
+        {
+            var batch = await server.Http.ConsumeAsync("g-" + tag, tag, waitMs: 60_000, max: count - all.Count);
+            await server.Http.AckAsync("g-" + tag, [.. batch.Select(m => m.Msgid())]);
+            all.AddRange(batch);
+        }
+
+        return all;
+    }
+
+    private static long[] FireTimes(IEnumerable<JsonElement> messages) =>
+        [.. messages.Select(m => m.GetProperty("fire_time").GetInt64()).Order()];
+
+    [Fact]
+    public async Task An_interval_task_fires_at_start_time_then_every_loop_time_up_to_loop_count()
+    {
+        await using var server = await StartAsync();
+        await server.Http.ConsumeAsync("g-every", "every", waitMs: 0);
+        var id = await AddAsync(server, new { name = "every", type = 2, data = "x", loop_time = 30, loop_count = 3, start_time = Unix(T0) + 60 });
+
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal([Unix(T0) + 60], FireTimes(await TakeAsync(server, "every", 1)));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal([Unix(T0) + 90], FireTimes(await TakeAsync(server, "every", 1)));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal([Unix(T0) + 120], FireTimes(await TakeAsync(server, "every", 1)));
+
+        var (_, task) = await server.Http.GetJsonAsync("/v1/api/query-task-by-id?taskid=" + id);
+        Assert.Equal("finished", task.GetProperty("state").GetString());
+        Assert.Equal(3, task.GetProperty("fired_count").GetInt64());
+        Assert.Equal(JsonValueKind.Null, task.GetProperty("next_fire_at").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_cron_task_fires_on_its_crontab_in_its_zone()
+    {
+        await using var server = await StartAsync();
+        await server.Http.ConsumeAsync("g-cron", "cron", waitMs: 0);
+        // 09:00 in Shanghai is 01:00 UTC.
+        await AddAsync(server, new { name = "cron", type = 3, data = "x", crontab = "0 9 * * *", timezone = "Asia/Shanghai" });
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal([Unix(T0) + 3600], FireTimes(await TakeAsync(server, "cron", 1)));
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal([Unix(T0) + 3600 + 86400], FireTimes(await TakeAsync(server, "cron", 1)));
+    }
+
+    [Fact]
+    public async Task No_fire_after_end_time()
+    {
+        await using var server = await StartAsync();
+        await server.Http.ConsumeAsync("g-ends", "ends", waitMs: 0);
+        var id = await AddAsync(server, new { name = "ends", type = 2, data = "x", loop_time = 10, start_time = Unix(T0) + 10, end_time = Unix(T0) + 25 });
+
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await TakeAsync(server, "ends", 1);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await TakeAsync(server, "ends", 1);
+
+        var (_, task) = await server.Http.GetJsonAsync("/v1/api/query-task-by-id?taskid=" + id);
+        Assert.Equal("finished", task.GetProperty("state").GetString());
+        Assert.Equal(2, task.GetProperty("fired_count").GetInt64());
+    }
+
+    [Fact]
+    public async Task After_an_outage_recent_misses_are_all_delivered_and_older_ones_coalesced_into_one()
+    {
+        await using (var before = await StartAsync())
+        {
+            await before.Http.ConsumeAsync("g-outage", "outage", waitMs: 0);
+            await AddAsync(before, new { name = "outage", type = 2, data = "x", loop_time = 20, start_time = Unix(T0) + 20 });
+            await AddAsync(before, new { name = "outage", type = 1, data = "once", start_time = Unix(T0) + 30 });
+        }
+
+        // Down for 10 minutes: the interval task missed 30 fires, the one-shot its only one.
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await using var after = await StartAsync();
+        var messages = await TakeAsync(after, "outage", 6);
+
+        var once = Assert.Single(messages, m => m.GetProperty("data").GetString() == "once");
+        Assert.Equal(Unix(T0) + 30, once.GetProperty("fire_time").GetInt64());
+        // Beyond the 60 s threshold: one fire for the whole period (its first missed time); then the 4 within it (540 is exactly 60 s old).
+        Assert.Equal([Unix(T0) + 20, Unix(T0) + 540, Unix(T0) + 560, Unix(T0) + 580, Unix(T0) + 600],
+            FireTimes(messages.Where(m => m.GetProperty("data").GetString() == "x")));
+
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal([Unix(T0) + 620], FireTimes(await TakeAsync(after, "outage", 1)));
+    }
+
+    [Fact]
+    public async Task A_fire_scheduled_before_a_restart_keeps_its_schedule_after_it()
+    {
+        await using (var before = await StartAsync())
+        {
+            await before.Http.ConsumeAsync("g-restart", "restart", waitMs: 0);
+            await AddAsync(before, new { name = "restart", type = 2, data = "x", loop_time = 7, start_time = Unix(T0) + 7 });
+            _clock.Advance(TimeSpan.FromSeconds(7));
+            Assert.Equal([Unix(T0) + 7], FireTimes(await TakeAsync(before, "restart", 1)));
+        }
+
+        await using var after = await StartAsync();
+        _clock.Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal([Unix(T0) + 14], FireTimes(await TakeAsync(after, "restart", 1)));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        TempDirectory.Delete(_data);
+        return ValueTask.CompletedTask;
+    }
+}
