@@ -19,7 +19,8 @@ public sealed class FakeClockScheduleTests : IAsyncDisposable
 
     private static long Unix(DateTimeOffset time) => time.ToUnixTimeSeconds();
 
-    private Task<RunningServer> StartAsync() => RunningServer.StartAsync(dataDirectory: _data, time: _clock);
+    private Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null) =>
+        RunningServer.StartAsync(settings, dataDirectory: _data, time: _clock);
 
     private static async Task<string> AddAsync(RunningServer server, object task)
     {
@@ -134,6 +135,45 @@ public sealed class FakeClockScheduleTests : IAsyncDisposable
         await using var after = await StartAsync();
         _clock.Advance(TimeSpan.FromSeconds(7));
         Assert.Equal([Unix(T0) + 14], FireTimes(await TakeAsync(after, "restart", 1)));
+    }
+
+    [Fact]
+    public async Task Finished_tasks_are_purged_after_their_retention_and_stat_counts_this_minutes_fires()
+    {
+        await using var server = await StartAsync(new()
+        {
+            ["Engine:FinishedRetention"] = "00:05:00",
+            ["Engine:HousekeepingInterval"] = "00:01:00",
+        });
+        await server.Http.ConsumeAsync("g-purge", "purge", waitMs: 0);
+        var id = await AddAsync(server, new { name = "purge", type = 1, data = "x", start_time = Unix(T0) + 10 });
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await TakeAsync(server, "purge", 1);
+
+        var (_, stat) = await server.Http.GetJsonAsync("/api/v1/task/stat");
+        Assert.Equal(1, stat.GetProperty("purge").GetInt64());
+        Assert.True(stat.GetProperty("total").GetInt64() >= 1);
+        Assert.Equal("finished", (await server.Http.GetJsonAsync("/v1/api/query-task-by-id?taskid=" + id)).Body.GetProperty("state").GetString());
+
+        // Housekeeping runs every minute (on the fake clock); the task goes once it has been finished for 5 minutes.
+        for (var minute = 0; minute < 7; minute++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await WaitUntilGoneAsync(server, id);
+        var (_, later) = await server.Http.GetJsonAsync("/v1/api/task/stat");
+        Assert.False(later.TryGetProperty("purge", out _));
+    }
+
+    /// <summary>Housekeeping runs on its own timer after the clock moved; wait for its effect, not for a time.</summary>
+    private static async Task WaitUntilGoneAsync(RunningServer server, string id)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await server.Http.GetJsonAsync("/v1/api/query-task-by-id?taskid=" + id)).Status != System.Net.HttpStatusCode.NotFound)
+        {
+            await Task.Delay(10, guard.Token);
+        }
     }
 
     public ValueTask DisposeAsync()
