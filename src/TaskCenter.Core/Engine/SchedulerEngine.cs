@@ -106,10 +106,10 @@ public sealed class SchedulerEngine(
         {
             plan = _planner.Plan(task, now);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
         {
-            // A stored task that no longer parses (a zone removed from the system's tzdata): finish it loudly
-            // rather than retry it forever.
+            // A stored task that can no longer be scheduled (its zone removed from the system's tzdata, a time past
+            // the year 9999): finish it loudly rather than let it block every batch it is in.
             logger.LogError(e, "Task {TaskId} ({Name}) cannot be scheduled any more; marking it finished", task.Id, task.Name);
             return new TaskAdvance(task with { State = TaskState.Finished, NextFireAt = null, FinishedAt = now }, []);
         }

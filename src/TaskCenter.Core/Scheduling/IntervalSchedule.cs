@@ -8,16 +8,18 @@ public sealed class IntervalSchedule(long? startTime, TimeSpan interval) : FireS
 {
     public override DateTimeOffset? First(DateTimeOffset now) => StartOrNow(startTime, now);
 
-    public override DateTimeOffset? After(DateTimeOffset previous) => previous + interval;
+    public override DateTimeOffset? After(DateTimeOffset previous) =>
+        previous <= DateTimeOffset.MaxValue - interval ? previous + interval : null;
 
     public override DateTimeOffset? SkipTo(DateTimeOffset previous, DateTimeOffset notBefore)
     {
         if (notBefore <= previous)
         {
-            return previous + interval;
+            return After(previous);
         }
 
-        var steps = (long)Math.Ceiling((notBefore - previous).Ticks / (double)interval.Ticks);
-        return previous + TimeSpan.FromTicks(interval.Ticks * Math.Max(1, steps));
+        var steps = Math.Max(1, (long)Math.Ceiling((notBefore - previous).Ticks / (double)interval.Ticks));
+        var skip = TimeSpan.FromTicks(interval.Ticks * steps);
+        return previous <= DateTimeOffset.MaxValue - skip ? previous + skip : null;
     }
 }

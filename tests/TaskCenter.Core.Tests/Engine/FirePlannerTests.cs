@@ -196,4 +196,14 @@ public class FirePlannerTests
 
         Assert.Equal(DateTimeOffset.Parse("2024-01-01T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture), FirePlanner.FirstFire(task, now));
     }
+
+    [Fact]
+    public void An_interval_task_at_the_end_of_time_finishes_instead_of_overflowing()
+    {
+        var last = DateTimeOffset.MaxValue.AddSeconds(-5);
+        var plan = _planner.Plan(Task(TaskType.Interval, last, loopTime: 10), last);
+
+        Assert.Equal([last], plan.FireTimes);
+        Assert.Equal(TaskState.Finished, plan.Task.State);
+    }
 }
