@@ -73,8 +73,11 @@ public static class TaskCenterConsumer
     /// <summary>
     /// Stops gracefully (see <see cref="TaskConsumer.StopAsync"/>), blocking until in-flight handlers finished, and
     /// releases the consumer; <see cref="Init"/> may then be called again. Does nothing when not initialized.
+    /// Safe to call on a UI thread or under any other single-threaded synchronization context.
     /// </summary>
-    public static void Release() => ReleaseAsync().GetAwaiter().GetResult();
+    // The stop runs on the thread pool: blocking on it directly would deadlock a caller whose synchronization context
+    // (e.g. a UI thread) must run the stop's continuations, since the awaits below capture that context.
+    public static void Release() => Task.Run(() => ReleaseAsync()).GetAwaiter().GetResult();
 
     /// <summary>Stops gracefully and releases the consumer; does nothing when not initialized.</summary>
     /// <param name="cancellationToken">When canceled, in-flight handlers are canceled at once.</param>

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TaskCenter.Client.Tests.Support;
+
+namespace TaskCenter.Client.Tests.Hosting;
+
+public sealed class HostedConsumerTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private TaskCenterClient Client => fixture.Client;
+
+    [Fact]
+    public async Task A_DI_resolved_handler_receives_messages_and_stopping_the_host_stops_the_consumer()
+    {
+        var (tag, group) = (Unique.Name("hosted"), Unique.Name("group"));
+        // A short lease: should the server still hold the stopped consumer's canceled long poll when the next message
+        // fires, that poll's lease on it runs out in a second and the message still reaches the test's consume below.
+        using var host = BuildHost(group, tag, lease: TimeSpan.FromSeconds(1));
+        var probe = host.Services.GetRequiredService<HandlerProbe>();
+        await fixture.SubscribeAsync(group, tag);
+        await host.StartAsync();
+
+        await Client.AddTaskAsync(NewTask.Once(tag, "one"));
+        await Client.AddTaskAsync(NewTask.Once(tag, "two"));
+        var handled = await probe.Received.NextAsync(2);
+        await host.StopAsync();
+
+        Assert.Equal(["one", "two"], handled.Select(h => h.Context.Data).Order(StringComparer.Ordinal));
+        Assert.NotSame(handled[0].Handler, handled[1].Handler); // one scoped handler per message
+        await fixture.AssertSettledAsync(group, [.. handled.Select(h => h.Context.MsgId)]);
+
+        // Stopped: a new message waits in the group for whoever consumes next, and the handler never sees it.
+        var taskId = (await Client.AddTaskAsync(NewTask.Once(tag, "after stop"))).TaskId;
+        var waiting = await Client.ConsumeAsync(new ConsumeRequest { Group = group, Tags = tag, WaitTime = TimeSpan.FromSeconds(10) });
+        Assert.Equal(taskId, Assert.Single(waiting).TaskId);
+        Assert.False(probe.Received.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_waits_for_a_running_handler_and_acks_its_message()
+    {
+        var (tag, group) = (Unique.Name("hosted-stop"), Unique.Name("group"));
+        using var host = BuildHost(group, tag);
+        var probe = host.Services.GetRequiredService<HandlerProbe>();
+        probe.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await fixture.SubscribeAsync(group, tag);
+        await host.StartAsync();
+        await Client.AddTaskAsync(NewTask.Once(tag, "in flight"));
+        var (context, _) = await probe.Received.NextAsync();
+
+        var stopping = host.StopAsync();
+
+        Assert.False(stopping.IsCompleted, "the host stopped without waiting for the running handler");
+        probe.Gate.SetResult();
+        await stopping.OrTimeout();
+        await fixture.AssertSettledAsync(group, context.MsgId);
+    }
+
+    [Fact]
+    public async Task AddTaskCenterClient_registers_one_configured_client()
+    {
+        var services = new ServiceCollection();
+        services.AddTaskCenterClient(options => options.BaseAddress = fixture.Server.BaseAddress);
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<TaskCenterClient>();
+        var added = await client.AddTaskAsync(NewTask.Once(Unique.Name("di"), "x", DateTimeOffset.UtcNow.AddDays(1)));
+
+        Assert.Same(client, provider.GetRequiredService<TaskCenterClient>());
+        Assert.Equal(fixture.Server.BaseAddress, client.BaseAddress);
+        Assert.Equal("x", (await Client.GetTaskAsync(added.TaskId))?.Data);
+    }
+
+    private IHost BuildHost(string group, string tag, TimeSpan? lease = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<HandlerProbe>();
+        builder.Services.AddTaskCenterConsumer(
+            options =>
+            {
+                options.BaseAddress = fixture.Server.BaseAddress;
+                options.Group = group;
+                options.Lease = lease ?? options.Lease;
+            },
+            handlers => handlers.Handle<RecordingHandler>(tag));
+        return builder.Build();
+    }
+
+    /// <summary>What the handlers saw; a singleton the test resolves from the host.</summary>
+    public sealed class HandlerProbe
+    {
+        public System.Threading.Channels.Channel<(TaskMessageContext Context, RecordingHandler Handler)> Received { get; } =
+            Waiting.NewChannel<(TaskMessageContext, RecordingHandler)>();
+
+        /// <summary>When set, handlers wait for it after recording their message.</summary>
+        public TaskCompletionSource? Gate { get; set; }
+    }
+
+    /// <summary>A handler class resolved from the host's services for each message.</summary>
+    public sealed class RecordingHandler(HandlerProbe probe) : ITaskHandler
+    {
+        public async Task HandleAsync(TaskMessageContext context, CancellationToken cancellationToken)
+        {
+            probe.Received.Writer.TryWrite((context, this));
+            if (probe.Gate is { } gate)
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+        }
+    }
+}
