@@ -85,7 +85,7 @@ public sealed class TaskCenterClient : IDisposable
         ArgumentNullException.ThrowIfNull(task);
         var response = await PostAsync(
             "v1/api/task", WireMapper.ToWire(task), TaskCenterJsonContext.Default.AddTaskRequest,
-            TaskCenterJsonContext.Default.AddTaskResponse, cancellationToken);
+            TaskCenterJsonContext.Default.AddTaskResponse, cancellationToken).ConfigureAwait(false);
         return new AddTaskResult(response.TaskId ?? string.Empty, response.Name ?? task.Name);
     }
 
@@ -98,7 +98,7 @@ public sealed class TaskCenterClient : IDisposable
         ArgumentNullException.ThrowIfNull(ids);
         var response = await PostAsync(
             "v1/api/delete-task", new DeleteTasksRequest { Ids = [.. ids] }, TaskCenterJsonContext.Default.DeleteTasksRequest,
-            TaskCenterJsonContext.Default.DeleteTasksResponse, cancellationToken);
+            TaskCenterJsonContext.Default.DeleteTasksResponse, cancellationToken).ConfigureAwait(false);
         return response.SucIds ?? [];
     }
 
@@ -112,7 +112,7 @@ public sealed class TaskCenterClient : IDisposable
         var response = await PostAsync(
             "v1/api/delete-task-by-name", new DeleteTasksByNameRequest { Name = name },
             TaskCenterJsonContext.Default.DeleteTasksByNameRequest, TaskCenterJsonContext.Default.DeleteTasksResponse,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
         return response.SucIds ?? [];
     }
 
@@ -125,7 +125,7 @@ public sealed class TaskCenterClient : IDisposable
         ArgumentNullException.ThrowIfNull(id);
         var dto = await SendAsync(
             HttpMethod.Get, "v1/api/query-task-by-id?taskid=" + Uri.EscapeDataString(id), content: null,
-            TaskCenterJsonContext.Default.TaskDto, TimeSpan.Zero, nullOn404: true, cancellationToken);
+            TaskCenterJsonContext.Default.TaskDto, TimeSpan.Zero, nullOn404: true, cancellationToken).ConfigureAwait(false);
         return dto is null ? null : WireMapper.ToModel(dto);
     }
 
@@ -137,7 +137,7 @@ public sealed class TaskCenterClient : IDisposable
         ArgumentNullException.ThrowIfNull(name);
         var dtos = await GetAsync(
             "v1/api/query-task-by-name?name=" + Uri.EscapeDataString(name), TaskCenterJsonContext.Default.ListTaskDto,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
         return dtos.ConvertAll(WireMapper.ToModel);
     }
 
@@ -168,14 +168,16 @@ public sealed class TaskCenterClient : IDisposable
             query.Append("&count=").Append(n.ToString(CultureInfo.InvariantCulture));
         }
 
-        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.CrontabNextResponse, cancellationToken);
+        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.CrontabNextResponse, cancellationToken)
+            .ConfigureAwait(false);
         return (response.Times ?? []).ConvertAll(DateTimeOffset.FromUnixTimeSeconds);
     }
 
     /// <summary>Gets this minute's fire counts per task name, plus <c>total</c> (<c>GET /v1/api/task/stat</c>).</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<IReadOnlyDictionary<string, long>> GetStatAsync(CancellationToken cancellationToken = default) =>
-        await GetAsync("v1/api/task/stat", TaskCenterJsonContext.Default.DictionaryStringInt64, cancellationToken);
+        await GetAsync("v1/api/task/stat", TaskCenterJsonContext.Default.DictionaryStringInt64, cancellationToken)
+            .ConfigureAwait(false);
 
     /// <summary>
     /// Takes up to <see cref="ConsumeRequest.MaxMessages"/> messages for a consumer group (<c>POST /v1/api/consume</c>),
@@ -198,7 +200,7 @@ public sealed class TaskCenterClient : IDisposable
         var response = await SendAsync(
             HttpMethod.Post, "v1/api/consume", Serialize(body, TaskCenterJsonContext.Default.ConsumeRequestDto),
             TaskCenterJsonContext.Default.ConsumeResponse, request.WaitTime > TimeSpan.Zero ? request.WaitTime : TimeSpan.Zero,
-            nullOn404: false, cancellationToken);
+            nullOn404: false, cancellationToken).ConfigureAwait(false);
         return (response!.Messages ?? []).ConvertAll(WireMapper.ToModel);
     }
 
@@ -213,7 +215,7 @@ public sealed class TaskCenterClient : IDisposable
         ArgumentNullException.ThrowIfNull(msgIds);
         var response = await PostAsync(
             "v1/api/ack", new AckRequest { Group = group, MsgIds = [.. msgIds] }, TaskCenterJsonContext.Default.AckRequest,
-            TaskCenterJsonContext.Default.AckResponse, cancellationToken);
+            TaskCenterJsonContext.Default.AckResponse, cancellationToken).ConfigureAwait(false);
         return response.Acked ?? [];
     }
 
@@ -231,7 +233,7 @@ public sealed class TaskCenterClient : IDisposable
         ArgumentNullException.ThrowIfNull(msgId);
         var response = await PostAsync(
             "v1/api/nack", new NackRequest { Group = group, MsgId = msgId, Error = error }, TaskCenterJsonContext.Default.NackRequest,
-            TaskCenterJsonContext.Default.NackResponse, cancellationToken);
+            TaskCenterJsonContext.Default.NackResponse, cancellationToken).ConfigureAwait(false);
         return WireMapper.ToModel(response, msgId);
     }
 
@@ -255,7 +257,8 @@ public sealed class TaskCenterClient : IDisposable
             query.Append("&after=").Append(Uri.EscapeDataString(after));
         }
 
-        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.DeadLettersResponse, cancellationToken);
+        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.DeadLettersResponse, cancellationToken)
+            .ConfigureAwait(false);
         return (response.DeadLetters ?? []).ConvertAll(WireMapper.ToModel);
     }
 
@@ -293,20 +296,23 @@ public sealed class TaskCenterClient : IDisposable
         var body = new DeadLetterBatchRequest { Group = group, MsgIds = msgIds is null ? null : [.. msgIds] };
         var response = await PostAsync(
             path, body, TaskCenterJsonContext.Default.DeadLetterBatchRequest, TaskCenterJsonContext.Default.DeadLetterBatchResponse,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
         return response.MsgIds ?? [];
     }
 
     private async Task<TResponse> GetAsync<TResponse>(
         string pathAndQuery, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : class =>
-        (await SendAsync(HttpMethod.Get, pathAndQuery, content: null, responseType, TimeSpan.Zero, nullOn404: false, cancellationToken))!;
+        (await SendAsync(HttpMethod.Get, pathAndQuery, content: null, responseType, TimeSpan.Zero, nullOn404: false, cancellationToken)
+            .ConfigureAwait(false))!;
 
     private async Task<TResponse> PostAsync<TRequest, TResponse>(
         string path, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
         where TResponse : class =>
-        (await SendAsync(HttpMethod.Post, path, Serialize(body, requestType), responseType, TimeSpan.Zero, nullOn404: false, cancellationToken))!;
+        (await SendAsync(
+            HttpMethod.Post, path, Serialize(body, requestType), responseType, TimeSpan.Zero, nullOn404: false, cancellationToken)
+            .ConfigureAwait(false))!;
 
     private static ByteArrayContent Serialize<T>(T body, JsonTypeInfo<T> type)
     {
@@ -333,10 +339,11 @@ public sealed class TaskCenterClient : IDisposable
 
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeoutCts.Token);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeoutCts.Token)
+                .ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                var result = await response.Content.ReadFromJsonAsync(responseType, timeoutCts.Token);
+                var result = await response.Content.ReadFromJsonAsync(responseType, timeoutCts.Token).ConfigureAwait(false);
                 return result ?? throw new JsonException(
                     $"TaskCenter answered {method} {pathAndQuery} with an empty or null body.");
             }
@@ -346,7 +353,7 @@ public sealed class TaskCenterClient : IDisposable
                 return null;
             }
 
-            throw await CreateErrorAsync(method, pathAndQuery, response, timeoutCts.Token);
+            throw await CreateErrorAsync(method, pathAndQuery, response, timeoutCts.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeoutCts.IsCancellationRequested)
         {
@@ -359,7 +366,7 @@ public sealed class TaskCenterClient : IDisposable
     private static async Task<Exception> CreateErrorAsync(
         HttpMethod method, string pathAndQuery, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         ErrorResponse? error = null;
         try
         {

@@ -75,8 +75,8 @@ public static class TaskCenterConsumer
     /// releases the consumer; <see cref="Init"/> may then be called again. Does nothing when not initialized.
     /// Safe to call on a UI thread or under any other single-threaded synchronization context.
     /// </summary>
-    // The stop runs on the thread pool: blocking on it directly would deadlock a caller whose synchronization context
-    // (e.g. a UI thread) must run the stop's continuations, since the awaits below capture that context.
+    // Every await of the stop says ConfigureAwait(false) (CA2007 is enforced in this project), so no continuation needs
+    // the caller's synchronization context; running the stop on the thread pool keeps blocking on it safe regardless.
     public static void Release() => Task.Run(() => ReleaseAsync()).GetAwaiter().GetResult();
 
     /// <summary>Stops gracefully and releases the consumer; does nothing when not initialized.</summary>
@@ -92,8 +92,8 @@ public static class TaskCenterConsumer
 
         if (consumer is not null)
         {
-            await consumer.StopAsync(cancellationToken);
-            await consumer.DisposeAsync();
+            await consumer.StopAsync(cancellationToken).ConfigureAwait(false);
+            await consumer.DisposeAsync().ConfigureAwait(false);
         }
     }
 

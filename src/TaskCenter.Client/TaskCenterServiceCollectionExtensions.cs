@@ -59,7 +59,7 @@ public static class TaskCenterServiceCollectionExtensions
             }
             catch
             {
-                consumer.DisposeAsync().AsTask().GetAwaiter().GetResult(); // never started: completes at once
+                consumer.Dispose(); // never started: completes at once
                 throw;
             }
 

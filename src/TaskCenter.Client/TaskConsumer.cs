@@ -18,7 +18,7 @@ namespace TaskCenter.Client;
 /// consumer runs once: it cannot be started again after it was stopped.</para>
 /// <para>Delivery is at-least-once: a message whose acknowledgement is lost is delivered again after its lease.</para>
 /// </remarks>
-public sealed class TaskConsumer : IAsyncDisposable
+public sealed class TaskConsumer : IAsyncDisposable, IDisposable
 {
     /// <summary>How long stopping waits for handlers after their token was canceled.</summary>
     private static readonly TimeSpan CanceledHandlersGracePeriod = TimeSpan.FromSeconds(5);
@@ -184,7 +184,7 @@ public sealed class TaskConsumer : IAsyncDisposable
 
         using (cancellationToken.Register(static state => ((TaskConsumer)state!).StopNow(), this))
         {
-            await stop;
+            await stop.ConfigureAwait(false);
         }
     }
 
@@ -198,14 +198,23 @@ public sealed class TaskConsumer : IAsyncDisposable
     public async Task<bool> AckAsync(string msgId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(msgId);
-        var acked = await _client.AckAsync(Group, [msgId], cancellationToken);
+        var acked = await _client.AckAsync(Group, [msgId], cancellationToken).ConfigureAwait(false);
         return acked.Contains(msgId, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Stops (see <see cref="StopAsync"/>), blocking until in-flight handlers finished, and releases the consumer's
+    /// resources. Prefer <see cref="DisposeAsync"/>; this is for callers that cannot await, such as a service provider
+    /// disposed synchronously. Safe on a UI thread or under any other single-threaded synchronization context.
+    /// </summary>
+    // The stop runs on the thread pool, as in TaskCenterConsumer.Release: every await of the stop says
+    // ConfigureAwait(false), and this keeps blocking safe even should a continuation ever look for the caller's context.
+    public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
     /// <summary>Stops (see <see cref="StopAsync"/>) and releases the consumer's resources.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
         lock (_gate)
         {
             if (_state == State.Disposed)
@@ -263,7 +272,7 @@ public sealed class TaskConsumer : IAsyncDisposable
             var slots = 0;
             try
             {
-                await _slots.WaitAsync(stopping);
+                await _slots.WaitAsync(stopping).ConfigureAwait(false);
                 slots = 1;
                 while (slots < prefetch && _slots.Wait(0, CancellationToken.None))
                 {
@@ -278,14 +287,14 @@ public sealed class TaskConsumer : IAsyncDisposable
                     WaitTime = _options.WaitTime,
                     Lease = _options.Lease,
                 };
-                var messages = await _client.ConsumeAsync(request, stopping);
+                var messages = await _client.ConsumeAsync(request, stopping).ConfigureAwait(false);
                 retryDelay = _options.RetryDelay;
                 foreach (var message in messages)
                 {
                     if (slots == 0)
                     {
                         // The server sent more than asked for: wait for a slot rather than overrun MaxConcurrency.
-                        await _slots.WaitAsync(stopping);
+                        await _slots.WaitAsync(stopping).ConfigureAwait(false);
                         slots = 1;
                     }
 
@@ -316,7 +325,7 @@ public sealed class TaskConsumer : IAsyncDisposable
                 LogConsumeFailure(failure, retryDelay);
                 try
                 {
-                    await Task.Delay(retryDelay, stopping);
+                    await Task.Delay(retryDelay, stopping).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -361,7 +370,8 @@ public sealed class TaskConsumer : IAsyncDisposable
             {
                 _logger.LogError(
                     "No handler is registered for task name {Name} (message {MsgId}); reporting a failure", message.Name, message.MsgId);
-                await NackAsync(message, $"no handler for task name '{message.Name}' in this consumer of group '{Group}'");
+                await NackAsync(message, $"no handler for task name '{message.Name}' in this consumer of group '{Group}'")
+                    .ConfigureAwait(false);
                 return;
             }
 
@@ -369,7 +379,7 @@ public sealed class TaskConsumer : IAsyncDisposable
             Exception? failure = null;
             try
             {
-                await handler(context, _handlersCts.Token);
+                await handler(context, _handlersCts.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -383,7 +393,7 @@ public sealed class TaskConsumer : IAsyncDisposable
                     return;
                 }
 
-                if (await _acks!.AckAsync(message.MsgId))
+                if (await _acks!.AckAsync(message.MsgId).ConfigureAwait(false))
                 {
                     _logger.LogDebug("Acked message {MsgId} of task {TaskId}", message.MsgId, message.TaskId);
                 }
@@ -405,7 +415,7 @@ public sealed class TaskConsumer : IAsyncDisposable
                 _logger.LogWarning(
                     failure, "The handler of message {MsgId} (task {TaskId}, name {Name}, attempt {Attempt}) failed",
                     message.MsgId, message.TaskId, message.Name, message.Attempt);
-                await NackAsync(message, DescribeFailure(failure));
+                await NackAsync(message, DescribeFailure(failure)).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -423,7 +433,7 @@ public sealed class TaskConsumer : IAsyncDisposable
     private async Task NackAsync(TaskMessage message, string error)
     {
         // Not cancelable: a report lost on shutdown only delays the retry until the lease ends. The request timeout bounds it.
-        var result = await _client.NackAsync(Group, message.MsgId, error, CancellationToken.None);
+        var result = await _client.NackAsync(Group, message.MsgId, error, CancellationToken.None).ConfigureAwait(false);
         if (result.Outcome == NackOutcome.Dead)
         {
             _logger.LogWarning(
@@ -450,8 +460,8 @@ public sealed class TaskConsumer : IAsyncDisposable
         var stopNow = _stopNowCts.Token;
         _logger.LogInformation("Stopping the TaskCenter consumer of group {Group}", Group);
 
-        await _pollingCts.CancelAsync();
-        await _pollLoop; // never faults
+        await _pollingCts.CancelAsync().ConfigureAwait(false);
+        await _pollLoop.ConfigureAwait(false); // never faults
 
         // The poll loop has ended: _inFlight no longer changes.
         var handlers = Task.WhenAll(_inFlight); // never faults: ProcessAsync never throws
@@ -459,7 +469,7 @@ public sealed class TaskConsumer : IAsyncDisposable
         {
             _logger.LogInformation(
                 "Waiting up to {ShutdownTimeout} for {Count} running handlers", _options.ShutdownTimeout, CountRunning());
-            await WaitQuietlyAsync(handlers, _options.ShutdownTimeout, stopNow);
+            await WaitQuietlyAsync(handlers, _options.ShutdownTimeout, stopNow).ConfigureAwait(false);
         }
 
         if (!handlers.IsCompleted)
@@ -467,7 +477,7 @@ public sealed class TaskConsumer : IAsyncDisposable
             _logger.LogWarning("Canceling {Count} handlers that are still running", CountRunning());
             try
             {
-                await _handlersCts.CancelAsync();
+                await _handlersCts.CancelAsync().ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -476,7 +486,7 @@ public sealed class TaskConsumer : IAsyncDisposable
 
             if (!stopNow.IsCancellationRequested)
             {
-                await WaitQuietlyAsync(handlers, CanceledHandlersGracePeriod, stopNow);
+                await WaitQuietlyAsync(handlers, CanceledHandlersGracePeriod, stopNow).ConfigureAwait(false);
             }
 
             if (!handlers.IsCompleted)
@@ -487,7 +497,7 @@ public sealed class TaskConsumer : IAsyncDisposable
             }
         }
 
-        await WaitQuietlyAsync(_acks!.CompleteAsync(), Timeout.InfiniteTimeSpan, stopNow);
+        await WaitQuietlyAsync(_acks!.CompleteAsync(), Timeout.InfiniteTimeSpan, stopNow).ConfigureAwait(false);
         _logger.LogInformation("The TaskCenter consumer of group {Group} stopped", Group);
     }
 
@@ -497,7 +507,7 @@ public sealed class TaskConsumer : IAsyncDisposable
     {
         try
         {
-            await task.WaitAsync(timeout, cancellationToken);
+            await task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

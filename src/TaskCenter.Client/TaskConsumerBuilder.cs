@@ -48,10 +48,10 @@ public sealed class TaskConsumerBuilder
         return async (context, cancellationToken) =>
         {
             var scope = scopes.CreateAsyncScope();
-            await using (scope)
+            await using (scope.ConfigureAwait(false))
             {
                 var handler = scope.ServiceProvider.GetRequiredService<THandler>();
-                await handler.HandleAsync(context, cancellationToken);
+                await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false);
             }
         };
     }

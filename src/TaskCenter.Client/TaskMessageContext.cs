@@ -57,7 +57,7 @@ public sealed class TaskMessageContext
     /// <returns><see langword="true"/> if the server acknowledged it; <see langword="false"/> if the group no longer holds it (e.g. its lease expired).</returns>
     public async Task<bool> AckAsync(CancellationToken cancellationToken = default)
     {
-        var acked = await _consumer.AckAsync(MsgId, cancellationToken);
+        var acked = await _consumer.AckAsync(MsgId, cancellationToken).ConfigureAwait(false);
         if (acked)
         {
             Volatile.Write(ref _acked, 1);

@@ -12,7 +12,8 @@ namespace TaskCenter.Testing;
 
 /// <summary>
 /// A real TaskCenter server in this process: Kestrel on a free loopback port, a real SQLite file in a temporary
-/// folder. Settings override configuration keys (e.g. "Queue:RetryDelays:0").
+/// folder. Settings override configuration keys (e.g. "Queue:RetryDelays:0"); a url (e.g. "http://127.0.0.1:5123")
+/// chooses the address instead of a free port.
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
@@ -39,7 +40,8 @@ public sealed class RunningServer : IAsyncDisposable
     public static async Task<RunningServer> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         string? dataDirectory = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        string? url = null)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= TempDirectory.Create("taskcenter-server");
@@ -55,7 +57,7 @@ public sealed class RunningServer : IAsyncDisposable
 
         var app = TaskCenterApp.Build([], builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls(url ?? "http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             if (time is not null)

@@ -45,7 +45,7 @@ internal sealed class AckBatcher
 
     private async Task<bool> AckAloneAsync(string msgId)
     {
-        var acked = await _client.AckAsync(_group, [msgId], CancellationToken.None);
+        var acked = await _client.AckAsync(_group, [msgId], CancellationToken.None).ConfigureAwait(false);
         return acked.Contains(msgId, StringComparer.Ordinal);
     }
 
@@ -53,7 +53,7 @@ internal sealed class AckBatcher
     {
         var reader = _queue.Reader;
         var batch = new List<PendingAck>();
-        while (await reader.WaitToReadAsync())
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Count < MaxBatchSize && reader.TryRead(out var pending))
             {
@@ -63,7 +63,8 @@ internal sealed class AckBatcher
             try
             {
                 // Not cancelable: an ack lost on shutdown means a redelivery. The client's request timeout bounds it.
-                var acked = await _client.AckAsync(_group, batch.ConvertAll(p => p.MsgId), CancellationToken.None);
+                var acked = await _client.AckAsync(_group, batch.ConvertAll(p => p.MsgId), CancellationToken.None)
+                    .ConfigureAwait(false);
                 var ackedSet = new HashSet<string>(acked, StringComparer.Ordinal);
                 foreach (var pending in batch)
                 {

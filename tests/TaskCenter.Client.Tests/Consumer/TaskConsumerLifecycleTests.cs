@@ -41,6 +41,21 @@ public sealed class TaskConsumerLifecycleTests(ServerFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_running_consumer_can_be_disposed_synchronously_and_is_then_unusable()
+    {
+        var consumer = new TaskConsumer(fixture.ConsumerOptions(Unique.Name("group")));
+        consumer.Register(Unique.Name("tag"), Nothing);
+        await consumer.StartAsync();
+
+        consumer.Dispose(); // stops its long poll first
+        consumer.Dispose(); // disposing again is harmless
+        await consumer.DisposeAsync();
+
+        Assert.Throws<ObjectDisposedException>(() => consumer.Register(Unique.Name("tag"), Nothing));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => consumer.StartAsync());
+    }
+
+    [Fact]
     public void Invalid_options_are_refused_naming_the_setting()
     {
         var options = fixture.ConsumerOptions(Unique.Name("group"));

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using TaskCenter.Client.Tests.Support;
 using TaskCenter.Testing;
 
@@ -72,5 +75,55 @@ public sealed class TaskConsumerRetryTests(ServerFixture fixture) : IClassFixtur
         var letter = Assert.Single(await client.GetDeadLettersAsync(group));
         Assert.Equal(msgId, letter.MsgId);
         Assert.Equal("canceled: the consumer stopped before the handler finished", letter.LastError);
+    }
+
+    [Fact]
+    public async Task The_consumer_keeps_retrying_while_the_server_is_unreachable_and_delivers_once_it_is_up()
+    {
+        // A loopback port nobody listens on (yet): connections to it are refused.
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        var (tag, group) = (Unique.Name("late-server"), Unique.Name("group"));
+        var logger = new RecordingLogger<TaskConsumer>();
+        var handled = new TaskCompletionSource<TaskMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var consumer = new TaskConsumer(
+            new TaskConsumerOptions
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+                Group = group,
+                RetryDelay = TimeSpan.FromMilliseconds(20),
+                MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+            },
+            logger);
+        consumer.Register(tag, (context, _) =>
+        {
+            handled.TrySetResult(context.Message);
+            return Task.CompletedTask;
+        });
+        await consumer.StartAsync();
+
+        // Two failed polls: the consumer is retrying, not stopped after the first failure.
+        for (var failures = 0; failures < 2;)
+        {
+            var (level, text) = await logger.Entries.NextAsync();
+            if (level == LogLevel.Warning && text.Contains("unreachable", StringComparison.Ordinal))
+            {
+                failures++;
+            }
+        }
+
+        await using var server = await RunningServer.StartAsync(url: $"http://127.0.0.1:{port}");
+        using var client = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = server.BaseAddress });
+        Assert.Empty(await client.ConsumeAsync(new ConsumeRequest { Group = group, Tags = tag })); // subscribes the group
+        var taskId = (await client.AddTaskAsync(NewTask.Once(tag, "after the outage"))).TaskId;
+
+        var delivered = await handled.Task.OrTimeout();
+        await consumer.StopAsync().OrTimeout();
+
+        Assert.Equal((taskId, "after the outage"), (delivered.TaskId, delivered.Data));
+        Assert.Empty(await client.AckAsync(group, [delivered.MsgId])); // the consumer acked it
     }
 }

@@ -70,6 +70,67 @@ public sealed class HostedConsumerTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal("x", (await Client.GetTaskAsync(added.TaskId))?.Data);
     }
 
+    [Fact]
+    public async Task A_service_provider_holding_a_started_and_stopped_consumer_can_be_disposed_synchronously()
+    {
+        var (tag, group) = (Unique.Name("sync-dispose"), Unique.Name("group"));
+        var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var provider = BuildProvider(group, tag, handled);
+        var hostedServices = provider.GetServices<IHostedService>().ToList();
+        await fixture.SubscribeAsync(group, tag);
+        foreach (var service in hostedServices)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        await Client.AddTaskAsync(NewTask.Once(tag, "x"));
+        var msgId = await handled.Task.OrTimeout();
+        foreach (var service in hostedServices)
+        {
+            await service.StopAsync(CancellationToken.None).OrTimeout();
+        }
+
+        provider.Dispose(); // threw InvalidOperationException while the service implemented only IAsyncDisposable
+
+        Assert.Single(hostedServices);
+        await fixture.AssertSettledAsync(group, msgId);
+    }
+
+    [Fact]
+    public async Task Disposing_the_service_provider_synchronously_on_a_UI_style_context_stops_a_running_consumer()
+    {
+        using var uiThread = new SingleThreadContext();
+        var (tag, group) = (Unique.Name("sync-dispose-ui"), Unique.Name("group"));
+        var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var provider = BuildProvider(group, tag, handled);
+        await fixture.SubscribeAsync(group, tag);
+        await Assert.Single(provider.GetServices<IHostedService>()).StartAsync(CancellationToken.None);
+        await Client.AddTaskAsync(NewTask.Once(tag, "x"));
+        var msgId = await handled.Task.OrTimeout();
+
+        // Never stopped: the synchronous dispose stops the consumer, blocking the UI thread until it has.
+        await uiThread.RunAsync(provider.Dispose).OrTimeout();
+
+        await fixture.AssertSettledAsync(group, msgId);
+    }
+
+    private ServiceProvider BuildProvider(string group, string tag, TaskCompletionSource<string> handled)
+    {
+        var services = new ServiceCollection();
+        services.AddTaskCenterConsumer(
+            options =>
+            {
+                options.BaseAddress = fixture.Server.BaseAddress;
+                options.Group = group;
+            },
+            handlers => handlers.Handle(tag, (context, _) =>
+            {
+                handled.TrySetResult(context.MsgId);
+                return Task.CompletedTask;
+            }));
+        return services.BuildServiceProvider();
+    }
+
     private IHost BuildHost(string group, string tag, TimeSpan? lease = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

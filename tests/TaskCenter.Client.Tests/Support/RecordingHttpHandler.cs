@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace TaskCenter.Client.Tests.Support;
+
+/// <summary>
+/// Records what the client sends, then forwards it to a real <see cref="SocketsHttpHandler"/>: the server answers as
+/// usual. Pass it as <see cref="TaskCenterClientOptions.HttpHandler"/>; disposing it disposes the inner handler.
+/// </summary>
+public sealed class RecordingHttpHandler() : DelegatingHandler(new SocketsHttpHandler())
+{
+    public ConcurrentQueue<SentRequest> Sent { get; } = new();
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Sent.Enqueue(new SentRequest(request.Method, request.RequestUri!.AbsolutePath, request.Headers.Authorization?.ToString()));
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>One request: its method, path and <c>Authorization</c> header (<see langword="null"/> when none was sent).</summary>
+    public sealed record SentRequest(HttpMethod Method, string Path, string? Authorization);
+}
