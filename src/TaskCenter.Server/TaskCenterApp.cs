@@ -21,7 +21,6 @@ public static class TaskCenterApp
             console.UseUtcTimestamp = true;
             console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
         });
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
         builder.Services.AddTaskCenter(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -45,7 +44,7 @@ public static class TaskCenterApp
                 .MapDeadLetterEndpoints();
         }
 
-        app.MapGet("/healthz", () => Results.Json(new HealthResponse("ok"), ServerJsonContext.Default.HealthResponse));
+        app.MapGet("/healthz", () => Results.Json(new HealthResponse("ok"), ServerJsonContext.Wire.HealthResponse));
         return app;
     }
 }

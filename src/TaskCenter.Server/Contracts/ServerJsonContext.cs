@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace TaskCenter.Server.Contracts;
@@ -16,4 +18,11 @@ namespace TaskCenter.Server.Contracts;
 [JsonSerializable(typeof(DeadLettersResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, long>))]
-public sealed partial class ServerJsonContext : JsonSerializerContext;
+public sealed partial class ServerJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context responses are written with. Payloads go out as users sent them: quotes, apostrophes and non-ASCII
+    /// text are not turned into \uXXXX escapes (these are JSON responses, never embedded in HTML).
+    /// </summary>
+    public static ServerJsonContext Wire { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

@@ -48,7 +48,7 @@ public static class CrontabEndpoints
             cursor = next;
         }
 
-        return Results.Json(new CrontabNextResponse(times), ServerJsonContext.Default.CrontabNextResponse);
+        return Results.Json(new CrontabNextResponse(times), ServerJsonContext.Wire.CrontabNextResponse);
     }
 
     private static DateTimeOffset FromUnix(long seconds)

@@ -36,7 +36,7 @@ public static class DeadLetterEndpoints
         }
 
         var letters = await queue.ListDeadLettersAsync(group, (int)limit, request.QueryText("after"), ct);
-        return Results.Json(new DeadLettersResponse(letters.Select(DeadLetterResponse.From).ToList()), ServerJsonContext.Default.DeadLettersResponse);
+        return Results.Json(new DeadLettersResponse(letters.Select(DeadLetterResponse.From).ToList()), ServerJsonContext.Wire.DeadLettersResponse);
     }
 
     private static async Task<(string Group, IReadOnlyList<string>? MsgIds)> ReadSelectionAsync(HttpRequest request, CancellationToken ct)
@@ -46,5 +46,5 @@ public static class DeadLetterEndpoints
     }
 
     private static IResult Ids(IReadOnlyList<string> ids) =>
-        Results.Json(new MsgIdsResponse(ids), ServerJsonContext.Default.MsgIdsResponse);
+        Results.Json(new MsgIdsResponse(ids), ServerJsonContext.Wire.MsgIdsResponse);
 }

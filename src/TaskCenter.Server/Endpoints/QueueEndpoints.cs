@@ -68,7 +68,7 @@ public static class QueueEndpoints
             messages = [];
         }
 
-        return Results.Json(new ConsumeResponse(messages.Select(MessageResponse.From).ToList()), ServerJsonContext.Default.ConsumeResponse);
+        return Results.Json(new ConsumeResponse(messages.Select(MessageResponse.From).ToList()), ServerJsonContext.Wire.ConsumeResponse);
     }
 
     private static async Task<IResult> AckAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
@@ -87,7 +87,7 @@ public static class QueueEndpoints
         }
 
         var acked = await queue.AckAsync(group, msgIds, ct);
-        return Results.Json(new AckResponse(acked), ServerJsonContext.Default.AckResponse);
+        return Results.Json(new AckResponse(acked), ServerJsonContext.Wire.AckResponse);
     }
 
     private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
@@ -104,8 +104,8 @@ public static class QueueEndpoints
         var outcome = await queue.NackAsync(group, msgId, failure, ct);
         return outcome.Result switch
         {
-            NackResult.Retrying => Results.Json(new NackResponse(msgId, "retrying", outcome.RetryAt?.ToUnixTimeSeconds()), ServerJsonContext.Default.NackResponse),
-            NackResult.DeadLettered => Results.Json(new NackResponse(msgId, "dead", null), ServerJsonContext.Default.NackResponse),
+            NackResult.Retrying => Results.Json(new NackResponse(msgId, "retrying", outcome.RetryAt?.ToUnixTimeSeconds()), ServerJsonContext.Wire.NackResponse),
+            NackResult.DeadLettered => Results.Json(new NackResponse(msgId, "dead", null), ServerJsonContext.Wire.NackResponse),
             _ => throw ApiException.NotFound($"group {group} holds no message {msgId}"),
         };
     }

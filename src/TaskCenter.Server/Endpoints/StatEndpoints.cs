@@ -9,7 +9,7 @@ public static class StatEndpoints
     public static RouteGroupBuilder MapStatEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/task/stat", (FireRateAlerts alerts) =>
-            Results.Json(alerts.CurrentMinute(), ServerJsonContext.Default.IReadOnlyDictionaryStringInt64));
+            Results.Json(alerts.CurrentMinute(), ServerJsonContext.Wire.IReadOnlyDictionaryStringInt64));
         return api;
     }
 }

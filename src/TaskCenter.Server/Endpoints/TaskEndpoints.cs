@@ -59,7 +59,7 @@ public static class TaskEndpoints
             wakeup.Scheduled(next);
         }
 
-        return Results.Json(new AddTaskResponse(added.Id, task!.Name), ServerJsonContext.Default.AddTaskResponse);
+        return Results.Json(new AddTaskResponse(added.Id, task!.Name), ServerJsonContext.Wire.AddTaskResponse);
     }
 
     private static async Task<IResult> DeleteAsync(HttpRequest request, ITaskStore store, CancellationToken ct)
@@ -84,7 +84,7 @@ public static class TaskEndpoints
         }
 
         var deleted = await store.DeleteAsync(normalized, ct);
-        return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Default.DeleteTasksResponse);
+        return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
     }
 
     private static async Task<IResult> DeleteByNameAsync(HttpRequest request, ITaskStore store, CancellationToken ct)
@@ -96,7 +96,7 @@ public static class TaskEndpoints
         }
 
         var deleted = await store.DeleteByNameAsync(name, ct);
-        return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Default.DeleteTasksResponse);
+        return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
     }
 
     private static async Task<IResult> GetAsync(HttpRequest request, ITaskReader reader, CancellationToken ct)
@@ -109,13 +109,13 @@ public static class TaskEndpoints
 
         var task = await reader.GetAsync(id.ToLowerInvariant(), ct)
             ?? throw ApiException.NotFound($"no task with taskid {id}");
-        return Results.Json(TaskResponse.From(task), ServerJsonContext.Default.TaskResponse);
+        return Results.Json(TaskResponse.From(task), ServerJsonContext.Wire.TaskResponse);
     }
 
     private static async Task<IResult> ListByNameAsync(string name, ITaskReader reader, CancellationToken ct)
     {
         var tasks = await reader.ListByNameAsync(CheckName(name), ct);
-        return Results.Json(tasks.Select(TaskResponse.From).ToList(), ServerJsonContext.Default.IReadOnlyListTaskResponse);
+        return Results.Json(tasks.Select(TaskResponse.From).ToList(), ServerJsonContext.Wire.IReadOnlyListTaskResponse);
     }
 
     private static string CheckName(string? name)

@@ -10,7 +10,7 @@ namespace TaskCenter.Server.Http;
 public static class ApiErrors
 {
     public static IResult Result(int status, string message) =>
-        Results.Json(new ErrorResponse(status, message), ServerJsonContext.Default.ErrorResponse, statusCode: status);
+        Results.Json(new ErrorResponse(status, message), ServerJsonContext.Wire.ErrorResponse, statusCode: status);
 
     /// <summary>Answers caller mistakes raised inside endpoints without logging them as faults.</summary>
     public static TBuilder WithApiErrors<TBuilder>(this TBuilder builder)
@@ -77,6 +77,6 @@ public static class ApiErrors
         }
 
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ErrorResponse(status, message), ServerJsonContext.Default.ErrorResponse);
+        return context.Response.WriteAsJsonAsync(new ErrorResponse(status, message), ServerJsonContext.Wire.ErrorResponse);
     }
 }

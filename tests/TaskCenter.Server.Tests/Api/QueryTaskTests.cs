@@ -101,4 +101,14 @@ public class QueryTaskTests(ServerFixture fixture) : IClassFixture<ServerFixture
     [InlineData("/v1/api/query-task-by-name?name=a%20b", "name")]
     public async Task Bad_query_parameters_are_a_400(string path, string mentions) =>
         AssertError(await Http.GetJsonAsync(path), HttpStatusCode.BadRequest, mentions);
+
+    [Fact]
+    public async Task Data_goes_back_on_the_wire_as_sent_without_needless_escapes()
+    {
+        var id = await AddAsync(new { name = "query-raw", type = 2, data = "{\"k\":\"报表 it's <b>\"}", loop_time = 3600 });
+
+        var raw = await Http.GetStringAsync(new Uri("v1/api/query-task-by-id?taskid=" + id, UriKind.Relative));
+
+        Assert.Contains("\"data\":\"{\\\"k\\\":\\\"报表 it's <b>\\\"}\"", raw, StringComparison.Ordinal);
+    }
 }
