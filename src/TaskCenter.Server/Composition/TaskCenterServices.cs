@@ -31,6 +31,7 @@ public static class TaskCenterServices
 
         services.AddSingleton<TaskIdGenerator>();
         services.AddSingleton<TaskValidator>();
+        services.AddSingleton<TaskIntake>();
         services.AddSingleton<EngineWakeup>();
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<FireRateAlerts>();

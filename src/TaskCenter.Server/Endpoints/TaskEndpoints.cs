@@ -1,4 +1,3 @@
-using TaskCenter.Core.Engine;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
@@ -25,8 +24,7 @@ public static class TaskEndpoints
         return api;
     }
 
-    private static async Task<IResult> AddAsync(
-        HttpRequest request, TaskValidator validator, ITaskStore store, EngineWakeup wakeup, CancellationToken ct)
+    private static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, CancellationToken ct)
     {
         TaskSubmission submission;
         using (var body = await JsonBody.ReadAsync(request, ct))
@@ -47,19 +45,13 @@ public static class TaskEndpoints
             };
         }
 
-        var (task, error) = validator.Validate(submission);
-        if (error is not null)
+        var (added, error) = await intake.AddAsync(submission, ct);
+        if (added is not { } result)
         {
-            return ApiErrors.Result(error.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, error.ToString());
+            return ApiErrors.Result(error!.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, error.ToString());
         }
 
-        var added = await store.AddAsync(task!, ct);
-        if (added.Created && task!.NextFireAt is { } next)
-        {
-            wakeup.Scheduled(next);
-        }
-
-        return Results.Json(new AddTaskResponse(added.Id, task!.Name), ServerJsonContext.Wire.AddTaskResponse);
+        return Results.Json(new AddTaskResponse(result.Id, submission.Name!), ServerJsonContext.Wire.AddTaskResponse);
     }
 
     private static async Task<IResult> DeleteAsync(HttpRequest request, ITaskStore store, CancellationToken ct)
