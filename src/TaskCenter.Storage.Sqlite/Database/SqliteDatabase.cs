@@ -3,12 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace TaskCenter.Storage.Sqlite.Database;
 
 /// <summary>
-/// The database file: ONE writer connection, used only under <see cref="_writeLock"/> and always inside an immediate
-/// transaction, and pooled reader connections, which WAL lets run beside the writer on a committed snapshot.
+/// The database file: ONE writer connection, used by <see cref="InitializeAsync"/> (under <see cref="_writeLock"/>)
+/// and then only by the <see cref="GroupCommitter"/>'s loop, always inside an immediate transaction; and pooled reader
+/// connections, which WAL lets run beside the writer on a committed snapshot.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private GroupCommitter? _committer;
     private readonly SqliteStorageOptions _options;
     private readonly string _readerConnectionString;
     private readonly string _writerConnectionString;
@@ -73,7 +75,9 @@ internal sealed class SqliteDatabase : IDisposable
                 _writer = writer;
             }
 
-            return SchemaMigrator.Migrate(_writer);
+            var applied = SchemaMigrator.Migrate(_writer);
+            _committer ??= new GroupCommitter(_writer);
+            return applied;
         }
         finally
         {
@@ -81,37 +85,26 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one immediate transaction on the writer, then commits.</summary>
+    /// <summary>Runs <paramref name="work"/> on the writer in a committed transaction (see the overload).</summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
         WriteAsync(work, afterCommit: null, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one immediate transaction on the writer and commits; then, still holding the
-    /// writer lock, runs <paramref name="afterCommit"/> (to update in-memory state that must match what is committed).
+    /// Runs <paramref name="work"/> on the writer inside an immediate transaction — its own, or one shared with other
+    /// writes queued at the same time (group commit) — and completes once that transaction committed. Then runs
+    /// <paramref name="afterCommit"/> before any later write (to update in-memory state that must match what is committed).
     /// </summary>
-    public async Task<T> WriteAsync<T>(
+    public Task<T> WriteAsync<T>(
         Func<SqliteConnection, SqliteTransaction, T> work, Action<T>? afterCommit, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        if (cancellationToken.IsCancellationRequested)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var writer = _writer ?? throw NotInitialized();
-            cancellationToken.ThrowIfCancellationRequested();
-            T result;
-            using (var transaction = writer.BeginTransaction(deferred: false))
-            {
-                result = work(writer, transaction);
-                transaction.Commit();
-            }
+            return Task.FromCanceled<T>(cancellationToken);
+        }
 
-            afterCommit?.Invoke(result);
-            return result;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var committer = Volatile.Read(ref _committer) ?? throw NotInitialized();
+        return committer.WriteAsync(work, afterCommit, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="work"/> on a pooled reader connection (never the writer).</summary>
@@ -167,6 +160,7 @@ internal sealed class SqliteDatabase : IDisposable
             }
 
             _disposed = true;
+            _committer?.Complete();
             using (var probe = new SqliteConnection(_readerConnectionString))
             {
                 SqliteConnection.ClearPool(probe);
