@@ -1,0 +1,10 @@
+using TaskCenter.Benchmarks.Systems;
+
+namespace TaskCenter.Benchmarks.Harness;
+
+/// <summary>One system the harness can run: its key for --systems, how to make a fresh instance, its caps.</summary>
+/// <param name="Key">Lowercase, e.g. "taskcenter-inproc", "quartz-ram".</param>
+/// <param name="Create">Makes a new, not yet started instance (one per scenario run).</param>
+/// <param name="Limits">Its caps.</param>
+/// <param name="IsTaskCenter">TaskCenter's own systems are the numerators of the ratios; the others are peers.</param>
+public sealed record SystemEntry(string Key, Func<ISystemUnderTest> Create, SystemLimits Limits, bool IsTaskCenter = false);

@@ -1,0 +1,61 @@
+using TaskCenter.Benchmarks.Peers;
+using TaskCenter.Benchmarks.Systems;
+
+namespace TaskCenter.Benchmarks.Harness;
+
+/// <summary>
+/// Every system the harness knows, in the order they run and appear in the tables. Adding a system is one line.
+/// Peers live in bench/TaskCenter.Benchmarks/Peers; give slow ones caps (see <see cref="SystemLimits"/>).
+/// </summary>
+public static class SystemRegistry
+{
+    public static IReadOnlyList<SystemEntry> All { get; } =
+    [
+        new("taskcenter-inproc", () => new TaskCenterInProcess(), SystemLimits.None, IsTaskCenter: true),
+        new("taskcenter-e2e", () => new TaskCenterEndToEnd(), SystemLimits.None, IsTaskCenter: true),
+
+        // The peers, one line each with their caps, in bench/TaskCenter.Benchmarks/Peers/PeerSystems.cs.
+        .. PeerSystems.All,
+    ];
+
+    /// <summary>
+    /// Systems --quick leaves out unless --systems names them: their lateness is their polling interval (15 s), and
+    /// they alone would take the quick run past 5 minutes.
+    /// </summary>
+    public static IReadOnlyList<string> NotInQuick { get; } = ["hangfire-postgres-default"];
+
+    /// <summary>The systems a run uses: those of the filter, or, without one, all (less <see cref="NotInQuick"/> in quick mode).</summary>
+    public static IReadOnlyList<SystemEntry> Select(IReadOnlyList<string> filter, bool quick)
+    {
+        var selected = Select(filter);
+        return filter.Count == 0 && quick ? [.. selected.Where(e => !NotInQuick.Contains(e.Key))] : selected;
+    }
+
+    /// <summary>
+    /// The systems named in <paramref name="filter"/> (keys, comma-separated; "prefix*" matches by prefix), in registry
+    /// order; all when the filter is empty. Throws for a name that matches nothing.
+    /// </summary>
+    public static IReadOnlyList<SystemEntry> Select(IReadOnlyList<string> filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.Count == 0)
+        {
+            return All;
+        }
+
+        foreach (var name in filter)
+        {
+            if (!All.Any(entry => Matches(entry, name)))
+            {
+                throw new ArgumentException($"Unknown system '{name}'. Known: {string.Join(", ", All.Select(e => e.Key))}.");
+            }
+        }
+
+        return [.. All.Where(entry => filter.Any(name => Matches(entry, name)))];
+    }
+
+    private static bool Matches(SystemEntry entry, string name) =>
+        name.EndsWith('*')
+            ? entry.Key.StartsWith(name[..^1], StringComparison.OrdinalIgnoreCase)
+            : entry.Key.Equals(name, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,39 @@
+namespace TaskCenter.Benchmarks.Wrk;
+
+/// <summary>
+/// The wrk Lua script for S1 over HTTP: every request adds a one-shot task (POST /v1/api/task) with data unique per
+/// request (run id, thread, counter), so the add dedupe never answers from an existing task. Arguments after "--":
+/// the start_time (unix seconds) and the run id.
+/// </summary>
+public static class WrkScript
+{
+    public const string Lua = """
+        local counter = 0
+        local threads = {}
+
+        function setup(thread)
+          thread:set("thread_id", #threads + 1)
+          table.insert(threads, thread)
+        end
+
+        function init(args)
+          start_time = args[1]
+          run_id = args[2]
+        end
+
+        function request()
+          counter = counter + 1
+          local body = '{"name":"bench","type":1,"data":"wrk-' .. run_id .. '-' .. thread_id .. '-' .. counter ..
+                       '","start_time":' .. start_time .. '}'
+          return wrk.format("POST", "/v1/api/task", {["Content-Type"] = "application/json"}, body)
+        end
+        """;
+
+    /// <summary>Writes the script to a new temporary file and returns its path.</summary>
+    public static string WriteTemporaryFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"taskcenter-bench-{Guid.NewGuid():N}.lua");
+        File.WriteAllText(path, Lua);
+        return path;
+    }
+}
