@@ -39,11 +39,11 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDispo
 
     public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken) => _tasks.AddAsync(task, cancellationToken);
 
-    public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        _tasks.DeleteAsync(ids, cancellationToken);
+    public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _tasks.DeleteAsync(ids, now, cancellationToken);
 
-    public Task<IReadOnlyList<string>> DeleteByNameAsync(string name, CancellationToken cancellationToken) =>
-        _tasks.DeleteByNameAsync(name, cancellationToken);
+    public Task<IReadOnlyList<string>> DeleteByNameAsync(string name, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _tasks.DeleteByNameAsync(name, now, cancellationToken);
 
     public Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken) => _tasks.GetEarliestFireAsync(cancellationToken);
 

@@ -57,7 +57,7 @@ public sealed class CommitTests : IDisposable
         var kept = Build.Task("a", data: "2", nextFireAt: Build.T0);
         await store.AddAsync(gone, CancellationToken.None);
         await store.AddAsync(kept, CancellationToken.None);
-        await store.DeleteAsync([gone.Id], CancellationToken.None);
+        await store.DeleteAsync([gone.Id], Build.T0, CancellationToken.None);
         var keptFire = Build.Fire(kept, Build.T0);
 
         var recorded = await store.CommitAsync(
@@ -68,6 +68,24 @@ public sealed class CommitTests : IDisposable
             CancellationToken.None);
 
         Assert.Equal([keptFire], recorded);
+    }
+
+    [Fact]
+    public async Task Deleting_a_task_withdraws_its_fires_recorded_ahead_of_time_and_keeps_those_already_due()
+    {
+        var store = await _db.OpenAsync();
+        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        var task = Build.Task("ahead", data: "d", nextFireAt: Build.T0);
+        await store.AddAsync(task, CancellationToken.None);
+        var due = Build.Fire(task, Build.T0);
+        var ahead = Build.Fire(task, Build.T0.AddSeconds(1));
+        await store.CommitAsync([Build.Advance(task, TaskState.Active, Build.T0.AddSeconds(2), null, due, ahead)], CancellationToken.None);
+
+        await store.DeleteAsync([task.Id], Build.T0.AddMilliseconds(500), CancellationToken.None);
+
+        var later = Build.T0.AddSeconds(5);
+        var delivered = await store.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), later, CancellationToken.None);
+        Assert.Equal([due.MsgId], delivered.Select(m => m.MsgId));
     }
 
     [Fact]

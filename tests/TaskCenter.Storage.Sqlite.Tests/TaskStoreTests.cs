@@ -98,7 +98,7 @@ public sealed class TaskStoreTests : IDisposable
         var second = await store.AddAsync(Build.Task("job", data: "x"), CancellationToken.None);
         Assert.True(second.Created);
 
-        await store.DeleteAsync([second.Id], CancellationToken.None);
+        await store.DeleteAsync([second.Id], Build.T0, CancellationToken.None);
         var third = await store.AddAsync(Build.Task("job", data: "x"), CancellationToken.None);
         Assert.True(third.Created);
         Assert.NotEqual(second.Id, third.Id);
@@ -126,11 +126,11 @@ public sealed class TaskStoreTests : IDisposable
         await store.AddAsync(a, CancellationToken.None);
         await store.AddAsync(b, CancellationToken.None);
 
-        var deleted = await store.DeleteAsync([b.Id, Build.NewId(), a.Id, b.Id], CancellationToken.None);
+        var deleted = await store.DeleteAsync([b.Id, Build.NewId(), a.Id, b.Id], Build.T0, CancellationToken.None);
 
         Assert.Equal([b.Id, a.Id], deleted);
         Assert.Null(await store.GetAsync(a.Id, CancellationToken.None));
-        Assert.Empty(await store.DeleteAsync([a.Id], CancellationToken.None));
+        Assert.Empty(await store.DeleteAsync([a.Id], Build.T0, CancellationToken.None));
     }
 
     [Fact]
@@ -145,10 +145,10 @@ public sealed class TaskStoreTests : IDisposable
             await store.AddAsync(task, CancellationToken.None);
         }
 
-        Assert.Equal([newer.Id, older.Id], await store.DeleteByNameAsync("x", CancellationToken.None));
+        Assert.Equal([newer.Id, older.Id], await store.DeleteByNameAsync("x", Build.T0, CancellationToken.None));
         Assert.Empty(await store.ListByNameAsync("x", CancellationToken.None));
         Assert.NotNull(await store.GetAsync(keep.Id, CancellationToken.None));
-        Assert.Empty(await store.DeleteByNameAsync("x", CancellationToken.None));
+        Assert.Empty(await store.DeleteByNameAsync("x", Build.T0, CancellationToken.None));
     }
 
     [Fact]

@@ -6,6 +6,13 @@ public sealed class EngineOptions
     /// <summary>Fires missed by less than this are all delivered late; older ones are coalesced into one.</summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How far ahead of their time fires are recorded. A fire recorded ahead waits in the queue and becomes
+    /// available to consumers exactly at its time, so the commit is not on the fire's critical path. 0 records each
+    /// fire when it is due.
+    /// </summary>
+    public TimeSpan LookAhead { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Due tasks taken and committed in one transaction.</summary>
     public int BatchSize { get; set; } = 1000;
 

@@ -33,14 +33,21 @@ public sealed class FirePlanner
         return first is { } t && Allows(task, t, firedCount: 0) ? t : null;
     }
 
-    public FirePlan Plan(ScheduledTask task, DateTimeOffset now)
+    /// <summary>Plans the fires due by <paramref name="now"/>.</summary>
+    public FirePlan Plan(ScheduledTask task, DateTimeOffset now) => Plan(task, now, horizon: now);
+
+    /// <summary>
+    /// Plans the fires due by <paramref name="horizon"/> (at or after now: the engine records fires a little ahead of
+    /// their time); misfires are judged against <paramref name="now"/>.
+    /// </summary>
+    public FirePlan Plan(ScheduledTask task, DateTimeOffset now, DateTimeOffset horizon)
     {
         var schedule = FireSchedule.For(task);
         var fires = new List<DateTimeOffset>();
         var fired = task.FiredCount;
         var next = task.NextFireAt;
 
-        while (next is { } due && due <= now && fires.Count < _maxFiresPerTask)
+        while (next is { } due && due <= horizon && fires.Count < _maxFiresPerTask)
         {
             if (!Allows(task, due, fired))
             {

@@ -7,8 +7,10 @@ using TaskCenter.Core.Tasks;
 namespace TaskCenter.Core.Engine;
 
 /// <summary>
-/// The scheduling loop. It sleeps until the earliest next fire in storage (or until a writer schedules something
-/// earlier), takes the due tasks in batches ordered by fire time, and commits each batch in one transaction.
+/// The scheduling loop. It sleeps until shortly before the earliest next fire in storage (its look-ahead; or until a
+/// writer schedules something earlier), takes the tasks due by then in batches ordered by fire time, and commits each
+/// batch in one transaction. Fires recorded ahead of their time wait in the queue and become available to consumers
+/// exactly at their time, so a consumer does not wait for the commit.
 /// <para>Guarantees, step by step:</para>
 /// <list type="number">
 /// <item>Planning is pure (<see cref="FirePlanner"/>); nothing is delivered yet.</item>
@@ -63,7 +65,7 @@ public sealed class SchedulerEngine(
 
         var earliest = await store.GetEarliestFireAsync(cancellationToken);
         wakeup.Planned(earliest);
-        var delay = earliest is { } at ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        var delay = earliest is { } at ? at - _options.LookAhead - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
         if (delay == Timeout.InfiniteTimeSpan)
         {
             await woken.WaitAsync(cancellationToken);
@@ -78,7 +80,8 @@ public sealed class SchedulerEngine(
     internal async Task<int> FireDueBatchAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = await store.GetDueAsync(now, _options.BatchSize, cancellationToken);
+        var horizon = now + _options.LookAhead;
+        var due = await store.GetDueAsync(horizon, _options.BatchSize, cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -87,7 +90,7 @@ public sealed class SchedulerEngine(
         var advances = new List<TaskAdvance>(due.Count);
         foreach (var task in due)
         {
-            advances.Add(Advance(task, now));
+            advances.Add(Advance(task, now, horizon));
         }
 
         var recorded = await store.CommitAsync(advances, cancellationToken);
@@ -99,12 +102,12 @@ public sealed class SchedulerEngine(
         return due.Count;
     }
 
-    private TaskAdvance Advance(ScheduledTask task, DateTimeOffset now)
+    private TaskAdvance Advance(ScheduledTask task, DateTimeOffset now, DateTimeOffset horizon)
     {
         FirePlan plan;
         try
         {
-            plan = _planner.Plan(task, now);
+            plan = _planner.Plan(task, now, horizon);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
         {

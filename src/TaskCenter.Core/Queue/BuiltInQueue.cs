@@ -26,8 +26,10 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
                 return messages;
             }
 
+            // Fires recorded ahead of their time, retries and expired leases become ready at a known time: wake then
+            // (a millisecond after, so the wait does not end just before it), or when something new is recorded.
             var nextReady = await store.GetNextReadyAsync(request.Group, cancellationToken);
-            var until = nextReady is { } ready && ready < deadline ? ready : deadline;
+            var until = nextReady is { } ready && ready < deadline ? ready + TimeSpan.FromMilliseconds(1) : deadline;
             await signal.Signal.WaitAsync(woken, until - now, cancellationToken);
         }
     }

@@ -17,16 +17,23 @@ public interface ITaskStore
     /// </summary>
     Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the given tasks; returns the ids that existed and were deleted, in the order given.</summary>
-    Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes the given tasks; returns the ids that existed and were deleted, in the order given. Fires the engine
+    /// recorded ahead of time (due after <paramref name="now"/>, not delivered yet) are withdrawn with them; fires already
+    /// due stay and are delivered.
+    /// </summary>
+    Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every task with this name; returns their ids.</summary>
-    Task<IReadOnlyList<string>> DeleteByNameAsync(string name, CancellationToken cancellationToken);
+    /// <summary>Deletes every task with this name, as <see cref="DeleteAsync"/> does; returns their ids.</summary>
+    Task<IReadOnlyList<string>> DeleteByNameAsync(string name, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The earliest next fire among pending and active tasks, or null when none is scheduled.</summary>
     Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken);
 
-    /// <summary>Pending and active tasks whose next fire is at or before <paramref name="dueBy"/>, earliest first.</summary>
+    /// <summary>
+    /// Pending and active tasks whose next fire is at or before <paramref name="dueBy"/>, earliest first. The engine
+    /// asks a little ahead of now (its look-ahead), so fires are on disk before they are due.
+    /// </summary>
     Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken);
 
     /// <summary>

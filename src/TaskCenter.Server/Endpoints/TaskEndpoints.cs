@@ -54,7 +54,7 @@ public static class TaskEndpoints
         return Results.Json(new AddTaskResponse(result.Id, submission.Name!), ServerJsonContext.Wire.AddTaskResponse);
     }
 
-    private static async Task<IResult> DeleteAsync(HttpRequest request, ITaskStore store, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(HttpRequest request, ITaskStore store, TimeProvider time, CancellationToken ct)
     {
         IReadOnlyList<string> ids;
         using (var body = await JsonBody.ReadAsync(request, ct))
@@ -75,11 +75,11 @@ public static class TaskEndpoints
                 : throw ApiException.BadRequest($"ids[{i}] is not a task id (24 hex characters): '{ids[i]}'"));
         }
 
-        var deleted = await store.DeleteAsync(normalized, ct);
+        var deleted = await store.DeleteAsync(normalized, time.GetUtcNow(), ct);
         return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
     }
 
-    private static async Task<IResult> DeleteByNameAsync(HttpRequest request, ITaskStore store, CancellationToken ct)
+    private static async Task<IResult> DeleteByNameAsync(HttpRequest request, ITaskStore store, TimeProvider time, CancellationToken ct)
     {
         string name;
         using (var body = await JsonBody.ReadAsync(request, ct))
@@ -87,7 +87,7 @@ public static class TaskEndpoints
             name = CheckName(body.Text("name"));
         }
 
-        var deleted = await store.DeleteByNameAsync(name, ct);
+        var deleted = await store.DeleteByNameAsync(name, time.GetUtcNow(), ct);
         return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
     }
 

@@ -54,7 +54,7 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
@@ -67,12 +67,14 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
             {
                 using var delete = connection.Command(TaskCommands.DeleteById, transaction);
                 var id = delete.Parameter("@id", SqliteType.Text);
+                using var withdraw = new FutureFireWithdrawal(connection, transaction, now);
                 var deleted = new List<string>();
                 foreach (var candidate in ids)
                 {
                     id.Set(candidate);
                     if (delete.ExecuteNonQuery() > 0)
                     {
+                        withdraw.Of(candidate);
                         deleted.Add(candidate);
                     }
                 }
@@ -82,7 +84,7 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> DeleteByNameAsync(string name, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<string>> DeleteByNameAsync(string name, DateTimeOffset now, CancellationToken cancellationToken) =>
         _db.WriteAsync<IReadOnlyList<string>>(
             (connection, transaction) =>
             {
@@ -94,6 +96,12 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
 
                 using var delete = connection.Command(TaskCommands.DeleteByName, transaction).With("@name", name);
                 delete.ExecuteNonQuery();
+                using var withdraw = new FutureFireWithdrawal(connection, transaction, now);
+                foreach (var id in ids)
+                {
+                    withdraw.Of(id);
+                }
+
                 return ids;
             },
             cancellationToken);

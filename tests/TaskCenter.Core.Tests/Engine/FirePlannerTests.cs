@@ -206,4 +206,13 @@ public class FirePlannerTests
         Assert.Equal([last], plan.FireTimes);
         Assert.Equal(TaskState.Finished, plan.Task.State);
     }
+
+    [Fact]
+    public void Fires_up_to_the_horizon_are_planned_ahead_and_misfires_are_judged_against_now()
+    {
+        var plan = _planner.Plan(Task(TaskType.Interval, T0, loopTime: 1), now: T0.AddMilliseconds(-700), horizon: T0.AddMilliseconds(1300));
+
+        Assert.Equal([T0, T0.AddSeconds(1)], plan.FireTimes);
+        Assert.Equal(T0.AddSeconds(2), plan.Task.NextFireAt);
+    }
 }

@@ -138,6 +138,46 @@ public sealed class FakeClockScheduleTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_fire_recorded_ahead_of_its_time_is_delivered_at_its_time_not_before()
+    {
+        await using var server = await StartAsync();
+        await server.Http.ConsumeAsync("g-ahead", "ahead", waitMs: 0);
+        var id = await AddAsync(server, new { name = "ahead", type = 1, data = "x", start_time = Unix(T0) + 10 });
+
+        // Within the engine's look-ahead (500 ms): the fire is recorded, not yet available.
+        _clock.Advance(TimeSpan.FromMilliseconds(9_700));
+        await WaitUntilFiredAsync(server, id);
+        Assert.Empty(await server.Http.ConsumeAsync("g-ahead", "ahead", waitMs: 0));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Equal([Unix(T0) + 10], FireTimes(await TakeAsync(server, "ahead", 1)));
+    }
+
+    [Fact]
+    public async Task Deleting_a_task_after_its_fire_was_recorded_ahead_withdraws_the_fire()
+    {
+        await using var server = await StartAsync();
+        await server.Http.ConsumeAsync("g-withdrawn", "withdrawn", waitMs: 0);
+        var id = await AddAsync(server, new { name = "withdrawn", type = 1, data = "x", start_time = Unix(T0) + 10 });
+        _clock.Advance(TimeSpan.FromMilliseconds(9_700));
+        await WaitUntilFiredAsync(server, id);
+
+        await server.Http.PostJsonAsync("/v1/api/delete-task", Json(new { ids = new[] { id } }));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Empty(await server.Http.ConsumeAsync("g-withdrawn", "withdrawn", waitMs: 0));
+    }
+
+    private static async Task WaitUntilFiredAsync(RunningServer server, string id)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await server.Http.GetJsonAsync("/v1/api/query-task-by-id?taskid=" + id)).Body.GetProperty("fired_count").GetInt64() == 0)
+        {
+            await Task.Delay(10, guard.Token);
+        }
+    }
+
+    [Fact]
     public async Task Finished_tasks_are_purged_after_their_retention_and_stat_counts_this_minutes_fires()
     {
         await using var server = await StartAsync(new()
