@@ -2,10 +2,13 @@ namespace TaskCenter.Core.Engine;
 
 /// <summary>
 /// A broadcast wake-up with no lost signals: take <see cref="Current"/> before checking for work, then
-/// <see cref="WaitAsync"/> on it; a <see cref="Set"/> anywhere in between completes the wait at once.
+/// <see cref="WaitUntilAsync"/> on it; a <see cref="Set"/> anywhere in between completes the wait at once.
 /// </summary>
 public sealed class AsyncSignal(TimeProvider time)
 {
+    /// <summary>How far the clock may move while a timer is armed before the timer is armed again.</summary>
+    private static readonly TimeSpan ClockJumpTolerance = TimeSpan.FromMilliseconds(1);
+
     private TaskCompletionSource _next = NewSource();
 
     /// <summary>Completes at the first <see cref="Set"/> after this was read.</summary>
@@ -13,20 +16,38 @@ public sealed class AsyncSignal(TimeProvider time)
 
     public void Set() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
 
-    /// <summary>Waits until <paramref name="since"/> completes or the timeout passes. True when signalled.</summary>
-    public async Task<bool> WaitAsync(Task since, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="since"/> completes or the clock reaches <paramref name="deadline"/>. True when signalled.</summary>
+    public async Task<bool> WaitUntilAsync(Task since, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        if (since.IsCompleted || timeout <= TimeSpan.Zero)
+        while (!since.IsCompleted)
         {
-            return since.IsCompleted;
+            var armedAt = time.GetUtcNow();
+            if (armedAt >= deadline)
+            {
+                return false;
+            }
+
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(deadline - armedAt, time, timeoutSource.Token);
+
+            // A timer counts from when it is armed. If the clock jumped between reading it and arming the timer (a
+            // test's fake clock advanced by another thread), the timer would fire late by the jump: arm it again.
+            if (time.GetUtcNow() - armedAt > ClockJumpTolerance)
+            {
+                await timeoutSource.CancelAsync();
+                continue;
+            }
+
+            var first = await Task.WhenAny(since, delay);
+            await timeoutSource.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (first != since)
+            {
+                return false;
+            }
         }
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(timeout, time, timeoutSource.Token);
-        var first = await Task.WhenAny(since, delay);
-        await timeoutSource.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
-        return first == since;
+        return true;
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);

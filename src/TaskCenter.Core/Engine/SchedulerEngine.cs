@@ -65,14 +65,13 @@ public sealed class SchedulerEngine(
 
         var earliest = await store.GetEarliestFireAsync(cancellationToken);
         wakeup.Planned(earliest);
-        var delay = earliest is { } at ? at - _options.LookAhead - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-        if (delay == Timeout.InfiniteTimeSpan)
+        if (earliest is { } at)
         {
-            await woken.WaitAsync(cancellationToken);
+            await wakeup.Signal.WaitUntilAsync(woken, at - _options.LookAhead, cancellationToken);
         }
         else
         {
-            await wakeup.Signal.WaitAsync(woken, delay, cancellationToken);
+            await woken.WaitAsync(cancellationToken);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
             // (a millisecond after, so the wait does not end just before it), or when something new is recorded.
             var nextReady = await store.GetNextReadyAsync(request.Group, cancellationToken);
             var until = nextReady is { } ready && ready < deadline ? ready + TimeSpan.FromMilliseconds(1) : deadline;
-            await signal.Signal.WaitAsync(woken, until - now, cancellationToken);
+            await signal.Signal.WaitUntilAsync(woken, until, cancellationToken);
         }
     }
 
