@@ -146,7 +146,7 @@ public sealed class FakeClockScheduleTests : IAsyncDisposable
 
         // Within the engine's look-ahead (500 ms): the fire is recorded, not yet available.
         _clock.Advance(TimeSpan.FromMilliseconds(9_700));
-        await WaitUntilFiredAsync(server, id);
+        await DeliveryTests.WaitUntilFiredAsync(server.Http, id);
         Assert.Empty(await server.Http.ConsumeAsync("g-ahead", "ahead", waitMs: 0));
 
         _clock.Advance(TimeSpan.FromMilliseconds(300));
@@ -160,21 +160,12 @@ public sealed class FakeClockScheduleTests : IAsyncDisposable
         await server.Http.ConsumeAsync("g-withdrawn", "withdrawn", waitMs: 0);
         var id = await AddAsync(server, new { name = "withdrawn", type = 1, data = "x", start_time = Unix(T0) + 10 });
         _clock.Advance(TimeSpan.FromMilliseconds(9_700));
-        await WaitUntilFiredAsync(server, id);
+        await DeliveryTests.WaitUntilFiredAsync(server.Http, id);
 
         await server.Http.PostJsonAsync("/v1/api/delete-task", Json(new { ids = new[] { id } }));
         _clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Empty(await server.Http.ConsumeAsync("g-withdrawn", "withdrawn", waitMs: 0));
-    }
-
-    private static async Task WaitUntilFiredAsync(RunningServer server, string id)
-    {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while ((await server.Http.GetJsonAsync("/v1/api/query-task-by-id?taskid=" + id)).Body.GetProperty("fired_count").GetInt64() == 0)
-        {
-            await Task.Delay(10, guard.Token);
-        }
     }
 
     [Fact]
