@@ -45,6 +45,4 @@ public static class TaskName
 
         return null;
     }
-
-    public static bool IsValid(string name) => Check(name) is null;
 }

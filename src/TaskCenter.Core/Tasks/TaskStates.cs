@@ -25,7 +25,4 @@ public static class TaskStates
         Finished => TaskState.Finished,
         _ => throw new FormatException($"unknown task state '{value}'"),
     };
-
-    /// <summary>States in which a task still counts for the name+data dedupe.</summary>
-    public static bool IsLive(this TaskState state) => state is TaskState.Pending or TaskState.Active or TaskState.Paused;
 }
