@@ -24,8 +24,9 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDispo
         ArgumentNullException.ThrowIfNull(queueOptions);
         _db = new SqliteDatabase(options);
         var subscriptions = new SubscriptionCache();
-        _tasks = new SqliteTaskStore(_db, subscriptions);
-        _queue = new SqliteQueueStore(_db, subscriptions, queueOptions);
+        var ready = new ReadyDeliveryCache(options.ReadyCacheSize);
+        _tasks = new SqliteTaskStore(_db, subscriptions, ready);
+        _queue = new SqliteQueueStore(_db, subscriptions, ready, queueOptions);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -46,6 +47,9 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDispo
         _tasks.DeleteByNameAsync(name, now, cancellationToken);
 
     public Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken) => _tasks.GetEarliestFireAsync(cancellationToken);
+
+    public Task<int> CountDueAsync(DateTimeOffset dueBy, int cap, CancellationToken cancellationToken) =>
+        _tasks.CountDueAsync(dueBy, cap, cancellationToken);
 
     public Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken) =>
         _tasks.GetDueAsync(dueBy, limit, cancellationToken);

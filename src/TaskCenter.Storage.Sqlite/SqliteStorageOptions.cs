@@ -11,4 +11,10 @@ public sealed class SqliteStorageOptions
 
     /// <summary>How long a statement waits for a lock held by another connection (or process) before it fails.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Fresh fires kept in memory per consumer group, so they are handed to consumers the moment they fall due without a
+    /// database round trip (their leases are written right after). Beyond it fires are read from the file; 0 turns it off.
+    /// </summary>
+    public int ReadyCacheSize { get; set; } = 100_000;
 }

@@ -2,16 +2,38 @@ using TaskCenter.Core.Queue;
 
 namespace TaskCenter.Storage.Sqlite.Tests;
 
-public sealed class LeaseTests : IDisposable
+/// <summary>Fresh fires handed out from memory, the rest read from the file.</summary>
+public sealed class LeaseTests : LeaseBehaviour
+{
+    public LeaseTests()
+        : base(readyCacheSize: 100_000)
+    {
+    }
+}
+
+/// <summary>Every message read from the file (the ready cache off): the same behaviour.</summary>
+public sealed class LeaseWithoutCacheTests : LeaseBehaviour
+{
+    public LeaseWithoutCacheTests()
+        : base(readyCacheSize: 0)
+    {
+    }
+}
+
+public abstract class LeaseBehaviour(int readyCacheSize) : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private readonly TestDatabase _db = new();
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<SqliteStorage> OpenSubscribedAsync(QueueOptions? queue = null)
     {
-        var store = await _db.OpenAsync(queue);
+        var store = await _db.OpenAsync(queue, readyCacheSize);
         await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
         return store;
     }
@@ -69,7 +91,7 @@ public sealed class LeaseTests : IDisposable
     [Fact]
     public async Task Ack_removes_the_groups_messages_and_returns_those_that_were_pending()
     {
-        var store = await _db.OpenAsync();
+        var store = await _db.OpenAsync(readyCacheSize: readyCacheSize);
         await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
         await store.SubscribeAsync("h", TagFilter.All, Build.T0, CancellationToken.None);
         var leased = await Build.AddAndFireAsync(store, "a", Build.T0);
@@ -174,7 +196,7 @@ public sealed class LeaseTests : IDisposable
         now += Lease;
         var healthy = await Build.AddAndFireAsync(store, "b", now);
 
-        var batch = await store.LeaseAsync("g", 1, Lease, now, CancellationToken.None);
+        var batch = await store.LeaseAsync("g", 2, Lease, now, CancellationToken.None);
 
         Assert.Equal(healthy.MsgId, Assert.Single(batch).MsgId);
         var dead = Assert.Single(await store.ListDeadLettersAsync("g", 10, null, CancellationToken.None));

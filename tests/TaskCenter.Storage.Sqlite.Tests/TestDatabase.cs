@@ -28,9 +28,9 @@ internal sealed class TestDatabase : IDisposable
     };
 
     /// <summary>A new store instance on this file, initialized.</summary>
-    public async Task<SqliteStorage> OpenAsync(QueueOptions? queue = null)
+    public async Task<SqliteStorage> OpenAsync(QueueOptions? queue = null, int readyCacheSize = 100_000)
     {
-        var storage = new SqliteStorage(new SqliteStorageOptions { Path = Path }, queue ?? DefaultQueue());
+        var storage = new SqliteStorage(new SqliteStorageOptions { Path = Path, ReadyCacheSize = readyCacheSize }, queue ?? DefaultQueue());
         _opened.Add(storage);
         await storage.InitializeAsync(CancellationToken.None);
         return storage;

@@ -11,13 +11,15 @@ namespace TaskCenter.Benchmarks.Systems;
 /// <summary>
 /// TaskCenter on the same footing as the in-process peers: the engine, the SQLite store (a temporary file, default
 /// settings: synchronous FULL) and the built-in queue in a generic host inside the harness; adds go through
-/// <see cref="TaskIntake"/>, and a consume loop on <see cref="BuiltInQueue"/> records each message, then acks the batch.
+/// <see cref="TaskIntake"/>, and a consume loop on <see cref="BuiltInQueue"/> records each message, then acks the batch
+/// without waiting for that ack before the next consume (as the SDK consumer does; a few acks may be outstanding).
 /// </summary>
 public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
 {
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private const int MaxPerConsume = 1000;
+    private const int MaxOutstandingAcks = 8;
 
     private readonly BenchDirectory _directory = new("taskcenter-bench-inproc");
     private readonly CancellationTokenSource _stopping = new();
@@ -26,6 +28,7 @@ public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
     private BuiltInQueue? _queue;
     private FireLog? _log;
     private Task _consumeLoop = Task.CompletedTask;
+    private readonly Queue<Task> _acks = new();
 
     public string Name => "TaskCenter in-process (SQLite)";
 
@@ -110,6 +113,7 @@ public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
+                await Task.WhenAll(_acks).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -141,6 +145,10 @@ public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
             ids[i] = message.MsgId;
         }
 
-        await _queue.AckAsync(JobPayload.Group, ids, cancellationToken);
+        _acks.Enqueue(_queue.AckAsync(JobPayload.Group, ids, cancellationToken));
+        while (_acks.Count > MaxOutstandingAcks || (_acks.Count > 0 && _acks.Peek().IsCompleted))
+        {
+            await _acks.Dequeue();
+        }
     }
 }

@@ -13,6 +13,13 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan LookAhead { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How far ahead the engine may start when many fires fall due together: before it sleeps it counts the fires due
+    /// around the next one and starts early enough to record them all before their time (at twice the measured cost
+    /// per fire), but never more than this ahead. Equal to <see cref="LookAhead"/>: always start at the look-ahead.
+    /// </summary>
+    public TimeSpan MaxLookAhead { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Due tasks taken and committed in one transaction.</summary>
     public int BatchSize { get; set; } = 1000;
 

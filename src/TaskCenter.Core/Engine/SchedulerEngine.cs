@@ -7,9 +7,9 @@ using TaskCenter.Core.Tasks;
 namespace TaskCenter.Core.Engine;
 
 /// <summary>
-/// The scheduling loop. It sleeps until shortly before the earliest next fire in storage (its look-ahead; or until a
-/// writer schedules something earlier), takes the tasks due by then in batches ordered by fire time, and commits each
-/// batch in one transaction. Fires recorded ahead of their time wait in the queue and become available to consumers
+/// The scheduling loop. It sleeps until shortly before the earliest next fire in storage (its look-ahead, longer when
+/// many fires fall due together: <see cref="LeadPlanner"/>; or until a writer schedules something earlier), takes the
+/// tasks due by then in batches ordered by fire time, and commits each batch in one transaction. Fires recorded ahead of their time wait in the queue and become available to consumers
 /// exactly at their time, so a consumer does not wait for the commit.
 /// <para>Guarantees, step by step:</para>
 /// <list type="number">
@@ -32,6 +32,7 @@ public sealed class SchedulerEngine(
 {
     private readonly EngineOptions _options = options.Value;
     private readonly FirePlanner _planner = new(options.Value.MisfireThreshold);
+    private readonly LeadPlanner _lead = new(options.Value);
     private readonly IFireListener[] _listeners = [.. listeners];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,7 +68,9 @@ public sealed class SchedulerEngine(
         wakeup.Planned(earliest);
         if (earliest is { } at)
         {
-            await wakeup.Signal.WaitUntilAsync(woken, at - _options.LookAhead, cancellationToken);
+            var cap = _lead.CountCap;
+            var dueAround = cap > 0 ? await store.CountDueAsync(at + _options.LookAhead, cap, cancellationToken) : 0;
+            await wakeup.Signal.WaitUntilAsync(woken, at - _lead.Plan(dueAround), cancellationToken);
         }
         else
         {
@@ -78,8 +81,9 @@ public sealed class SchedulerEngine(
     /// <summary>Fires one batch of due tasks; returns how many tasks were due.</summary>
     internal async Task<int> FireDueBatchAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
-        var horizon = now + _options.LookAhead;
+        var horizon = now + _lead.Lead;
         var due = await store.GetDueAsync(horizon, _options.BatchSize, cancellationToken);
         if (due.Count == 0)
         {
@@ -93,6 +97,7 @@ public sealed class SchedulerEngine(
         }
 
         var recorded = await store.CommitAsync(advances, cancellationToken);
+        _lead.Measured(time.GetElapsedTime(started), due.Count);
         foreach (var listener in _listeners)
         {
             listener.OnFired(recorded);

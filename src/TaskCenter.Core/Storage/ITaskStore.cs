@@ -30,6 +30,9 @@ public interface ITaskStore
     /// <summary>The earliest next fire among pending and active tasks, or null when none is scheduled.</summary>
     Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many pending and active tasks are due at or before <paramref name="dueBy"/>, counting at most <paramref name="cap"/>.</summary>
+    Task<int> CountDueAsync(DateTimeOffset dueBy, int cap, CancellationToken cancellationToken);
+
     /// <summary>
     /// Pending and active tasks whose next fire is at or before <paramref name="dueBy"/>, earliest first. The engine
     /// asks a little ahead of now (its look-ahead), so fires are on disk before they are due.

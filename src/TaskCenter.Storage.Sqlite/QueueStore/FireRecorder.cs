@@ -50,9 +50,10 @@ internal sealed class FireRecorder : IDisposable
 
     /// <summary>
     /// Records the fire and gives every matching group a ready delivery, visible at the fire time; with no matching
-    /// group it is kept as unrouted. Returns false (and routes nothing) when the fire was already recorded.
+    /// group it is kept as unrouted. Returns false (and routes nothing) when the fire was already recorded. Each
+    /// delivery made is added to <paramref name="routed"/>.
     /// </summary>
-    public bool Record(FireRecord fire)
+    public bool Record(FireRecord fire, List<RoutedFire> routed)
     {
         var groups = _subscriptions.GroupsFor(fire.Name);
         var fireTime = fire.FireTime.ToUnixMs();
@@ -76,7 +77,10 @@ internal sealed class FireRecorder : IDisposable
             _deliveryMsgId.Set(fire.MsgId);
             _deliveryFireTime.Set(fireTime);
             _deliveryAvailableAt.Set(fireTime);
-            _insertDelivery.ExecuteNonQuery();
+            if (_insertDelivery.ExecuteNonQuery() > 0)
+            {
+                routed.Add(new RoutedFire(group, fire));
+            }
         }
 
         return true;

@@ -12,7 +12,12 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
 {
     private const string LeaseExpiredError = "lease expired";
 
-    public List<QueueMessage> Take(int max, TimeSpan lease)
+    /// <summary>When a lease taken now ends: the fire's own lease (its task's max_runtime) if set, else the consumer's; whole milliseconds.</summary>
+    public static DateTimeOffset LeaseEnd(DateTimeOffset now, TimeSpan? own, TimeSpan lease) =>
+        UnixTime.FromUnixMs((now + (own is { } ms && ms > TimeSpan.Zero ? ms : lease)).ToUnixMs());
+
+    /// <summary>Leases up to <paramref name="max"/>; a candidate <paramref name="claim"/> refuses (handed out elsewhere, lease not written yet) is skipped.</summary>
+    public List<QueueMessage> Take(int max, TimeSpan lease, Func<string, bool> claim)
     {
         var nowMs = now.ToUnixMs();
         using var select = connection.Command(QueueCommands.LeaseCandidates, transaction).With("@group", group).With("@now", nowMs);
@@ -30,8 +35,15 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
             var wanted = max - messages.Count;
             limit.Set(wanted);
             var candidates = Read(select);
+            var skipped = false;
             foreach (var candidate in candidates)
             {
+                if (!claim(candidate.MsgId))
+                {
+                    skipped = true;
+                    continue;
+                }
+
                 // Attempt counts deliveries: 1 is the first, then up to maxRetries retries.
                 if (candidate.IsLeased && candidate.Attempt >= maxRetries + 1)
                 {
@@ -40,7 +52,7 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
                     continue;
                 }
 
-                var until = UnixTime.FromUnixMs((now + (candidate.LeaseMs is { } ms && ms > 0 ? TimeSpan.FromMilliseconds(ms) : lease)).ToUnixMs());
+                var until = LeaseEnd(now, candidate.LeaseMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, lease);
                 leasedMsgId.Set(candidate.MsgId);
                 leaseUntil.Set(until.ToUnixMs());
                 leased.ExecuteNonQuery();
@@ -57,9 +69,9 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
                 });
             }
 
-            if (candidates.Count < wanted)
+            if (candidates.Count < wanted || skipped)
             {
-                break; // Nothing more is available.
+                break; // Nothing more is available (or what is left is in flight: selecting again would find it again).
             }
         }
 

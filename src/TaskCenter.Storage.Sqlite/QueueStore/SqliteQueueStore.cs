@@ -1,22 +1,35 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Sqlite.Database;
 
 namespace TaskCenter.Storage.Sqlite.QueueStore;
 
-/// <summary>The built-in queue on SQLite: consumer groups, deliveries (ready, leased, dead) and dead letters.</summary>
+/// <summary>
+/// The built-in queue on SQLite: consumer groups, deliveries (ready, leased, dead) and dead letters. Fresh fires are
+/// handed out from the <see cref="ReadyDeliveryCache"/> when they fall due, everything else (retries, expired leases,
+/// backlogs beyond the cache) through the database.
+/// </summary>
 internal sealed class SqliteQueueStore : IQueueStore
 {
     private const string Nacked = "nacked";
 
+    /// <summary>While the cache keeps answering a group's polls, the database path still runs this often (retries, expired leases).</summary>
+    private static readonly TimeSpan DatabasePathInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly SqliteDatabase _db;
     private readonly SubscriptionCache _subscriptions;
+    private readonly ReadyDeliveryCache _ready;
     private readonly QueueOptions _options;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastDatabasePath = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _pendingLeaseWrites = new(StringComparer.Ordinal);
 
-    public SqliteQueueStore(SqliteDatabase db, SubscriptionCache subscriptions, QueueOptions options)
+    public SqliteQueueStore(SqliteDatabase db, SubscriptionCache subscriptions, ReadyDeliveryCache ready, QueueOptions options)
     {
         _db = db;
         _subscriptions = subscriptions;
+        _ready = ready;
         _options = options;
     }
 
@@ -69,6 +82,14 @@ internal sealed class SqliteQueueStore : IQueueStore
             return [];
         }
 
+        var messages = HandOverCached(group, max, lease, now);
+        if (messages.Count == max || (messages.Count > 0 && now - _lastDatabasePath.GetValueOrDefault(group) < DatabasePathInterval))
+        {
+            return messages;
+        }
+
+        _lastDatabasePath[group] = now;
+
         // Long-polling consumers mostly find nothing: answer that from a reader, off the writer the engine needs.
         // A message committed after this snapshot is announced by the queue's signal, and the poller comes back.
         var anyAvailable = await _db.ReadAsync(
@@ -80,22 +101,34 @@ internal sealed class SqliteQueueStore : IQueueStore
             cancellationToken);
         if (!anyAvailable)
         {
-            return [];
+            return messages;
         }
 
-        return await _db.WriteAsync<IReadOnlyList<QueueMessage>>(
-            (connection, transaction) => new LeaseBatch(connection, transaction, group, now, _options.MaxRetries).Take(max, lease),
+        var wanted = max - messages.Count;
+        var leased = await _db.WriteAsync(
+            (connection, transaction) => new LeaseBatch(connection, transaction, group, now, _options.MaxRetries)
+                .Take(wanted, lease, msgId => _ready.Claim(group, msgId)),
             cancellationToken);
+        messages.AddRange(leased);
+        return messages;
     }
 
-    public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
-        _db.ReadAsync(
+    public async Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken)
+    {
+        // Rows handed out from the cache read as ready until their leases are written: wait for that first.
+        if (_pendingLeaseWrites.TryGetValue(group, out var pending))
+        {
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return await _db.ReadAsync(
             connection =>
             {
                 using var command = connection.Command(QueueCommands.NextReady).With("@group", group);
                 return command.ExecuteScalar() is long ms ? UnixTime.FromUnixMs(ms) : (DateTimeOffset?)null;
             },
             cancellationToken);
+    }
 
     public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
     {
@@ -106,7 +139,12 @@ internal sealed class SqliteQueueStore : IQueueStore
         }
 
         return _db.WriteAsync<IReadOnlyList<string>>(
-            (connection, transaction) => ForEachId(connection, transaction, QueueCommands.Ack, group, msgIds, null),
+            (connection, transaction) =>
+            {
+                // A ready message may be acked before it was ever leased: the cache must not hand it out afterwards.
+                _ready.Forget(group, msgIds);
+                return ForEachId(connection, transaction, QueueCommands.Ack, group, msgIds, null);
+            },
             cancellationToken);
     }
 
@@ -114,6 +152,7 @@ internal sealed class SqliteQueueStore : IQueueStore
         _db.WriteAsync(
             (connection, transaction) =>
             {
+                _ready.Forget(group, [msgId]); // Nacked while still ready: it now waits for its retry time.
                 using var find = connection.Command(QueueCommands.PendingAttempt, transaction)
                     .With("@group", group).With("@msgId", msgId);
                 if (find.ExecuteScalar() is not long attempt)
@@ -215,6 +254,73 @@ internal sealed class SqliteQueueStore : IQueueStore
                 return unrouted;
             },
             cancellationToken);
+
+    /// <summary>
+    /// Hands out the group's cached fires that are due, and queues the write of their leases without waiting for it:
+    /// the writer runs writes in order, so the ack or nack of any of them finds its lease.
+    /// </summary>
+    private List<QueueMessage> HandOverCached(string group, int max, TimeSpan lease, DateTimeOffset now)
+    {
+        var fires = _ready.TakeDue(group, max, now);
+        if (fires.Count == 0)
+        {
+            return [];
+        }
+
+        var messages = new List<QueueMessage>(fires.Count);
+        foreach (var fire in fires)
+        {
+            messages.Add(new QueueMessage
+            {
+                MsgId = fire.MsgId,
+                TaskId = fire.TaskId,
+                Name = fire.Name,
+                Data = fire.Data,
+                FireTime = fire.FireTime,
+                Attempt = 1,
+                LeaseUntil = LeaseBatch.LeaseEnd(now, fire.Lease, lease),
+                Ack = fire.Ack,
+            });
+        }
+
+        _pendingLeaseWrites[group] = WriteLeasesAsync(group, fires, messages);
+        return messages;
+    }
+
+    private async Task WriteLeasesAsync(string group, List<FireRecord> fires, List<QueueMessage> messages)
+    {
+        try
+        {
+            await _db.WriteAsync(
+                (connection, transaction) =>
+                {
+                    try
+                    {
+                        using var leased = connection.Command(QueueCommands.MarkLeased, transaction).With("@group", group);
+                        var msgId = leased.Parameter("@msgId", SqliteType.Text);
+                        var leaseUntil = leased.Parameter("@leaseUntil", SqliteType.Integer);
+                        foreach (var message in messages)
+                        {
+                            msgId.Set(message.MsgId);
+                            leaseUntil.Set(message.LeaseUntil.ToUnixMs());
+                            leased.ExecuteNonQuery();
+                        }
+
+                        return true;
+                    }
+                    finally
+                    {
+                        _ready.Landed(group, fires);
+                    }
+                },
+                CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is SqliteException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The rows stay ready in the database and are delivered again (at-least-once); nothing is lost.
+            _ready.Landed(group, fires);
+        }
+    }
 
     private bool IsCurrent(string group, TagFilter tags) =>
         _subscriptions.Current.FilterOf(group) is { } current && current.ToString() == tags.ToString();

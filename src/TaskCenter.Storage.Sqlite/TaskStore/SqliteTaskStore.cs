@@ -11,11 +11,13 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
 {
     private readonly SqliteDatabase _db;
     private readonly SubscriptionCache _subscriptions;
+    private readonly ReadyDeliveryCache _ready;
 
-    public SqliteTaskStore(SqliteDatabase db, SubscriptionCache subscriptions)
+    public SqliteTaskStore(SqliteDatabase db, SubscriptionCache subscriptions, ReadyDeliveryCache ready)
     {
         _db = db;
         _subscriptions = subscriptions;
+        _ready = ready;
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -68,6 +70,7 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
                 using var delete = connection.Command(TaskCommands.DeleteById, transaction);
                 var id = delete.Parameter("@id", SqliteType.Text);
                 using var withdraw = new FutureFireWithdrawal(connection, transaction, now);
+                _ready.Clear(); // Some of its entries may be withdrawn; the database path delivers the rest.
                 var deleted = new List<string>();
                 foreach (var candidate in ids)
                 {
@@ -97,6 +100,7 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
                 using var delete = connection.Command(TaskCommands.DeleteByName, transaction).With("@name", name);
                 delete.ExecuteNonQuery();
                 using var withdraw = new FutureFireWithdrawal(connection, transaction, now);
+                _ready.Clear(); // Some of its entries may be withdrawn; the database path delivers the rest.
                 foreach (var id in ids)
                 {
                     withdraw.Of(id);
@@ -114,6 +118,17 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
                 return command.ExecuteScalar() is long ms ? UnixTime.FromUnixMs(ms) : (DateTimeOffset?)null;
             },
             cancellationToken);
+
+    public Task<int> CountDueAsync(DateTimeOffset dueBy, int cap, CancellationToken cancellationToken) =>
+        cap <= 0
+            ? Task.FromResult(0)
+            : _db.ReadAsync(
+                connection =>
+                {
+                    using var command = connection.Command(TaskCommands.CountDue).With("@dueBy", dueBy.ToUnixMs()).With("@cap", cap);
+                    return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                },
+                cancellationToken);
 
     public Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
     {
@@ -135,7 +150,12 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
             return Task.FromResult<IReadOnlyList<FireRecord>>([]);
         }
 
-        return _db.WriteAsync<IReadOnlyList<FireRecord>>(
+        return CommitAndCacheAsync(advances, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<FireRecord>> CommitAndCacheAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken)
+    {
+        var (recorded, _) = await _db.WriteAsync(
             (connection, transaction) =>
             {
                 using var update = connection.Command(TaskCommands.Advance, transaction);
@@ -149,6 +169,7 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
                 // Read under the writer lock: routing matches the committed subscriptions exactly.
                 using var recorder = new FireRecorder(connection, transaction, _subscriptions.Current);
                 var recorded = new List<FireRecord>();
+                var routed = new List<RoutedFire>();
                 foreach (var advance in advances)
                 {
                     var task = advance.Task;
@@ -165,16 +186,19 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
 
                     foreach (var fire in advance.Fires)
                     {
-                        if (recorder.Record(fire))
+                        if (recorder.Record(fire, routed))
                         {
                             recorded.Add(fire);
                         }
                     }
                 }
 
-                return recorded;
+                return (recorded, routed);
             },
+            // After the commit and before any later write: a lease on the database path must find them cached.
+            result => _ready.Add(result.routed),
             cancellationToken);
+        return recorded;
     }
 
     public Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken) =>

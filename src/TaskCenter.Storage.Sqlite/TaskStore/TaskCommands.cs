@@ -45,6 +45,13 @@ internal static class TaskCommands
         """;
 
     /// <summary>Served by ix_tasks_due: a range from its start.</summary>
+    /// <summary>Reads ix_tasks_due only (next_fire_at is NULL whenever a task must not fire).</summary>
+    public const string CountDue = """
+        SELECT count(*) FROM (
+          SELECT 1 FROM tasks WHERE next_fire_at IS NOT NULL AND next_fire_at <= @dueBy LIMIT @cap
+        )
+        """;
+
     public const string Due = "SELECT " + Columns + """
          FROM tasks
         WHERE state IN ('pending', 'active') AND next_fire_at IS NOT NULL AND next_fire_at <= @dueBy
