@@ -19,7 +19,7 @@ public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private const int MaxPerConsume = 1000;
-    private const int MaxOutstandingAcks = 8;
+    private const int MaxOutstandingAcks = 64;
 
     private readonly BenchDirectory _directory = new("taskcenter-bench-inproc");
     private readonly CancellationTokenSource _stopping = new();

@@ -30,6 +30,8 @@ public sealed class SchedulerEngine(
     IOptions<EngineOptions> options,
     ILogger<SchedulerEngine> logger) : BackgroundService
 {
+    private static readonly TimeSpan ReplanInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly EngineOptions _options = options.Value;
     private readonly FirePlanner _planner = new(options.Value.MisfireThreshold);
     private readonly LeadPlanner _lead = new(options.Value);
@@ -68,14 +70,38 @@ public sealed class SchedulerEngine(
         wakeup.Planned(earliest);
         if (earliest is { } at)
         {
-            var cap = _lead.CountCap;
-            var dueAround = cap > 0 ? await store.CountDueAsync(at + _options.LookAhead, cap, cancellationToken) : 0;
-            await wakeup.Signal.WaitUntilAsync(woken, at - _lead.Plan(dueAround), cancellationToken);
+            await wakeup.Signal.WaitUntilAsync(woken, await PlanWakeAsync(at, cancellationToken), cancellationToken);
         }
         else
         {
             await woken.WaitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// When to look next, the next fire being at <paramref name="at"/>: its lead before it, counting the tasks due
+    /// around it; while that could still be a long lead, count again every <see cref="ReplanInterval"/>, because tasks
+    /// added to that same second wake nobody (they are not earlier than the plan).
+    /// </summary>
+    private async Task<DateTimeOffset> PlanWakeAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var cap = _lead.CountCap;
+        if (cap == 0)
+        {
+            return at - _lead.Plan(0);
+        }
+
+        var planFrom = at - _options.MaxLookAhead - ReplanInterval;
+        if (time.GetUtcNow() < planFrom)
+        {
+            _lead.Plan(0);
+            return planFrom;
+        }
+
+        var dueAround = await store.CountDueAsync(at + _options.LookAhead, cap, cancellationToken);
+        var wakeAt = at - _lead.Plan(dueAround);
+        var recheck = time.GetUtcNow() + ReplanInterval;
+        return recheck < wakeAt ? recheck : wakeAt;
     }
 
     /// <summary>Fires one batch of due tasks; returns how many tasks were due.</summary>

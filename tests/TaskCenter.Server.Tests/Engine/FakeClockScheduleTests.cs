@@ -154,6 +154,30 @@ public sealed class FakeClockScheduleTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_burst_is_recorded_ahead_of_its_second_by_the_time_recording_it_takes()
+    {
+        // No look-ahead at all: only the burst's own lead can record these fires before their time.
+        await using var server = await StartAsync(new() { ["Engine:LookAhead"] = "00:00:00", ["Engine:MaxLookAhead"] = "00:00:05" });
+        await server.Http.ConsumeAsync("g-burst", "burst", waitMs: 0);
+        var ids = new List<string>();
+        for (var i = 0; i < 400; i++)
+        {
+            ids.Add(await AddAsync(server, new { name = "burst", type = 1, data = $"job {i}", start_time = Unix(T0) + 10 }));
+        }
+
+        // 400 fires at twice the initial cost estimate (25 µs each; a fake clock measures nothing): 20 ms ahead.
+        _clock.Advance(TimeSpan.FromMilliseconds(9_985));
+        foreach (var id in ids)
+        {
+            await DeliveryTests.WaitUntilFiredAsync(server.Http, id);
+        }
+
+        Assert.Empty(await server.Http.ConsumeAsync("g-burst", "burst", waitMs: 0));
+        _clock.Advance(TimeSpan.FromMilliseconds(15));
+        Assert.Equal(400, (await TakeAsync(server, "burst", 400)).Count);
+    }
+
+    [Fact]
     public async Task Deleting_a_task_after_its_fire_was_recorded_ahead_withdraws_the_fire()
     {
         await using var server = await StartAsync();
