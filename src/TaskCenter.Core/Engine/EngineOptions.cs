@@ -15,8 +15,9 @@ public sealed class EngineOptions
 
     /// <summary>
     /// How far ahead the engine may start when many fires fall due together: before it sleeps it counts the fires due
-    /// around the next one and starts early enough to record them all before their time (at twice the measured cost
-    /// per fire), but never more than this ahead. Equal to <see cref="LookAhead"/>: always start at the look-ahead.
+    /// around the next one, and when recording them would take longer than <see cref="LookAhead"/> it starts twice that
+    /// time ahead (at the measured cost per fire), but never more than this. Equal to <see cref="LookAhead"/>: always
+    /// start at the look-ahead.
     /// </summary>
     public TimeSpan MaxLookAhead { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -1,9 +1,10 @@
 namespace TaskCenter.Core.Engine;
 
 /// <summary>
-/// How far ahead of the next fire the engine starts: its look-ahead, plus the time recording the fires due around it
-/// will take (twice their number times the measured cost of one fire), so a burst is on disk before its second starts.
-/// Never more than <see cref="EngineOptions.MaxLookAhead"/>.
+/// How far ahead of the next fire the engine starts: its look-ahead, or, when recording the fires due around it takes
+/// longer, twice that time (their number times the measured cost of one fire), so a burst is on disk before its second
+/// starts. Not earlier than needed: work for the next second would compete with delivering this one. Never more than
+/// <see cref="EngineOptions.MaxLookAhead"/>.
 /// </summary>
 internal sealed class LeadPlanner(EngineOptions options)
 {
@@ -30,17 +31,17 @@ internal sealed class LeadPlanner(EngineOptions options)
     }
 
     /// <summary>The most tasks worth counting: beyond them the lead is at its maximum anyway.</summary>
-    public int CountCap => Spare <= TimeSpan.Zero
+    public int CountCap => options.MaxLookAhead <= options.LookAhead
         ? 0
-        : (int)Math.Min(int.MaxValue, Spare.Ticks / Math.Max(1, Safety * _fireCostTicks) + 1);
+        : (int)Math.Min(int.MaxValue, options.MaxLookAhead.Ticks / Math.Max(1, Safety * _fireCostTicks) + 1);
 
     /// <summary>Sets the lead for <paramref name="dueAround"/> tasks due within the look-ahead of the next fire.</summary>
     public TimeSpan Plan(int dueAround)
     {
-        var extra = TimeSpan.FromTicks((long)Math.Min(TimeSpan.MaxValue.Ticks / 2, dueAround * Safety * _fireCostTicks));
-        Lead = options.LookAhead + (extra < Spare ? extra : (Spare > TimeSpan.Zero ? Spare : TimeSpan.Zero));
+        var needed = TimeSpan.FromTicks((long)Math.Min(TimeSpan.MaxValue.Ticks / 2, dueAround * Safety * _fireCostTicks));
+        Lead = needed <= options.LookAhead ? options.LookAhead
+            : needed < options.MaxLookAhead ? needed
+            : options.MaxLookAhead;
         return Lead;
     }
-
-    private TimeSpan Spare => options.MaxLookAhead - options.LookAhead;
 }

@@ -22,12 +22,13 @@ public sealed class LeadPlannerTests
     }
 
     [Fact]
-    public void A_burst_adds_twice_the_time_recording_it_takes()
+    public void A_burst_that_takes_longer_to_record_than_the_look_ahead_gets_twice_that_time()
     {
         var planner = Planner();
 
-        Assert.Equal(TimeSpan.FromMilliseconds(500) + (10_000 * 2 * Cost), planner.Plan(10_000));
-        Assert.Equal(planner.Lead, TimeSpan.FromMilliseconds(500) + (10_000 * 2 * Cost));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), planner.Plan(10_000)); // 10,000 × 2 × 25 µs = 500 ms: the look-ahead covers it
+        Assert.Equal(40_000 * 2 * Cost, planner.Plan(40_000));
+        Assert.Equal(TimeSpan.FromSeconds(2), planner.Lead);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class LeadPlannerTests
         var planner = Planner();
 
         Assert.Equal(TimeSpan.FromSeconds(5), planner.Plan(10_000_000));
-        Assert.Equal((int)(TimeSpan.FromMilliseconds(4500).Ticks / (2 * Cost.Ticks)) + 1, planner.CountCap);
+        Assert.Equal((int)(TimeSpan.FromSeconds(5).Ticks / (2 * Cost.Ticks)) + 1, planner.CountCap);
         Assert.Equal(TimeSpan.FromSeconds(5), planner.Plan(planner.CountCap));
     }
 
@@ -63,7 +64,7 @@ public sealed class LeadPlannerTests
 
         Assert.InRange(once, Cost + TimeSpan.FromMicroseconds(1), TimeSpan.FromMicroseconds(99));
         Assert.InRange(planner.FireCost, TimeSpan.FromMicroseconds(99), TimeSpan.FromMicroseconds(100));
-        Assert.InRange(planner.Plan(1000), TimeSpan.FromMilliseconds(500 + 198), TimeSpan.FromMilliseconds(500 + 200));
+        Assert.InRange(planner.Plan(5000), TimeSpan.FromMilliseconds(990), TimeSpan.FromMilliseconds(1000));
     }
 
     [Fact]

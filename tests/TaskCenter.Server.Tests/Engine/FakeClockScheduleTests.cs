@@ -156,7 +156,7 @@ public sealed class FakeClockScheduleTests : IAsyncDisposable
     [Fact]
     public async Task A_burst_is_recorded_ahead_of_its_second_by_the_time_recording_it_takes()
     {
-        // No look-ahead at all: only the burst's own lead can record these fires before their time.
+        // No look-ahead at all: only the burst's own lead (twice the time recording it takes) records these fires ahead.
         await using var server = await StartAsync(new() { ["Engine:LookAhead"] = "00:00:00", ["Engine:MaxLookAhead"] = "00:00:05" });
         await server.Http.ConsumeAsync("g-burst", "burst", waitMs: 0);
         var ids = new List<string>();
