@@ -2,11 +2,11 @@ using TaskCenter.Core.Queue;
 
 namespace TaskCenter.Storage.Sqlite.Tests;
 
-/// <summary>Fresh fires handed out from memory, the rest read from the file.</summary>
+/// <summary>The default: fresh fires handed out from memory, the rest read from the file.</summary>
 public sealed class LeaseTests : LeaseBehaviour
 {
     public LeaseTests()
-        : base(readyCacheSize: 100_000)
+        : base(readyCacheSize: null)
     {
     }
 }
@@ -20,7 +20,7 @@ public sealed class LeaseWithoutCacheTests : LeaseBehaviour
     }
 }
 
-public abstract class LeaseBehaviour(int readyCacheSize) : IDisposable
+public abstract class LeaseBehaviour(int? readyCacheSize) : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private readonly TestDatabase _db = new();
@@ -31,12 +31,7 @@ public abstract class LeaseBehaviour(int readyCacheSize) : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private async Task<SqliteStorage> OpenSubscribedAsync(QueueOptions? queue = null)
-    {
-        var store = await _db.OpenAsync(queue, readyCacheSize);
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
-        return store;
-    }
+    private Task<SqliteStorage> OpenSubscribedAsync(QueueOptions? queue = null) => _db.OpenSubscribedAsync(queue, readyCacheSize);
 
     [Fact]
     public async Task Lease_hands_out_ready_messages_oldest_fire_first_up_to_max_and_holds_them()

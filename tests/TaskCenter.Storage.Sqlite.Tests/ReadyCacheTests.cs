@@ -13,12 +13,7 @@ public sealed class ReadyCacheTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private async Task<SqliteStorage> OpenSubscribedAsync(int readyCacheSize = 100_000)
-    {
-        var store = await _db.OpenAsync(readyCacheSize: readyCacheSize);
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
-        return store;
-    }
+    private Task<SqliteStorage> OpenSubscribedAsync(int? readyCacheSize = null) => _db.OpenSubscribedAsync(readyCacheSize: readyCacheSize);
 
     /// <summary>Records <paramref name="count"/> fires due at <paramref name="at"/>, in commits of <paramref name="commitSize"/>.</summary>
     private static async Task<List<FireRecord>> FireManyAsync(SqliteStorage store, int count, DateTimeOffset at, int commitSize = 500)

@@ -28,12 +28,22 @@ internal sealed class TestDatabase : IDisposable
     };
 
     /// <summary>A new store instance on this file, initialized.</summary>
-    public async Task<SqliteStorage> OpenAsync(QueueOptions? queue = null, int readyCacheSize = 100_000)
+    public async Task<SqliteStorage> OpenAsync(QueueOptions? queue = null, int? readyCacheSize = null)
     {
-        var storage = new SqliteStorage(new SqliteStorageOptions { Path = Path, ReadyCacheSize = readyCacheSize }, queue ?? DefaultQueue());
+        var options = new SqliteStorageOptions { Path = Path };
+        options.ReadyCacheSize = readyCacheSize ?? options.ReadyCacheSize;
+        var storage = new SqliteStorage(options, queue ?? DefaultQueue());
         _opened.Add(storage);
         await storage.InitializeAsync(CancellationToken.None);
         return storage;
+    }
+
+    /// <summary>A new store on this file with group "g" subscribed to every tag.</summary>
+    public async Task<SqliteStorage> OpenSubscribedAsync(QueueOptions? queue = null, int? readyCacheSize = null)
+    {
+        var store = await OpenAsync(queue, readyCacheSize);
+        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        return store;
     }
 
     /// <summary>A raw connection of the test's own, for bulk loads and checks.</summary>

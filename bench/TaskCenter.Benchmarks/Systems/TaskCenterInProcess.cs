@@ -12,7 +12,7 @@ namespace TaskCenter.Benchmarks.Systems;
 /// TaskCenter on the same footing as the in-process peers: the engine, the SQLite store (a temporary file, default
 /// settings: synchronous FULL) and the built-in queue in a generic host inside the harness; adds go through
 /// <see cref="TaskIntake"/>, and a consume loop on <see cref="BuiltInQueue"/> records each message, then acks the batch
-/// without waiting for that ack before the next consume (as the SDK consumer does; a few acks may be outstanding).
+/// without waiting for that ack before the next consume (as the SDK consumer does; up to 64 acks outstanding).
 /// </summary>
 public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
 {

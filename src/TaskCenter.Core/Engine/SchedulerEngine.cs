@@ -9,8 +9,9 @@ namespace TaskCenter.Core.Engine;
 /// <summary>
 /// The scheduling loop. It sleeps until shortly before the earliest next fire in storage (its look-ahead, longer when
 /// many fires fall due together: <see cref="LeadPlanner"/>; or until a writer schedules something earlier), takes the
-/// tasks due by then in batches ordered by fire time, and commits each batch in one transaction. Fires recorded ahead of their time wait in the queue and become available to consumers
-/// exactly at their time, so a consumer does not wait for the commit.
+/// tasks due by then in batches ordered by fire time, and commits each batch in one transaction. Fires recorded ahead
+/// of their time wait in the queue and become available to consumers exactly at their time, so a consumer does not
+/// wait for the commit.
 /// <para>Guarantees, step by step:</para>
 /// <list type="number">
 /// <item>Planning is pure (<see cref="FirePlanner"/>); nothing is delivered yet.</item>

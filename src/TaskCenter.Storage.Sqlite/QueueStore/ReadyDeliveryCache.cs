@@ -43,14 +43,14 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
     }
 
     /// <summary>The leases of these hand-overs are written (call on the writer, inside the write).</summary>
-    public void Landed(string group, IReadOnlyList<FireRecord> fires)
+    public void Landed(string group, IEnumerable<string> msgIds)
     {
         lock (_gate)
         {
             var lane = LaneOf(group);
-            foreach (var fire in fires)
+            foreach (var msgId in msgIds)
             {
-                lane.InFlight.Remove(fire.MsgId);
+                lane.InFlight.Remove(msgId);
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Queue;
-using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Sqlite.Database;
 
 namespace TaskCenter.Storage.Sqlite.QueueStore;
@@ -21,15 +20,16 @@ internal sealed class SqliteQueueStore : IQueueStore
     private readonly SqliteDatabase _db;
     private readonly SubscriptionCache _subscriptions;
     private readonly ReadyDeliveryCache _ready;
+    private readonly CachedHandOver _handOver;
     private readonly QueueOptions _options;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastDatabasePath = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task> _pendingLeaseWrites = new(StringComparer.Ordinal);
 
     public SqliteQueueStore(SqliteDatabase db, SubscriptionCache subscriptions, ReadyDeliveryCache ready, QueueOptions options)
     {
         _db = db;
         _subscriptions = subscriptions;
         _ready = ready;
+        _handOver = new CachedHandOver(db, ready);
         _options = options;
     }
 
@@ -82,7 +82,7 @@ internal sealed class SqliteQueueStore : IQueueStore
             return [];
         }
 
-        var messages = HandOverCached(group, max, lease, now);
+        var messages = _handOver.Take(group, max, lease, now);
         if (messages.Count == max || (messages.Count > 0 && now - _lastDatabasePath.GetValueOrDefault(group) < DatabasePathInterval))
         {
             return messages;
@@ -116,10 +116,7 @@ internal sealed class SqliteQueueStore : IQueueStore
     public async Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken)
     {
         // Rows handed out from the cache read as ready until their leases are written: wait for that first.
-        if (_pendingLeaseWrites.TryGetValue(group, out var pending))
-        {
-            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        await _handOver.LeasesWrittenAsync(group).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         return await _db.ReadAsync(
             connection =>
@@ -254,73 +251,6 @@ internal sealed class SqliteQueueStore : IQueueStore
                 return unrouted;
             },
             cancellationToken);
-
-    /// <summary>
-    /// Hands out the group's cached fires that are due, and queues the write of their leases without waiting for it:
-    /// the writer runs writes in order, so the ack or nack of any of them finds its lease.
-    /// </summary>
-    private List<QueueMessage> HandOverCached(string group, int max, TimeSpan lease, DateTimeOffset now)
-    {
-        var fires = _ready.TakeDue(group, max, now);
-        if (fires.Count == 0)
-        {
-            return [];
-        }
-
-        var messages = new List<QueueMessage>(fires.Count);
-        foreach (var fire in fires)
-        {
-            messages.Add(new QueueMessage
-            {
-                MsgId = fire.MsgId,
-                TaskId = fire.TaskId,
-                Name = fire.Name,
-                Data = fire.Data,
-                FireTime = fire.FireTime,
-                Attempt = 1,
-                LeaseUntil = LeaseBatch.LeaseEnd(now, fire.Lease, lease),
-                Ack = fire.Ack,
-            });
-        }
-
-        _pendingLeaseWrites[group] = WriteLeasesAsync(group, fires, messages);
-        return messages;
-    }
-
-    private async Task WriteLeasesAsync(string group, List<FireRecord> fires, List<QueueMessage> messages)
-    {
-        try
-        {
-            await _db.WriteAsync(
-                (connection, transaction) =>
-                {
-                    try
-                    {
-                        using var leased = connection.Command(QueueCommands.MarkLeased, transaction).With("@group", group);
-                        var msgId = leased.Parameter("@msgId", SqliteType.Text);
-                        var leaseUntil = leased.Parameter("@leaseUntil", SqliteType.Integer);
-                        foreach (var message in messages)
-                        {
-                            msgId.Set(message.MsgId);
-                            leaseUntil.Set(message.LeaseUntil.ToUnixMs());
-                            leased.ExecuteNonQuery();
-                        }
-
-                        return true;
-                    }
-                    finally
-                    {
-                        _ready.Landed(group, fires);
-                    }
-                },
-                CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is SqliteException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The rows stay ready in the database and are delivered again (at-least-once); nothing is lost.
-            _ready.Landed(group, fires);
-        }
-    }
 
     private bool IsCurrent(string group, TagFilter tags) =>
         _subscriptions.Current.FilterOf(group) is { } current && current.ToString() == tags.ToString();
