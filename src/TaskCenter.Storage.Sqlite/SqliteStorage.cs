@@ -51,9 +51,15 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDispo
     public Task<int> CountDueAsync(DateTimeOffset dueBy, int cap, CancellationToken cancellationToken) =>
         _tasks.CountDueAsync(dueBy, cap, cancellationToken);
 
+    public Task<DueBatch> FireDueAsync(
+        DateTimeOffset dueBy, int limit, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan, CancellationToken cancellationToken) =>
+        _tasks.FireDueAsync(dueBy, limit, plan, cancellationToken);
+
+    /// <summary>The first half of <see cref="FireDueAsync"/>: the due tasks, earliest first.</summary>
     public Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken) =>
         _tasks.GetDueAsync(dueBy, limit, cancellationToken);
 
+    /// <summary>The second half of <see cref="FireDueAsync"/>: applies the advances; returns the fires recorded.</summary>
     public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken) =>
         _tasks.CommitAsync(advances, cancellationToken);
 
@@ -96,6 +102,9 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDispo
     public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(
         string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken) =>
         _queue.PurgeDeadLettersAsync(group, msgIds, cancellationToken);
+
+    public Task AddDeadLettersAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken) =>
+        _queue.AddDeadLettersAsync(letters, cancellationToken);
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         _queue.PurgeExpiredAsync(now, cancellationToken);

@@ -21,6 +21,13 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan MaxLookAhead { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The longest the engine sleeps without looking at the database. Several server instances sharing one database
+    /// only wake their own engine when they schedule something: this bounds how late another instance's earlier task,
+    /// or work an instance took and died with, is picked up.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Due tasks taken and committed in one transaction.</summary>
     public int BatchSize { get; set; } = 1000;
 

@@ -69,14 +69,12 @@ public sealed class SchedulerEngine(
 
         var earliest = await store.GetEarliestFireAsync(cancellationToken);
         wakeup.Planned(earliest);
-        if (earliest is { } at)
-        {
-            await wakeup.Signal.WaitUntilAsync(woken, await PlanWakeAsync(at, cancellationToken), cancellationToken);
-        }
-        else
-        {
-            await woken.WaitAsync(cancellationToken);
-        }
+
+        // Another server instance sharing the database may schedule earlier work, or die holding some: look again
+        // after the poll interval at the latest.
+        var pollBy = time.GetUtcNow() + _options.PollInterval;
+        var wakeAt = earliest is { } at ? await PlanWakeAsync(at, cancellationToken) : pollBy;
+        await wakeup.Signal.WaitUntilAsync(woken, wakeAt < pollBy ? wakeAt : pollBy, cancellationToken);
     }
 
     /// <summary>
@@ -111,26 +109,23 @@ public sealed class SchedulerEngine(
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var horizon = now + _lead.Lead;
-        var due = await store.GetDueAsync(horizon, _options.BatchSize, cancellationToken);
-        if (due.Count == 0)
+        var batch = await store.FireDueAsync(
+            horizon,
+            _options.BatchSize,
+            due => due.Select(task => Advance(task, now, horizon)).ToList(),
+            cancellationToken);
+        if (batch.Due == 0)
         {
             return 0;
         }
 
-        var advances = new List<TaskAdvance>(due.Count);
-        foreach (var task in due)
-        {
-            advances.Add(Advance(task, now, horizon));
-        }
-
-        var recorded = await store.CommitAsync(advances, cancellationToken);
-        _lead.Measured(time.GetElapsedTime(started), due.Count);
+        _lead.Measured(time.GetElapsedTime(started), batch.Due);
         foreach (var listener in _listeners)
         {
-            listener.OnFired(recorded);
+            listener.OnFired(batch.Recorded);
         }
 
-        return due.Count;
+        return batch.Due;
     }
 
     private TaskAdvance Advance(ScheduledTask task, DateTimeOffset now, DateTimeOffset horizon)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TaskCenter.Core.Delivery;
 
 namespace TaskCenter.Core.Queue;
 
@@ -7,7 +8,7 @@ namespace TaskCenter.Core.Queue;
 /// <para>Delivery guarantee: a message leased here stays in storage until acked; if the consumer dies, its lease
 /// ends and the message is delivered again with the same msgid (at-least-once).</para>
 /// </summary>
-public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProvider time)
+public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProvider time) : IDeadLetterRedrive
 {
     // Subscriptions already written, so a poll with an unchanged subscription costs no write.
     private readonly ConcurrentDictionary<string, string> _subscriptions = new(StringComparer.Ordinal);

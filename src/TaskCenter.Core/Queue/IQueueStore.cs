@@ -40,6 +40,12 @@ public interface IQueueStore
     Task<IReadOnlyList<string>> PurgeDeadLettersAsync(string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records messages an external transport gave up on as dead letters of their group, so they can be listed, redriven
+    /// and purged like the built-in queue's. Idempotent: a (group, msgid) already recorded is left as it is.
+    /// </summary>
+    Task AddDeadLettersAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Housekeeping: drops unrouted fires older than the unrouted retention and finished fires older than the
     /// history retention. Returns how many unrouted fires were dropped, so the caller can log it (nothing is dropped silently).
     /// </summary>

@@ -34,17 +34,18 @@ public interface ITaskStore
     Task<int> CountDueAsync(DateTimeOffset dueBy, int cap, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Pending and active tasks whose next fire is at or before <paramref name="dueBy"/>, earliest first. The engine
-    /// asks a little ahead of now (its look-ahead), so fires are on disk before they are due.
+    /// One engine pass, as one unit: takes up to <paramref name="limit"/> pending and active tasks whose next fire is at
+    /// or before <paramref name="dueBy"/>, earliest first; asks <paramref name="plan"/> what each advances to; and
+    /// applies the advances in one transaction: each task's bookkeeping is updated (only where its version still
+    /// matches) and its fires are recorded and routed (<see cref="Delivery.FireRouting"/>). While it runs, no other
+    /// server instance takes the same tasks. When it returns, the recorded fires survive a crash.
+    /// <para>The engine asks a little ahead of now (its look-ahead), so fires are on disk before they are due.</para>
     /// </summary>
-    Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Applies the advances in one transaction: each task's bookkeeping is updated (only where its version still
-    /// matches) and its fires are recorded and routed to the built-in queue. Returns the fires actually recorded.
-    /// When this returns, those fires survive a crash.
-    /// </summary>
-    Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken);
+    Task<DueBatch> FireDueAsync(
+        DateTimeOffset dueBy,
+        int limit,
+        Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan,
+        CancellationToken cancellationToken);
 
     /// <summary>Deletes tasks that finished before the given time; returns how many.</summary>
     Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken);

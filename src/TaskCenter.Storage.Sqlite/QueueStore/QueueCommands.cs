@@ -25,6 +25,20 @@ internal static class QueueCommands
         ON CONFLICT DO NOTHING
         """;
 
+    // ---- Dead letters given up on by an external transport ----
+
+    public const string InsertDeadLetterFire = """
+        INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted)
+        VALUES (@msgId, @taskId, @name, @data, @fireTime, @deadAt, NULL, 0, 0)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string InsertDeadDelivery = """
+        INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at, last_error, dead_at)
+        VALUES (@group, @msgId, 'dead', @attempt, @fireTime, NULL, @error, @deadAt)
+        ON CONFLICT DO NOTHING
+        """;
+
     // ---- Handing kept (unrouted) fires to the first subscriber ----
 
     public const string RouteUnroutedByTag = """

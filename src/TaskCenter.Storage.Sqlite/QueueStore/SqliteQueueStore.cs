@@ -234,6 +234,35 @@ internal sealed class SqliteQueueStore : IQueueStore
                 : ForEachId(connection, transaction, QueueCommands.PurgeDeadOne, group, msgIds, null),
             cancellationToken);
 
+    public Task AddDeadLettersAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        if (letters.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return _db.WriteAsync(
+            (connection, transaction) =>
+            {
+                foreach (var letter in letters)
+                {
+                    using var fire = connection.Command(QueueCommands.InsertDeadLetterFire, transaction)
+                        .With("@msgId", letter.MsgId).With("@taskId", letter.TaskId).With("@name", letter.Name).With("@data", letter.Data)
+                        .With("@fireTime", letter.FireTime.ToUnixMs()).With("@deadAt", letter.DeadAt.ToUnixMs());
+                    fire.ExecuteNonQuery();
+                    using var dead = connection.Command(QueueCommands.InsertDeadDelivery, transaction)
+                        .With("@group", letter.Group).With("@msgId", letter.MsgId).With("@attempt", letter.Attempts)
+                        .With("@fireTime", letter.FireTime.ToUnixMs()).With("@error", letter.LastError)
+                        .With("@deadAt", letter.DeadAt.ToUnixMs());
+                    dead.ExecuteNonQuery();
+                }
+
+                return true;
+            },
+            cancellationToken);
+    }
+
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         _db.WriteAsync(
             (connection, transaction) =>

@@ -142,6 +142,23 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
             cancellationToken);
     }
 
+    /// <summary>
+    /// One writer serves this file and one engine runs per process, so reading the due tasks and committing them apart
+    /// is safe: the commit's version check drops any task changed in between.
+    /// </summary>
+    public async Task<DueBatch> FireDueAsync(
+        DateTimeOffset dueBy, int limit, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var due = await GetDueAsync(dueBy, limit, cancellationToken);
+        if (due.Count == 0)
+        {
+            return new DueBatch(0, []);
+        }
+
+        return new DueBatch(due.Count, await CommitAsync(plan(due), cancellationToken));
+    }
+
     public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(advances);
