@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
@@ -10,7 +11,7 @@ public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded SQLite storage: one <see cref="SqliteStorage"/> serves as <see cref="ITaskStore"/>,
-    /// <see cref="ITaskReader"/> and <see cref="IQueueStore"/>. Queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>.
+    /// <see cref="ITaskReader"/>, <see cref="IQueueStore"/> and <see cref="IFireOutbox"/>. Queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>.
     /// The host calls <see cref="ITaskStore.InitializeAsync"/> once before use.
     /// </summary>
     public static IServiceCollection AddTaskCenterSqlite(this IServiceCollection services, Action<SqliteStorageOptions>? configure = null)
@@ -29,6 +30,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<SqliteStorage>());
         services.TryAddSingleton<ITaskReader>(sp => sp.GetRequiredService<SqliteStorage>());
         services.TryAddSingleton<IQueueStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.TryAddSingleton<IFireOutbox>(sp => sp.GetRequiredService<SqliteStorage>());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -8,16 +9,18 @@ using TaskCenter.Storage.Sqlite.TaskStore;
 namespace TaskCenter.Storage.Sqlite;
 
 /// <summary>
-/// The embedded default storage: tasks, fires and the built-in queue in one SQLite file (WAL). One instance serves
-/// as <see cref="ITaskStore"/>, <see cref="ITaskReader"/> and <see cref="IQueueStore"/>: they share one writer
+/// The embedded default storage: tasks, fires and the built-in queue (or the outbox of an external transport) in one
+/// SQLite file (WAL). One instance serves as <see cref="ITaskStore"/>, <see cref="ITaskReader"/>,
+/// <see cref="IQueueStore"/> and <see cref="IFireOutbox"/>: they share one writer
 /// connection (all writes are serialized through it, each in one transaction) and the in-memory subscriptions that
 /// route fires. Reads use pooled connections beside the writer. Call <see cref="InitializeAsync"/> once first.
 /// </summary>
-public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDisposable
+public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
 {
     private readonly SqliteDatabase _db;
     private readonly SqliteTaskStore _tasks;
     private readonly SqliteQueueStore _queue;
+    private readonly SqliteFireOutbox _outbox;
 
     public SqliteStorage(SqliteStorageOptions options, QueueOptions queueOptions)
     {
@@ -25,14 +28,19 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDispo
         _db = new SqliteDatabase(options);
         var subscriptions = new SubscriptionCache();
         var ready = new ReadyDeliveryCache(options.ReadyCacheSize);
-        _tasks = new SqliteTaskStore(_db, subscriptions, ready);
+        _tasks = new SqliteTaskStore(_db, subscriptions, ready, options.Routing);
         _queue = new SqliteQueueStore(_db, subscriptions, ready, queueOptions);
+        _outbox = new SqliteFireOutbox(_db);
     }
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath => _db.FilePath;
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _outbox.Dispose();
+        _db.Dispose();
+    }
 
     // ---- ITaskStore ----
 
@@ -108,4 +116,16 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IDispo
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         _queue.PurgeExpiredAsync(now, cancellationToken);
+
+    // ---- IFireOutbox ----
+
+    public Task<int> PublishDueAsync(
+        DateTimeOffset dueBy, int limit, Func<IReadOnlyList<FireRecord>, CancellationToken, Task> publish, CancellationToken cancellationToken) =>
+        _outbox.PublishDueAsync(dueBy, limit, publish, cancellationToken);
+
+    public Task<DateTimeOffset?> GetNextUnpublishedAsync(CancellationToken cancellationToken) =>
+        _outbox.GetNextUnpublishedAsync(cancellationToken);
+
+    public Task<long> CountUnpublishedAsync(long cap, CancellationToken cancellationToken) =>
+        _outbox.CountUnpublishedAsync(cap, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using TaskCenter.Core.Delivery;
+
 namespace TaskCenter.Storage.Sqlite;
 
 /// <summary>Settings of the embedded SQLite storage (the host binds them, e.g. from a "Storage:Sqlite" section).</summary>
@@ -17,4 +19,10 @@ public sealed class SqliteStorageOptions
     /// database round trip (their leases are written right after). Beyond it fires are read from the file; 0 turns it off.
     /// </summary>
     public int ReadyCacheSize { get; set; } = 100_000;
+
+    /// <summary>
+    /// Where recorded fires go: the built-in queue (the default), or the outbox an external transport publishes from
+    /// (set by the host when it delivers through RabbitMQ).
+    /// </summary>
+    public FireRouting Routing { get; set; } = FireRouting.BuiltInQueue;
 }

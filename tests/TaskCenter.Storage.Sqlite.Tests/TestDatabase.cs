@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 
 namespace TaskCenter.Storage.Sqlite.Tests;
@@ -28,9 +29,10 @@ internal sealed class TestDatabase : IDisposable
     };
 
     /// <summary>A new store instance on this file, initialized.</summary>
-    public async Task<SqliteStorage> OpenAsync(QueueOptions? queue = null, int? readyCacheSize = null)
+    public async Task<SqliteStorage> OpenAsync(
+        QueueOptions? queue = null, int? readyCacheSize = null, FireRouting routing = FireRouting.BuiltInQueue)
     {
-        var options = new SqliteStorageOptions { Path = Path };
+        var options = new SqliteStorageOptions { Path = Path, Routing = routing };
         options.ReadyCacheSize = readyCacheSize ?? options.ReadyCacheSize;
         var storage = new SqliteStorage(options, queue ?? DefaultQueue());
         _opened.Add(storage);

@@ -5,12 +5,13 @@ using TaskCenter.Storage.Sqlite.Database;
 namespace TaskCenter.Storage.Sqlite.QueueStore;
 
 /// <summary>
-/// Records fires and routes them to the subscribed groups, inside the caller's write transaction. The two commands
-/// are prepared once and re-executed with new parameter values for every fire of a batch.
+/// Records fires and routes them to the subscribed groups (or, with the outbox, marks them for the transport), inside
+/// the caller's write transaction. The two commands are prepared once and re-executed with new parameter values for
+/// every fire of a batch.
 /// </summary>
 internal sealed class FireRecorder : IDisposable
 {
-    private readonly SubscriptionIndex _subscriptions;
+    private readonly SubscriptionIndex? _subscriptions;
     private readonly SqliteCommand _insertFire;
     private readonly SqliteCommand _insertDelivery;
     private readonly SqliteParameter _msgId;
@@ -22,12 +23,14 @@ internal sealed class FireRecorder : IDisposable
     private readonly SqliteParameter _leaseMs;
     private readonly SqliteParameter _ack;
     private readonly SqliteParameter _unrouted;
+    private readonly SqliteParameter _unpublished;
     private readonly SqliteParameter _deliveryGroup;
     private readonly SqliteParameter _deliveryMsgId;
     private readonly SqliteParameter _deliveryFireTime;
     private readonly SqliteParameter _deliveryAvailableAt;
 
-    public FireRecorder(SqliteConnection connection, SqliteTransaction transaction, SubscriptionIndex subscriptions)
+    /// <param name="subscriptions">The groups to route to; <see langword="null"/> records into the outbox instead.</param>
+    public FireRecorder(SqliteConnection connection, SqliteTransaction transaction, SubscriptionIndex? subscriptions)
     {
         _subscriptions = subscriptions;
         _insertFire = connection.Command(QueueCommands.InsertFire, transaction);
@@ -40,6 +43,8 @@ internal sealed class FireRecorder : IDisposable
         _leaseMs = _insertFire.Parameter("@leaseMs", SqliteType.Integer);
         _ack = _insertFire.Parameter("@ack", SqliteType.Integer);
         _unrouted = _insertFire.Parameter("@unrouted", SqliteType.Integer);
+        _unpublished = _insertFire.Parameter("@unpublished", SqliteType.Integer);
+        _unpublished.Set(subscriptions is null ? 1 : 0);
 
         _insertDelivery = connection.Command(QueueCommands.InsertDelivery, transaction);
         _deliveryGroup = _insertDelivery.Parameter("@group", SqliteType.Text);
@@ -50,12 +55,12 @@ internal sealed class FireRecorder : IDisposable
 
     /// <summary>
     /// Records the fire and gives every matching group a ready delivery, visible at the fire time; with no matching
-    /// group it is kept as unrouted. Returns false (and routes nothing) when the fire was already recorded. Each
+    /// group it is kept as unrouted. Into the outbox, it gets no deliveries. Returns false (and routes nothing) when the fire was already recorded. Each
     /// delivery made is added to <paramref name="routed"/>.
     /// </summary>
     public bool Record(FireRecord fire, List<RoutedFire> routed)
     {
-        var groups = _subscriptions.GroupsFor(fire.Name);
+        var groups = _subscriptions?.GroupsFor(fire.Name) ?? [];
         var fireTime = fire.FireTime.ToUnixMs();
         _msgId.Set(fire.MsgId);
         _taskId.Set(fire.TaskId);
@@ -65,7 +70,7 @@ internal sealed class FireRecorder : IDisposable
         _recordedAt.Set(fire.RecordedAt.ToUnixMs());
         _leaseMs.Set(fire.Lease is { } lease && lease > TimeSpan.Zero ? lease.ToMs() : null);
         _ack.Set(fire.Ack ? 1 : 0);
-        _unrouted.Set(groups.Count == 0 ? 1 : 0);
+        _unrouted.Set(_subscriptions is not null && groups.Count == 0 ? 1 : 0);
         if (_insertFire.ExecuteNonQuery() == 0)
         {
             return false;

@@ -14,8 +14,8 @@ internal static class QueueCommands
 
     /// <summary>Ignored (0 rows) when (task_id, fire_time) or msg_id was already recorded.</summary>
     public const string InsertFire = """
-        INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted)
-        VALUES (@msgId, @taskId, @name, @data, @fireTime, @recordedAt, @leaseMs, @ack, @unrouted)
+        INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted, unpublished)
+        VALUES (@msgId, @taskId, @name, @data, @fireTime, @recordedAt, @leaseMs, @ack, @unrouted, @unpublished)
         ON CONFLICT DO NOTHING
         """;
 
@@ -156,7 +156,7 @@ internal static class QueueCommands
 
     public const string PurgeHistory = """
         DELETE FROM fires
-        WHERE unrouted = 0 AND recorded_at < @before
+        WHERE unrouted = 0 AND recorded_at < @before AND unpublished = 0
           AND NOT EXISTS (SELECT 1 FROM deliveries AS d WHERE d.msg_id = fires.msg_id)
         """;
 }

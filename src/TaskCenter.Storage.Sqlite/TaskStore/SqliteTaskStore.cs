@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Sqlite.Database;
@@ -12,12 +13,14 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
     private readonly SqliteDatabase _db;
     private readonly SubscriptionCache _subscriptions;
     private readonly ReadyDeliveryCache _ready;
+    private readonly FireRouting _routing;
 
-    public SqliteTaskStore(SqliteDatabase db, SubscriptionCache subscriptions, ReadyDeliveryCache ready)
+    public SqliteTaskStore(SqliteDatabase db, SubscriptionCache subscriptions, ReadyDeliveryCache ready, FireRouting routing)
     {
         _db = db;
         _subscriptions = subscriptions;
         _ready = ready;
+        _routing = routing;
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -184,7 +187,8 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
                 var finishedAt = update.Parameter("@finishedAt", SqliteType.Integer);
 
                 // Read under the writer lock: routing matches the committed subscriptions exactly.
-                using var recorder = new FireRecorder(connection, transaction, _subscriptions.Current);
+                using var recorder = new FireRecorder(
+                    connection, transaction, _routing == FireRouting.BuiltInQueue ? _subscriptions.Current : null);
                 var recorded = new List<FireRecord>();
                 var routed = new List<RoutedFire>();
                 foreach (var advance in advances)
