@@ -1,7 +1,7 @@
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Composition;
-using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Endpoints;
+using TaskCenter.Server.Health;
 using TaskCenter.Server.Http;
 
 namespace TaskCenter.Server;
@@ -21,7 +21,6 @@ public static class TaskCenterApp
             console.UseUtcTimestamp = true;
             console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
         });
-        builder.Services.AddTaskCenter(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // A data field of the largest size, written with \uXXXX escapes everywhere, plus the other fields.
@@ -30,6 +29,9 @@ public static class TaskCenterApp
             kestrel.Limits.MaxRequestBodySize = (maxData * 6L) + (64 * 1024);
         });
         configure?.Invoke(builder);
+
+        // After the caller's configuration: the backends are chosen from the final settings.
+        builder.Services.AddTaskCenter(builder.Configuration);
 
         var app = builder.Build();
         app.UseApiErrors();
@@ -44,7 +46,7 @@ public static class TaskCenterApp
                 .MapDeadLetterEndpoints();
         }
 
-        app.MapGet("/healthz", () => Results.Json(new HealthResponse("ok"), ServerJsonContext.Wire.HealthResponse));
+        app.MapHealthEndpoint();
         return app;
     }
 }

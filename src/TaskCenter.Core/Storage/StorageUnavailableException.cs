@@ -1,8 +1,9 @@
 namespace TaskCenter.Core.Storage;
 
 /// <summary>
-/// The database cannot be reached (down, restarting, network cut). Nothing was written; the call may be repeated once
-/// it is back. The server answers it with 503; the engine waits and retries.
+/// The database cannot be reached (down, restarting, network cut). The call did not complete and may be repeated once
+/// the database is back (a write that was cut off while committing may have landed: adds are deduplicated, deletes and
+/// acks are idempotent). The server answers it with 503; the engine waits and retries.
 /// </summary>
 public sealed class StorageUnavailableException : Exception
 {

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskCenter.Core.Alerts;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
+using TaskCenter.Server.Health;
 using TaskCenter.Storage.Sqlite;
 
 namespace TaskCenter.Server.Composition;
@@ -39,12 +41,45 @@ public static class TaskCenterServices
         services.AddSingleton<IFireListener>(sp => sp.GetRequiredService<FireRateAlerts>());
         services.AddSingleton<BuiltInQueue>();
 
-        services.AddTaskCenterSqlite(options => configuration.GetSection("Storage:Sqlite").Bind(options));
+        var backends = Backends.From(configuration);
+        services.AddSingleton(backends);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        AddStorage(services, configuration, backends);
+        AddDelivery(services, configuration, backends);
 
         // Hosted services start in this order: the schema first, then the engine.
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<SchedulerEngine>();
         services.AddHostedService<Housekeeping>();
         return services;
+    }
+
+    private static void AddStorage(IServiceCollection services, IConfiguration configuration, Backends backends)
+    {
+        var routing = backends.Delivery == DeliveryTransport.BuiltIn ? FireRouting.BuiltInQueue : FireRouting.Outbox;
+        switch (backends.Storage)
+        {
+            case StorageProvider.Sqlite:
+                services.AddTaskCenterSqlite(options =>
+                {
+                    configuration.GetSection("Storage:Sqlite").Bind(options);
+                    options.Routing = routing;
+                });
+                break;
+            default:
+                throw new InvalidOperationException($"Storage provider {backends.Storage} is not available in this build.");
+        }
+    }
+
+    private static void AddDelivery(IServiceCollection services, IConfiguration configuration, Backends backends)
+    {
+        switch (backends.Delivery)
+        {
+            case DeliveryTransport.BuiltIn:
+                services.AddSingleton<IDeadLetterRedrive>(sp => sp.GetRequiredService<BuiltInQueue>());
+                break;
+            default:
+                throw new InvalidOperationException($"Delivery transport {backends.Delivery} is not available in this build.");
+        }
     }
 }

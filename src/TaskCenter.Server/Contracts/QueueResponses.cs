@@ -38,4 +38,3 @@ public sealed record DeadLetterResponse
 
 public sealed record DeadLettersResponse([property: JsonPropertyName("dead_letters")] IReadOnlyList<DeadLetterResponse> DeadLetters);
 
-public sealed record HealthResponse([property: JsonPropertyName("status")] string Status);

@@ -17,6 +17,7 @@ namespace TaskCenter.Server.Contracts;
 [JsonSerializable(typeof(MsgIdsResponse))]
 [JsonSerializable(typeof(DeadLettersResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(HealthCheckResponse))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, long>))]
 public sealed partial class ServerJsonContext : JsonSerializerContext
 {

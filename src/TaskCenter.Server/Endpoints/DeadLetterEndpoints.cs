@@ -1,3 +1,4 @@
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
@@ -13,10 +14,10 @@ public static class DeadLetterEndpoints
     public static RouteGroupBuilder MapDeadLetterEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/dead-letters", ListAsync);
-        api.MapPost("/dead-letters/redrive", async (HttpRequest request, BuiltInQueue queue, CancellationToken ct) =>
+        api.MapPost("/dead-letters/redrive", async (HttpRequest request, IDeadLetterRedrive redrive, CancellationToken ct) =>
         {
             var (group, msgIds) = await ReadSelectionAsync(request, ct);
-            return Ids(await queue.RedriveAsync(group, msgIds, ct));
+            return Ids(await redrive.RedriveAsync(group, msgIds, ct));
         });
         api.MapPost("/dead-letters/purge", async (HttpRequest request, BuiltInQueue queue, CancellationToken ct) =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
+using TaskCenter.Server.Composition;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
 
@@ -17,10 +18,22 @@ public static class QueueEndpoints
 
     public static RouteGroupBuilder MapQueueEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/consume", ConsumeAsync);
-        api.MapPost("/ack", AckAsync);
-        api.MapPost("/nack", NackAsync);
+        var queue = api.MapGroup("").AddEndpointFilter(BuiltInQueueOnlyAsync);
+        queue.MapPost("/consume", ConsumeAsync);
+        queue.MapPost("/ack", AckAsync);
+        queue.MapPost("/nack", NackAsync);
         return api;
+    }
+
+    /// <summary>With another transport the built-in queue holds nothing: say where the messages are instead of waiting.</summary>
+    private static ValueTask<object?> BuiltInQueueOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var delivery = context.HttpContext.RequestServices.GetRequiredService<Backends>().Delivery;
+        return delivery == DeliveryTransport.BuiltIn
+            ? next(context)
+            : ValueTask.FromResult<object?>(ApiErrors.Result(
+                StatusCodes.Status404NotFound,
+                $"the built-in queue is off: this server delivers through {delivery}; consume from the broker (see docs/rabbitmq.md)"));
     }
 
     /// <summary>Reads and checks the <c>group</c> field, which every queue call carries.</summary>

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
+using TaskCenter.Core.Storage;
 using TaskCenter.Server.Contracts;
 
 namespace TaskCenter.Server.Http;
 
 /// <summary>
 /// Makes every failure answer with <see cref="ErrorResponse"/>: caller mistakes thrown as <see cref="ApiException"/>
-/// or by Kestrel (body too large), unmatched routes and methods, and real faults (500, without details).
+/// or by Kestrel (body too large), unmatched routes and methods, an unreachable database (503: nothing was written,
+/// try again), and real faults (500, without details).
 /// </summary>
 public static class ApiErrors
 {
@@ -25,6 +27,10 @@ public static class ApiErrors
             {
                 return Result(e.Status, e.Message);
             }
+            catch (StorageUnavailableException e)
+            {
+                return Unavailable(e);
+            }
             catch (BadHttpRequestException e)
             {
                 return e.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -32,6 +38,12 @@ public static class ApiErrors
                     : Result(e.StatusCode, "the request could not be read: " + e.Message);
             }
         });
+
+    private static IResult Unavailable(StorageUnavailableException e) =>
+        Result(StatusCodes.Status503ServiceUnavailable, UnavailableMessage(e));
+
+    private static string UnavailableMessage(StorageUnavailableException e) =>
+        $"the database is unavailable; try again later ({e.Message})";
 
     public static WebApplication UseApiErrors(this WebApplication app)
     {
@@ -49,6 +61,7 @@ public static class ApiErrors
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, "request body is larger than the server accepts"),
             BadHttpRequestException bad => (bad.StatusCode, "the request could not be read: " + bad.Message),
+            StorageUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, UnavailableMessage(unavailable)),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "request aborted"),
             _ => (StatusCodes.Status500InternalServerError, "internal server error"),
         };

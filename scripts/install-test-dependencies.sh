@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beside the .NET SDK, when missing: PostgreSQL 15 and RabbitMQ server binaries
+# (Debian packages; the tests start their own servers on loopback and never use the system services), and the npm
+# packages of the cross-language consumer test. Safe to run again. Needs root (or sudo) for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/sbin/rabbitmq-server ] || [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing ${missing[*]} from Debian's packages"
+  # Installing must not start the system services: the tests run their own servers.
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+  $sudo chmod +x /usr/sbin/policy-rc.d
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  $sudo rm -f /usr/sbin/policy-rc.d
+fi
+
+if [ -f tests/interop/node/package.json ] && [ ! -d tests/interop/node/node_modules ]; then
+  (cd tests/interop/node && npm install --no-audit --no-fund --silent)
+fi

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TaskCenter.Core.Storage;
+
+namespace TaskCenter.Server.Health;
+
+/// <summary>Reads the next fire time: cheap on every store, and it fails exactly when the API would answer 503.</summary>
+public sealed class StorageHealthCheck(ITaskStore store) : IHealthCheck
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await store.GetEarliestFireAsync(timeout.Token);
+            return HealthCheckResult.Healthy();
+        }
+        catch (StorageUnavailableException e)
+        {
+            return HealthCheckResult.Unhealthy(e.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"the database did not answer within {Timeout.TotalSeconds:0} s");
+        }
+    }
+}
