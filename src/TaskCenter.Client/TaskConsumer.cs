@@ -13,6 +13,8 @@ namespace TaskCenter.Client;
 /// acknowledges each message whose handler returned (batching the <c>/ack</c> calls) or reports a failure
 /// (<c>/nack</c>, so the server retries it) for each whose handler threw. When the server is unreachable it logs a
 /// warning and retries with a doubling pause; it never stops on its own.</para>
+/// <para>Another <see cref="ITaskMessageSource"/> (<see cref="TaskConsumerOptions.MessageSource"/>), such as RabbitMQ's,
+/// replaces the HTTP calls; everything else stays as described.</para>
 /// <para><see cref="StopAsync"/> stops polling, waits for in-flight handlers (up to
 /// <see cref="TaskConsumerOptions.ShutdownTimeout"/>, then cancels their token) and sends their acknowledgements. A
 /// consumer runs once: it cannot be started again after it was stopped.</para>
@@ -27,8 +29,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
     private const int MaxErrorLength = 1000;
 
     private readonly TaskConsumerOptions _options;
-    private readonly TaskCenterClient _client;
-    private readonly bool _ownsClient;
+    private readonly ITaskMessageSource _source;
     private readonly ILogger _logger;
     private readonly HandlerRouter _router = new();
     private readonly Lock _gate = new();
@@ -42,7 +43,6 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
 
     private State _state;
     private string _subscription = "*";
-    private AckBatcher? _acks;
     private Task _pollLoop = Task.CompletedTask;
     private Task? _stopTask;
 
@@ -57,7 +57,8 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Creates a consumer that talks through <paramref name="client"/> (not disposed by the consumer); the address, API key,
-    /// request timeout and HTTP handler of <paramref name="options"/> are then ignored.
+    /// request timeout and HTTP handler of <paramref name="options"/> are then ignored, and so is the client when
+    /// <see cref="TaskConsumerOptions.MessageSource"/> is set.
     /// </summary>
     /// <param name="options">The settings; validated and copied.</param>
     /// <param name="client">The client to use.</param>
@@ -71,9 +72,10 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
     private TaskConsumer(TaskCenterClient? client, TaskConsumerOptions validOptions, ILogger? logger)
     {
         _options = validOptions;
-        _ownsClient = client is null;
-        _client = client ?? new TaskCenterClient(validOptions.ToClientOptions());
         _logger = logger ?? NullLogger.Instance;
+        _source = validOptions.MessageSource is { } createSource
+            ? createSource(new TaskMessageSourceContext(validOptions, _logger))
+            : new HttpMessageSource(client ?? new TaskCenterClient(validOptions.ToClientOptions()), ownsClient: client is null, validOptions);
         _slots = new SemaphoreSlim(validOptions.MaxConcurrency, validOptions.MaxConcurrency);
     }
 
@@ -144,14 +146,14 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
             }
 
             _subscription = _router.SubscriptionExpression;
-            _acks = new AckBatcher(_client, Group);
+            _source.Start(_router.SubscribedTags);
             _pollLoop = Task.Run(() => PollLoopAsync(_pollingCts.Token), CancellationToken.None);
             _state = State.Started;
         }
 
         _logger.LogInformation(
             "TaskCenter consumer started: group {Group}, tags {Tags}, server {Server}, concurrency {MaxConcurrency}",
-            Group, _subscription, _client.BaseAddress, _options.MaxConcurrency);
+            Group, _subscription, _source.Description, _options.MaxConcurrency);
         return Task.CompletedTask;
     }
 
@@ -198,8 +200,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
     public async Task<bool> AckAsync(string msgId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(msgId);
-        var acked = await _client.AckAsync(Group, [msgId], cancellationToken).ConfigureAwait(false);
-        return acked.Contains(msgId, StringComparer.Ordinal);
+        return await _source.AckAsync(msgId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -231,11 +232,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
             return;
         }
 
-        if (_ownsClient)
-        {
-            _client.Dispose();
-        }
-
+        await _source.DisposeAsync().ConfigureAwait(false);
         _slots.Dispose();
         _pollingCts.Dispose();
         _handlersCts.Dispose();
@@ -279,15 +276,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
                     slots++;
                 }
 
-                var request = new ConsumeRequest
-                {
-                    Group = Group,
-                    Tags = _subscription,
-                    MaxMessages = slots,
-                    WaitTime = _options.WaitTime,
-                    Lease = _options.Lease,
-                };
-                var messages = await _client.ConsumeAsync(request, stopping).ConfigureAwait(false);
+                var messages = await _source.ReceiveAsync(slots, stopping).ConfigureAwait(false);
                 retryDelay = _options.RetryDelay;
                 foreach (var message in messages)
                 {
@@ -351,12 +340,12 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
             // Expected while the server is down or restarting: one line, no stack trace.
             _logger.LogWarning(
                 "TaskCenter at {Server} is unreachable ({Error}). Retrying in {RetryDelay}",
-                _client.BaseAddress, failure.Message, retryDelay);
+                _source.Description, failure.Message, retryDelay);
         }
         else
         {
             _logger.LogError(
-                failure, "Consuming from TaskCenter at {Server} failed. Retrying in {RetryDelay}", _client.BaseAddress, retryDelay);
+                failure, "Consuming from TaskCenter at {Server} failed. Retrying in {RetryDelay}", _source.Description, retryDelay);
         }
     }
 
@@ -393,7 +382,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
                     return;
                 }
 
-                if (await _acks!.AckAsync(message.MsgId).ConfigureAwait(false))
+                if (await _source.AckAsync(message).ConfigureAwait(false))
                 {
                     _logger.LogDebug("Acked message {MsgId} of task {TaskId}", message.MsgId, message.TaskId);
                 }
@@ -432,8 +421,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
 
     private async Task NackAsync(TaskMessage message, string error)
     {
-        // Not cancelable: a report lost on shutdown only delays the retry until the lease ends. The request timeout bounds it.
-        var result = await _client.NackAsync(Group, message.MsgId, error, CancellationToken.None).ConfigureAwait(false);
+        var result = await _source.NackAsync(message, error).ConfigureAwait(false);
         if (result.Outcome == NackOutcome.Dead)
         {
             _logger.LogWarning(
@@ -497,7 +485,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
             }
         }
 
-        await WaitQuietlyAsync(_acks!.CompleteAsync(), Timeout.InfiniteTimeSpan, stopNow).ConfigureAwait(false);
+        await WaitQuietlyAsync(_source.CompleteAsync(), Timeout.InfiniteTimeSpan, stopNow).ConfigureAwait(false);
         _logger.LogInformation("The TaskCenter consumer of group {Group} stopped", Group);
     }
 

@@ -51,6 +51,13 @@ public sealed class TaskConsumerOptions
     /// </summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 
+    /// <summary>
+    /// Builds the source the consumer takes its messages from, once, when the consumer is created. Default
+    /// <see langword="null"/>: the server's built-in queue over HTTP at <see cref="BaseAddress"/>. The package
+    /// TaskCenter.Client.RabbitMq sets it with <c>UseRabbitMq(...)</c> to read straight from RabbitMQ.
+    /// </summary>
+    public Func<TaskMessageSourceContext, ITaskMessageSource>? MessageSource { get; set; }
+
     /// <summary>The <see cref="Prefetch"/> in effect.</summary>
     internal int EffectivePrefetch => Prefetch ?? Math.Min(MaxConcurrency, MaxMessagesPerConsume);
 

@@ -11,9 +11,9 @@ using TaskCenter.Server;
 namespace TaskCenter.Testing;
 
 /// <summary>
-/// A real TaskCenter server in this process: Kestrel on a free loopback port, a real SQLite file in a temporary
-/// folder. Settings override configuration keys (e.g. "Queue:RetryDelays:0"); a url (e.g. "http://127.0.0.1:5123")
-/// chooses the address instead of a free port.
+/// A real TaskCenter server in this process: Kestrel on a free loopback port, on a real SQLite file in a temporary
+/// folder or a fresh PostgreSQL database (<see cref="TestBackend"/>). Settings override configuration keys (e.g.
+/// "Queue:RetryDelays:0"); a url (e.g. "http://127.0.0.1:5123") chooses the address instead of a free port.
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
@@ -41,7 +41,8 @@ public sealed class RunningServer : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         string? dataDirectory = null,
         TimeProvider? time = null,
-        string? url = null)
+        string? url = null,
+        TestBackend backend = TestBackend.Sqlite)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= TempDirectory.Create("taskcenter-server");
@@ -50,7 +51,7 @@ public sealed class RunningServer : IAsyncDisposable
             ["Storage:Sqlite:Path"] = Path.Combine(dataDirectory, "taskcenter.db"),
             ["Storage:Sqlite:Synchronous"] = "Normal",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in (await TestBackends.SettingsAsync(backend)).Concat(settings ?? new Dictionary<string, string?>()))
         {
             configuration[key] = value;
         }

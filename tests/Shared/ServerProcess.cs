@@ -60,11 +60,19 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>SIGTERM, as a service manager stops it; returns the exit code.</summary>
     public async Task<int> TerminateAsync()
     {
-        using var kill = Process.Start("kill", ["-s", "TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
+        await SignalAsync("TERM");
         await _process.WaitForExitAsync();
         return _process.ExitCode;
     }
+
+    /// <summary>
+    /// SIGSTOP: the process freezes with its connections open, as when its network is cut; the database ends its
+    /// sessions' open transactions after their idle timeout. <see cref="ResumeAsync"/> lets it run again.
+    /// </summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT after <see cref="FreezeAsync"/>.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public async Task KillAsync()
@@ -81,6 +89,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]

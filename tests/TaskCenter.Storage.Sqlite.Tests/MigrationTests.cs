@@ -89,7 +89,7 @@ public sealed class MigrationTests : IDisposable
     public async Task The_folder_of_the_path_is_created()
     {
         var path = Path.Combine(_db.Folder, "nested", "deeper", "tc.db");
-        using var store = new SqliteStorage(new SqliteStorageOptions { Path = path, Synchronous = SqliteSynchronous.Normal }, TestDatabase.DefaultQueue());
+        using var store = new SqliteStorage(new SqliteStorageOptions { Path = path, Synchronous = SqliteSynchronous.Normal }, Build.DefaultQueue());
         await store.InitializeAsync(CancellationToken.None);
 
         Assert.True(File.Exists(path));
@@ -99,7 +99,7 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task Using_the_store_before_InitializeAsync_fails_clearly()
     {
-        using var store = new SqliteStorage(new SqliteStorageOptions { Path = _db.Path }, TestDatabase.DefaultQueue());
+        using var store = new SqliteStorage(new SqliteStorageOptions { Path = _db.Path }, Build.DefaultQueue());
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetEarliestFireAsync(CancellationToken.None));
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(Build.Task(), CancellationToken.None));

@@ -13,7 +13,11 @@ public sealed class ReadyCacheTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private Task<SqliteStorage> OpenSubscribedAsync(int? readyCacheSize = null) => _db.OpenSubscribedAsync(readyCacheSize: readyCacheSize);
+    private Task<SqliteStorage> OpenSubscribedAsync(int? readyCacheSize = null)
+    {
+        _db.ReadyCacheSize = readyCacheSize;
+        return _db.OpenSubscribedAsync();
+    }
 
     /// <summary>Records <paramref name="count"/> fires due at <paramref name="at"/>, in commits of <paramref name="commitSize"/>.</summary>
     private static async Task<List<FireRecord>> FireManyAsync(SqliteStorage store, int count, DateTimeOffset at, int commitSize = 500)
@@ -41,7 +45,7 @@ public sealed class ReadyCacheTests : IDisposable
     public async Task A_fire_handed_out_from_memory_is_written_as_leased_before_anything_later()
     {
         var store = await OpenSubscribedAsync();
-        var fire = await Build.AddAndFireAsync(store, "a", Build.T0);
+        var fire = await _db.AddAndFireAsync(store, "a", Build.T0);
 
         var message = Assert.Single(await store.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
 
@@ -57,7 +61,7 @@ public sealed class ReadyCacheTests : IDisposable
     public async Task A_nack_right_after_a_hand_over_finds_the_lease()
     {
         var store = await OpenSubscribedAsync();
-        await Build.AddAndFireAsync(store, "a", Build.T0);
+        await _db.AddAndFireAsync(store, "a", Build.T0);
         var message = Assert.Single(await store.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
 
         var outcome = await store.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None);
@@ -82,7 +86,7 @@ public sealed class ReadyCacheTests : IDisposable
     public async Task A_fire_recorded_ahead_and_withdrawn_by_a_delete_is_not_handed_out()
     {
         var store = await OpenSubscribedAsync();
-        var fire = await Build.AddAndFireAsync(store, "a", Build.T0.AddSeconds(10));
+        var fire = await _db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(10));
 
         Assert.Equal([fire.TaskId], await store.DeleteAsync([fire.TaskId], Build.T0, CancellationToken.None));
 

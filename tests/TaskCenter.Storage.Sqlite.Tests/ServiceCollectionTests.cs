@@ -35,7 +35,7 @@ public sealed class ServiceCollectionTests : IDisposable
             // The queue options flow in: MaxRetries = 0 dead-letters on the first nack.
             var queue = provider.GetRequiredService<IQueueStore>();
             await queue.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
-            var fire = await Build.AddAndFireAsync((SqliteStorage)store, "a", Build.T0);
+            var fire = await _db.AddAndFireAsync((SqliteStorage)store, "a", Build.T0);
             await queue.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
             Assert.Equal(NackResult.DeadLettered, (await queue.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
         }

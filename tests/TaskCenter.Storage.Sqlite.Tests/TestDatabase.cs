@@ -1,16 +1,16 @@
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Storage.Sqlite.Tests;
 
 /// <summary>A real database file in a temp folder of its own; disposing closes every store opened on it and deletes the folder.</summary>
-internal sealed class TestDatabase : IDisposable
+internal sealed class TestDatabase : StorageHarness<SqliteStorage>
 {
-    private readonly List<SqliteStorage> _opened = [];
-
-    public TestDatabase()
+    public TestDatabase(int? readyCacheSize = null)
     {
+        ReadyCacheSize = readyCacheSize;
         Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "taskcenter-sqlite-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
     }
@@ -19,34 +19,11 @@ internal sealed class TestDatabase : IDisposable
 
     public string Path => System.IO.Path.Combine(Folder, "taskcenter.db");
 
-    /// <summary>Small, readable queue settings: 3 retries after 10s, 30s, 60s.</summary>
-    public static QueueOptions DefaultQueue() => new()
-    {
-        MaxRetries = 3,
-        RetryDelays = [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)],
-        UnroutedRetention = TimeSpan.FromDays(3),
-        FireHistoryRetention = TimeSpan.FromDays(3),
-    };
+    /// <summary>The ready cache size of the stores opened next; null for the default.</summary>
+    public int? ReadyCacheSize { get; set; }
 
-    /// <summary>A new store instance on this file, initialized.</summary>
-    public async Task<SqliteStorage> OpenAsync(
-        QueueOptions? queue = null, int? readyCacheSize = null, FireRouting routing = FireRouting.BuiltInQueue)
-    {
-        var options = new SqliteStorageOptions { Path = Path, Routing = routing };
-        options.ReadyCacheSize = readyCacheSize ?? options.ReadyCacheSize;
-        var storage = new SqliteStorage(options, queue ?? DefaultQueue());
-        _opened.Add(storage);
-        await storage.InitializeAsync(CancellationToken.None);
-        return storage;
-    }
-
-    /// <summary>A new store on this file with group "g" subscribed to every tag.</summary>
-    public async Task<SqliteStorage> OpenSubscribedAsync(QueueOptions? queue = null, int? readyCacheSize = null)
-    {
-        var store = await OpenAsync(queue, readyCacheSize);
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
-        return store;
-    }
+    public override Task<IReadOnlyList<FireRecord>> CommitAsync(SqliteStorage store, IReadOnlyList<TaskAdvance> advances) =>
+        store.CommitAsync(advances, CancellationToken.None);
 
     /// <summary>A raw connection of the test's own, for bulk loads and checks.</summary>
     public SqliteConnection Connect()
@@ -56,7 +33,7 @@ internal sealed class TestDatabase : IDisposable
         return connection;
     }
 
-    public long Scalar(string sql)
+    public override long Scalar(string sql)
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
@@ -64,13 +41,15 @@ internal sealed class TestDatabase : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose()
+    protected override SqliteStorage Create(QueueOptions queue, FireRouting routing)
     {
-        foreach (var storage in _opened)
-        {
-            storage.Dispose();
-        }
+        var options = new SqliteStorageOptions { Path = Path, Routing = routing };
+        options.ReadyCacheSize = ReadyCacheSize ?? options.ReadyCacheSize;
+        return new SqliteStorage(options, queue);
+    }
 
+    protected override void DisposeStorage()
+    {
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using TaskCenter.Testing;
 
 namespace TaskCenter.Benchmarks.Peers;
 

@@ -7,7 +7,7 @@ namespace TaskCenter.Benchmarks.Peers;
 /// register them all with <c>.. PeerSystems.All</c> in <see cref="SystemRegistry.All"/>.
 /// </summary>
 /// <remarks>
-/// <para>Each PostgreSQL peer starts a throwaway <see cref="PostgresServer"/> of its own in StartAsync (a couple of
+/// <para>Each PostgreSQL peer starts a throwaway <see cref="TaskCenter.Testing.PostgresServer"/> of its own in StartAsync (a couple of
 /// seconds, set-up) and stops it on dispose, so every run starts on an empty, cold server; that server is a separate
 /// process, so its memory is not in the harness's own.</para>
 /// <para>Caps: the PostgreSQL peers schedule a few hundred jobs a second (one transaction per job), so 10k (Quartz)

@@ -1,4 +1,5 @@
 using Quartz;
+using TaskCenter.Testing;
 
 namespace TaskCenter.Benchmarks.Peers;
 

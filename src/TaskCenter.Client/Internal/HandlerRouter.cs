@@ -14,6 +14,9 @@ internal sealed class HandlerRouter
     /// <summary>The <c>tags</c> of the consume request: <c>*</c> if any handler takes every name, else the union.</summary>
     public string SubscriptionExpression => _wildcard is not null ? "*" : string.Join(" || ", _byTag.Keys);
 
+    /// <summary>The tags subscribed to; empty if any handler takes every name.</summary>
+    public IReadOnlyList<string> SubscribedTags => _wildcard is not null ? [] : [.. _byTag.Keys];
+
     /// <summary>Adds a handler; throws <see cref="ArgumentException"/> if one of its tags already has a handler.</summary>
     public void Add(string tagExpression, TaskHandler handler)
     {

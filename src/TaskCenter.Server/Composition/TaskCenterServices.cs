@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TaskCenter.Core.Alerts;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
@@ -6,7 +7,10 @@ using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Health;
+using TaskCenter.Storage.Postgres;
 using TaskCenter.Storage.Sqlite;
+using TaskCenter.Transport.RabbitMq;
+using TaskCenter.Transport.RabbitMq.Health;
 
 namespace TaskCenter.Server.Composition;
 
@@ -66,6 +70,13 @@ public static class TaskCenterServices
                     options.Routing = routing;
                 });
                 break;
+            case StorageProvider.Postgres:
+                services.AddTaskCenterPostgres(options =>
+                {
+                    configuration.GetSection("Storage:Postgres").Bind(options);
+                    options.Routing = routing;
+                });
+                break;
             default:
                 throw new InvalidOperationException($"Storage provider {backends.Storage} is not available in this build.");
         }
@@ -77,6 +88,11 @@ public static class TaskCenterServices
         {
             case DeliveryTransport.BuiltIn:
                 services.AddSingleton<IDeadLetterRedrive>(sp => sp.GetRequiredService<BuiltInQueue>());
+                break;
+            case DeliveryTransport.RabbitMq:
+                services.AddTaskCenterRabbitMq(options => configuration.GetSection("Delivery:RabbitMq").Bind(options));
+                // An unreachable broker degrades the server (fires wait in the outbox) but does not stop it serving.
+                services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>(RabbitMqHealthCheck.Name, failureStatus: HealthStatus.Degraded);
                 break;
             default:
                 throw new InvalidOperationException($"Delivery transport {backends.Delivery} is not available in this build.");

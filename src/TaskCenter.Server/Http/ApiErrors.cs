@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Storage;
 using TaskCenter.Server.Contracts;
 
@@ -31,6 +32,10 @@ public static class ApiErrors
             {
                 return Unavailable(e);
             }
+            catch (TransportUnavailableException e)
+            {
+                return Result(StatusCodes.Status503ServiceUnavailable, e.Message + "; try again later");
+            }
             catch (BadHttpRequestException e)
             {
                 return e.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -62,6 +67,7 @@ public static class ApiErrors
                 (StatusCodes.Status413PayloadTooLarge, "request body is larger than the server accepts"),
             BadHttpRequestException bad => (bad.StatusCode, "the request could not be read: " + bad.Message),
             StorageUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, UnavailableMessage(unavailable)),
+            TransportUnavailableException transport => (StatusCodes.Status503ServiceUnavailable, transport.Message + "; try again later"),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "request aborted"),
             _ => (StatusCodes.Status500InternalServerError, "internal server error"),
         };

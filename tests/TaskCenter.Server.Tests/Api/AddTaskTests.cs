@@ -4,7 +4,7 @@ using static TaskCenter.Server.Tests.Wire;
 
 namespace TaskCenter.Server.Tests.Api;
 
-public class AddTaskTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class AddTaskTests(ServerFixture fixture)
 {
     private HttpClient Http => fixture.Server.Http;
 
@@ -131,3 +131,7 @@ public class AddTaskTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.Equal(0, body.GetArrayLength());
     }
 }
+
+public sealed class AddTaskTestsOnSqlite(SqliteServerFixture fixture) : AddTaskTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class AddTaskTestsOnPostgres(PostgresServerFixture fixture) : AddTaskTests(fixture), IClassFixture<PostgresServerFixture>;

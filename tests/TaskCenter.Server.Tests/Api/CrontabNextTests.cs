@@ -3,7 +3,7 @@ using static TaskCenter.Server.Tests.Wire;
 
 namespace TaskCenter.Server.Tests.Api;
 
-public class CrontabNextTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class CrontabNextTests(ServerFixture fixture)
 {
     private HttpClient Http => fixture.Server.Http;
 
@@ -47,3 +47,7 @@ public class CrontabNextTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     public async Task Bad_parameters_are_a_400(string path, string mentions) =>
         AssertError(await Http.GetJsonAsync(path), HttpStatusCode.BadRequest, mentions);
 }
+
+public sealed class CrontabNextTestsOnSqlite(SqliteServerFixture fixture) : CrontabNextTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class CrontabNextTestsOnPostgres(PostgresServerFixture fixture) : CrontabNextTests(fixture), IClassFixture<PostgresServerFixture>;

@@ -3,7 +3,7 @@ using static TaskCenter.Server.Tests.Wire;
 
 namespace TaskCenter.Server.Tests.Api;
 
-public class DeleteTaskTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class DeleteTaskTests(ServerFixture fixture)
 {
     private HttpClient Http => fixture.Server.Http;
 
@@ -51,3 +51,7 @@ public class DeleteTaskTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     public async Task Bad_deletes_are_a_400(string path, string json, string mentions) =>
         AssertError(await Http.PostJsonAsync(path, json), HttpStatusCode.BadRequest, mentions);
 }
+
+public sealed class DeleteTaskTestsOnSqlite(SqliteServerFixture fixture) : DeleteTaskTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class DeleteTaskTestsOnPostgres(PostgresServerFixture fixture) : DeleteTaskTests(fixture), IClassFixture<PostgresServerFixture>;

@@ -7,7 +7,7 @@ namespace TaskCenter.Server.Tests.Api;
 /// Bad input never produces a 5xx: every field of every POST body is replaced in turn by values of every JSON type,
 /// extreme numbers and odd strings, and every answer must be a 2xx or a 4xx with the error shape.
 /// </summary>
-public class NoServerFaultTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class NoServerFaultTests(ServerFixture fixture)
 {
     private static readonly Func<JsonNode?>[] OddValues =
     [
@@ -79,3 +79,7 @@ public class NoServerFaultTests(ServerFixture fixture) : IClassFixture<ServerFix
         }
     }
 }
+
+public sealed class NoServerFaultTestsOnSqlite(SqliteServerFixture fixture) : NoServerFaultTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class NoServerFaultTestsOnPostgres(PostgresServerFixture fixture) : NoServerFaultTests(fixture), IClassFixture<PostgresServerFixture>;

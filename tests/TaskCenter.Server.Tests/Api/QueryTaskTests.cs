@@ -4,7 +4,7 @@ using static TaskCenter.Server.Tests.Wire;
 
 namespace TaskCenter.Server.Tests.Api;
 
-public class QueryTaskTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class QueryTaskTests(ServerFixture fixture)
 {
     private HttpClient Http => fixture.Server.Http;
 
@@ -112,3 +112,7 @@ public class QueryTaskTests(ServerFixture fixture) : IClassFixture<ServerFixture
         Assert.Contains("\"data\":\"{\\\"k\\\":\\\"报表 it's <b>\\\"}\"", raw, StringComparison.Ordinal);
     }
 }
+
+public sealed class QueryTaskTestsOnSqlite(SqliteServerFixture fixture) : QueryTaskTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class QueryTaskTestsOnPostgres(PostgresServerFixture fixture) : QueryTaskTests(fixture), IClassFixture<PostgresServerFixture>;

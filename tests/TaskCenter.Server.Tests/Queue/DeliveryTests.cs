@@ -4,7 +4,7 @@ using static TaskCenter.Server.Tests.Wire;
 
 namespace TaskCenter.Server.Tests.Queue;
 
-public class DeliveryTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class DeliveryTests(ServerFixture fixture)
 {
     private HttpClient Http => fixture.Server.Http;
 
@@ -116,7 +116,7 @@ public class DeliveryTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     [Fact]
     public async Task Fires_for_a_tag_no_group_subscribes_to_are_kept_for_the_first_group_that_does()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(backend: fixture.Backend);
         var taskId = await server.Http.AddNowAsync("orphan-tag", "kept");
         await WaitUntilFiredAsync(server.Http, taskId);
 
@@ -128,7 +128,7 @@ public class DeliveryTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     [Fact]
     public async Task The_star_subscription_receives_every_tag()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(backend: fixture.Backend);
         await server.Http.ConsumeAsync("everything", "*", waitMs: 0);
         await server.Http.AddNowAsync("star-1", "a");
         await server.Http.AddNowAsync("star-2", "b");
@@ -154,3 +154,7 @@ public class DeliveryTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         }
     }
 }
+
+public sealed class DeliveryTestsOnSqlite(SqliteServerFixture fixture) : DeliveryTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class DeliveryTestsOnPostgres(PostgresServerFixture fixture) : DeliveryTests(fixture), IClassFixture<PostgresServerFixture>;

@@ -4,19 +4,21 @@ using static TaskCenter.Server.Tests.Wire;
 
 namespace TaskCenter.Server.Tests.Queue;
 
-public sealed class RetryAndDeadLetterTests : IAsyncLifetime
+public abstract class RetryAndDeadLetterTests(TestBackend backend) : IAsyncLifetime
 {
     private RunningServer _server = null!;
 
     private HttpClient Http => _server.Http;
 
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(new Dictionary<string, string?>
-    {
-        // Short delays so the test can walk the retry ladder: 200 ms, then 400 ms, then dead after 2 retries.
-        ["Queue:RetryDelays:0"] = "00:00:00.200",
-        ["Queue:RetryDelays:1"] = "00:00:00.400",
-        ["Queue:MaxRetries"] = "2",
-    });
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(
+        new Dictionary<string, string?>
+        {
+            // Short delays so the test can walk the retry ladder: 200 ms, then 400 ms, then dead after 2 retries.
+            ["Queue:RetryDelays:0"] = "00:00:00.200",
+            ["Queue:RetryDelays:1"] = "00:00:00.400",
+            ["Queue:MaxRetries"] = "2",
+        },
+        backend: backend);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -93,3 +95,7 @@ public sealed class RetryAndDeadLetterTests : IAsyncLifetime
         Assert.Equal(0, empty.GetProperty("dead_letters").GetArrayLength());
     }
 }
+
+public sealed class RetryAndDeadLetterTestsOnSqlite() : RetryAndDeadLetterTests(TestBackend.Sqlite);
+
+public sealed class RetryAndDeadLetterTestsOnPostgres() : RetryAndDeadLetterTests(TestBackend.Postgres);

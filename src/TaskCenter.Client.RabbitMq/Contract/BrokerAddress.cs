@@ -1,0 +1,23 @@
+namespace TaskCenter.RabbitMq.Contract;
+
+/// <summary>The broker settings both sides take: an AMQP address and the exchange all names derive from.</summary>
+internal static class BrokerAddress
+{
+    /// <summary>Throws an <see cref="ArgumentException"/> when the address is not AMQP or the exchange is empty.</summary>
+    public static void Validate(Uri uri, string exchange)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (uri.Scheme is not ("amqp" or "amqps"))
+        {
+            throw new ArgumentException($"Uri must be an amqp:// or amqps:// address, got '{uri.Scheme}://'.", nameof(uri));
+        }
+
+        if (string.IsNullOrWhiteSpace(exchange))
+        {
+            throw new ArgumentException("Exchange is required.", nameof(exchange));
+        }
+    }
+
+    /// <summary>The address without credentials, for logs and health.</summary>
+    public static string Redacted(Uri uri) => new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.ToString();
+}

@@ -1,0 +1,27 @@
+namespace TaskCenter.Storage.Postgres.Database;
+
+/// <summary>
+/// Transaction-scoped advisory locks, named per schema (the key is a hash of the name, so instances of several
+/// TaskCenters in one database never share one). They end with the transaction, or with the session of a dead instance.
+/// </summary>
+internal sealed class AdvisoryLocks(string schema)
+{
+    public const string Exclusive = "SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0))";
+
+    public const string Shared = "SELECT pg_advisory_xact_lock_shared(hashtextextended(@lock, 0))";
+
+    /// <summary>Keyed by the name and the data of a task being added: concurrent adds of equal tasks run one after another.</summary>
+    public const string ExclusiveForAdd = "SELECT pg_advisory_xact_lock(hashtextextended(@lock || @name, hashtextextended(@data, 0)))";
+
+    /// <summary>Held while the schema is migrated, so instances starting together apply each script once.</summary>
+    public string Migration { get; } = schema + "/migration";
+
+    /// <summary>
+    /// Routing: a subscription change holds it exclusively while it hands kept fires over, a recording shares it while it
+    /// routes, so a fire is either routed by the new subscription or kept and then handed over, never left behind.
+    /// </summary>
+    public string Routing { get; } = schema + "/routing";
+
+    /// <summary>The prefix of <see cref="ExclusiveForAdd"/>'s key.</summary>
+    public string Add { get; } = schema + "/add/";
+}

@@ -1,0 +1,11 @@
+namespace TaskCenter.Storage.Postgres.Database;
+
+/// <summary>Times are stored as bigint unix milliseconds (the task model's own times as unix seconds).</summary>
+internal static class UnixTime
+{
+    public static long ToUnixMs(this DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    public static long? ToUnixMs(this DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset FromUnixMs(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+}

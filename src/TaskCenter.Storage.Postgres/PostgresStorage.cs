@@ -1,0 +1,129 @@
+using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Storage.Postgres.Database;
+using TaskCenter.Storage.Postgres.QueueStore;
+using TaskCenter.Storage.Postgres.TaskStore;
+
+namespace TaskCenter.Storage.Postgres;
+
+/// <summary>
+/// Tasks, fires, the built-in queue and the outbox in one PostgreSQL schema that any number of server instances share.
+/// One instance serves as <see cref="ITaskStore"/>, <see cref="ITaskReader"/>, <see cref="IQueueStore"/> and
+/// <see cref="IFireOutbox"/>, with the semantics of the SQLite storage; what is taken for work (due tasks, leases, outbox
+/// fires) is locked with SKIP LOCKED, so instances split the work and never do the same twice. A database that cannot
+/// be reached surfaces as <see cref="StorageUnavailableException"/>, and the storage works again by itself once it is
+/// back. Call <see cref="InitializeAsync"/> once first.
+/// </summary>
+public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable, IAsyncDisposable
+{
+    private readonly PostgresTaskStore _tasks;
+    private readonly PostgresQueueStore _queue;
+    private readonly PostgresFireOutbox _outbox;
+
+    public PostgresStorage(PostgresStorageOptions options, QueueOptions queueOptions)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(queueOptions);
+        Database = new PostgresDatabase(options);
+        _tasks = new PostgresTaskStore(Database, options.Routing);
+        _queue = new PostgresQueueStore(Database, queueOptions);
+        _outbox = new PostgresFireOutbox(Database);
+    }
+
+    /// <summary>The schema the tables live in.</summary>
+    public string Schema => Database.Schema;
+
+    internal PostgresDatabase Database { get; }
+
+    public void Dispose() => Database.Dispose();
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+
+    // ---- ITaskStore ----
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _tasks.InitializeAsync(cancellationToken);
+
+    public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken) => _tasks.AddAsync(task, cancellationToken);
+
+    public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _tasks.DeleteAsync(ids, now, cancellationToken);
+
+    public Task<IReadOnlyList<string>> DeleteByNameAsync(string name, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _tasks.DeleteByNameAsync(name, now, cancellationToken);
+
+    public Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken) => _tasks.GetEarliestFireAsync(cancellationToken);
+
+    public Task<int> CountDueAsync(DateTimeOffset dueBy, int cap, CancellationToken cancellationToken) =>
+        _tasks.CountDueAsync(dueBy, cap, cancellationToken);
+
+    public Task<DueBatch> FireDueAsync(
+        DateTimeOffset dueBy, int limit, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan, CancellationToken cancellationToken) =>
+        _tasks.FireDueAsync(dueBy, limit, plan, cancellationToken);
+
+    /// <summary>
+    /// The second half of <see cref="FireDueAsync"/> on its own: applies advances of tasks read earlier, in one
+    /// transaction; returns the fires recorded. The version check drops any task changed since it was read.
+    /// </summary>
+    public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken) =>
+        _tasks.CommitAsync(advances, cancellationToken);
+
+    public Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken) =>
+        _tasks.PurgeFinishedAsync(finishedBefore, cancellationToken);
+
+    // ---- ITaskReader ----
+
+    public Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) => _tasks.GetAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
+        _tasks.ListByNameAsync(name, cancellationToken);
+
+    // ---- IQueueStore ----
+
+    public Task SubscribeAsync(string group, TagFilter tags, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.SubscribeAsync(group, tags, now, cancellationToken);
+
+    public Task<IReadOnlyList<QueueMessage>> LeaseAsync(
+        string group, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.LeaseAsync(group, max, lease, now, cancellationToken);
+
+    public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
+        _queue.GetNextReadyAsync(group, cancellationToken);
+
+    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken) =>
+        _queue.AckAsync(group, msgIds, cancellationToken);
+
+    public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.NackAsync(group, msgId, failure, now, cancellationToken);
+
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(
+        string group, int limit, string? afterMsgId, CancellationToken cancellationToken) =>
+        _queue.ListDeadLettersAsync(group, limit, afterMsgId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> RedriveAsync(
+        string group, IReadOnlyList<string>? msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.RedriveAsync(group, msgIds, now, cancellationToken);
+
+    public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(
+        string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken) =>
+        _queue.PurgeDeadLettersAsync(group, msgIds, cancellationToken);
+
+    public Task AddDeadLettersAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken) =>
+        _queue.AddDeadLettersAsync(letters, cancellationToken);
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.PurgeExpiredAsync(now, cancellationToken);
+
+    // ---- IFireOutbox ----
+
+    public Task<int> PublishDueAsync(
+        DateTimeOffset dueBy, int limit, Func<IReadOnlyList<FireRecord>, CancellationToken, Task> publish, CancellationToken cancellationToken) =>
+        _outbox.PublishDueAsync(dueBy, limit, publish, cancellationToken);
+
+    public Task<DateTimeOffset?> GetNextUnpublishedAsync(CancellationToken cancellationToken) =>
+        _outbox.GetNextUnpublishedAsync(cancellationToken);
+
+    public Task<long> CountUnpublishedAsync(long cap, CancellationToken cancellationToken) =>
+        _outbox.CountUnpublishedAsync(cap, cancellationToken);
+}

@@ -1,0 +1,93 @@
+using Npgsql;
+using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Storage.Postgres.Database;
+
+namespace TaskCenter.Storage.Postgres.QueueStore;
+
+/// <summary>
+/// Applies the engine's advances inside the caller's transaction, in one statement: each task's bookkeeping (only
+/// where its version still matches), its fires (once per task and fire time), and their routing, read from the
+/// subscriptions committed now, whichever instance changed them: a delivery per matching group, or kept unrouted; with
+/// the outbox, marked unpublished instead. Makes the ready messages known to every instance (NOTIFY, sent at commit).
+/// </summary>
+internal static class FireRecorder
+{
+    private const string AdvanceRecordRoute = """
+        WITH advanced AS (
+          UPDATE tasks AS t
+          SET state = a.state, fired_count = a.fired_count, next_fire_at = a.next_fire_at, finished_at = a.finished_at,
+              version = t.version + 1
+          FROM unnest(@ids, @versions, @states, @firedCounts, @nextFireAts, @finishedAts)
+               AS a (id, version, state, fired_count, next_fire_at, finished_at)
+          WHERE t.id = a.id AND t.version = a.version
+          RETURNING t.id
+        ),
+        recorded AS (
+          INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted, unpublished)
+          SELECT f.msg_id, f.task_id, f.name, f.data, f.fire_time, f.recorded_at, f.lease_ms, f.ack,
+                 NOT @outbox AND NOT EXISTS (SELECT 1 FROM consumer_groups AS g WHERE g.tags IS NULL OR f.name = ANY (g.tags)),
+                 @outbox
+          FROM unnest(@msgIds, @taskIds, @names, @datas, @fireTimes, @recordedAts, @leaseMs, @acks)
+               AS f (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack)
+          WHERE f.task_id IN (SELECT id FROM advanced)
+          ON CONFLICT DO NOTHING
+          RETURNING msg_id, name, fire_time
+        ),
+        routed AS (
+          INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
+          SELECT g.name, r.msg_id, 'ready', 0, r.fire_time, r.fire_time
+          FROM recorded AS r
+          JOIN consumer_groups AS g ON g.tags IS NULL OR r.name = ANY (g.tags)
+          WHERE NOT @outbox
+          ON CONFLICT DO NOTHING
+          RETURNING 1
+        )
+        SELECT r.msg_id, (SELECT count(*) FROM routed) FROM recorded AS r
+        """;
+
+    /// <summary>Returns the fires recorded, in the order given (a duplicate, or a fire of a skipped advance, is not).</summary>
+    public static async Task<IReadOnlyList<FireRecord>> CommitAsync(
+        NpgsqlConnection connection, PostgresDatabase db, FireRouting routing, IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken)
+    {
+        var outbox = routing == FireRouting.Outbox;
+        if (!outbox)
+        {
+            // Shared with other recordings; a subscription change waits for it, and it for that change (AdvisoryLocks.Routing).
+            await using var routingLock = connection.Command(AdvisoryLocks.Shared).With("@lock", db.Locks.Routing);
+            await routingLock.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var fires = advances.SelectMany(a => a.Fires).ToList();
+        var tasks = advances.Select(a => a.Task).ToList();
+        var command = connection.Command(AdvanceRecordRoute)
+            .With("@outbox", outbox)
+            .With("@ids", tasks.Select(t => t.Id).ToArray())
+            .With("@versions", tasks.Select(t => t.Version).ToArray())
+            .With("@states", tasks.Select(t => t.State.ToWire()).ToArray())
+            .With("@firedCounts", tasks.Select(t => t.FiredCount).ToArray())
+            .With("@nextFireAts", tasks.Select(t => t.NextFireAt.ToUnixMs()).ToArray())
+            .With("@finishedAts", tasks.Select(t => t.FinishedAt.ToUnixMs()).ToArray())
+            .With("@msgIds", fires.Select(f => f.MsgId).ToArray())
+            .With("@taskIds", fires.Select(f => f.TaskId).ToArray())
+            .With("@names", fires.Select(f => f.Name).ToArray())
+            .With("@datas", fires.Select(f => f.Data).ToArray())
+            .With("@fireTimes", fires.Select(f => f.FireTime.ToUnixMs()).ToArray())
+            .With("@recordedAts", fires.Select(f => f.RecordedAt.ToUnixMs()).ToArray())
+            .With("@leaseMs", fires.Select(f => f.Lease is { } lease && lease > TimeSpan.Zero ? LeaseMs(lease) : (long?)null).ToArray())
+            .With("@acks", fires.Select(f => f.Ack).ToArray());
+
+        var rows = await command.ReadRowsAsync(row => (MsgId: row.GetString(0), Routed: row.GetInt64(1)), cancellationToken);
+        if (rows.Count > 0 && rows[0].Routed > 0)
+        {
+            await QueueNotifications.MessagesReadyAsync(connection, db, cancellationToken);
+        }
+
+        var inserted = rows.Select(r => r.MsgId).ToHashSet(StringComparer.Ordinal);
+        return [.. fires.Where(f => inserted.Contains(f.MsgId))];
+    }
+
+    /// <summary>A lease in whole milliseconds (rounded down, at least 1).</summary>
+    private static long LeaseMs(TimeSpan lease) => Math.Max(1, (long)lease.TotalMilliseconds);
+}

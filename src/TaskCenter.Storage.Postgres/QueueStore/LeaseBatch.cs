@@ -1,0 +1,75 @@
+using Npgsql;
+using TaskCenter.Core.Queue;
+using TaskCenter.Storage.Postgres.Database;
+
+namespace TaskCenter.Storage.Postgres.QueueStore;
+
+/// <summary>
+/// One LeaseAsync inside its transaction: locks the group's available deliveries in order (skipping those another
+/// consumer is taking), leasing each, or dead-lettering those whose lease ran out once more than the retries allow
+/// (and then looking further).
+/// </summary>
+internal sealed class LeaseBatch(NpgsqlConnection connection, string group, DateTimeOffset now, int maxRetries)
+{
+    private const string LeaseExpiredError = "lease expired";
+
+    /// <summary>When a lease taken now ends: the fire's own lease (its task's max_runtime) if set, else the consumer's; whole milliseconds.</summary>
+    public static DateTimeOffset LeaseEnd(DateTimeOffset now, TimeSpan? own, TimeSpan lease) =>
+        UnixTime.FromUnixMs((now + (own is { } ms && ms > TimeSpan.Zero ? ms : lease)).ToUnixMs());
+
+    public async Task<List<QueueMessage>> TakeAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var messages = new List<QueueMessage>();
+        while (messages.Count < max)
+        {
+            var wanted = max - messages.Count;
+            var candidates = await LockCandidatesAsync(wanted, cancellationToken);
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+
+            // Attempt counts deliveries: 1 is the first, then up to maxRetries retries.
+            var dead = candidates.Where(c => c.IsLeased && c.Attempt >= maxRetries + 1).Select(c => c.MsgId).ToArray();
+            var leased = candidates.Where(c => !(c.IsLeased && c.Attempt >= maxRetries + 1))
+                .Select(c => ToMessage(c, LeaseEnd(now, c.LeaseMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, lease)))
+                .ToList();
+            await WriteAsync(leased, dead, cancellationToken);
+            messages.AddRange(leased);
+            if (candidates.Count < wanted)
+            {
+                break; // Nothing more is available (to this consumer: what others are taking was skipped).
+            }
+        }
+
+        return messages;
+    }
+
+    private Task<List<LeaseCandidate>> LockCandidatesAsync(int limit, CancellationToken cancellationToken) =>
+        connection.Command(QueueCommands.LockLeaseCandidates).With("@group", group).With("@now", now.ToUnixMs()).With("@limit", limit)
+            .ReadRowsAsync(QueueRowMapper.ReadCandidate, cancellationToken);
+
+    private async Task WriteAsync(List<QueueMessage> leased, string[] dead, CancellationToken cancellationToken)
+    {
+        await using var batch = connection.Batch(
+            new NpgsqlBatchCommand(QueueCommands.MarkLeased)
+                .With("@group", group)
+                .With("@msgIds", leased.Select(m => m.MsgId).ToArray())
+                .With("@leaseUntils", leased.Select(m => m.LeaseUntil.ToUnixMs()).ToArray()),
+            new NpgsqlBatchCommand(QueueCommands.MarkDeadMany)
+                .With("@group", group).With("@msgIds", dead).With("@now", now.ToUnixMs()).With("@error", LeaseExpiredError));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static QueueMessage ToMessage(LeaseCandidate candidate, DateTimeOffset leaseUntil) => new()
+    {
+        MsgId = candidate.MsgId,
+        TaskId = candidate.TaskId,
+        Name = candidate.Name,
+        Data = candidate.Data,
+        FireTime = UnixTime.FromUnixMs(candidate.FireTimeMs),
+        Attempt = candidate.Attempt + 1,
+        LeaseUntil = leaseUntil,
+        Ack = candidate.Ack,
+    };
+}

@@ -1,0 +1,52 @@
+using Npgsql;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Storage.Postgres.Database;
+
+namespace TaskCenter.Storage.Postgres.TaskStore;
+
+/// <summary>Maps task rows to and from <see cref="ScheduledTask"/> (columns in the order of TaskCommands.Columns).</summary>
+internal static class TaskRowMapper
+{
+    public static ScheduledTask Read(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Name = reader.GetString(1),
+        Type = (TaskType)reader.GetInt16(2),
+        Data = reader.GetString(3),
+        Crontab = reader.GetString(4),
+        LoopTime = reader.GetInt64(5),
+        LoopCount = reader.GetInt64(6),
+        StartTime = reader.GetNullableInt64(7),
+        EndTime = reader.GetNullableInt64(8),
+        MaxRuntime = reader.GetInt64(9),
+        Ack = reader.GetBoolean(10),
+        TimeZone = reader.GetString(11),
+        State = TaskStates.Parse(reader.GetString(12)),
+        FiredCount = reader.GetInt64(13),
+        NextFireAt = reader.GetNullableInt64(14) is { } next ? UnixTime.FromUnixMs(next) : null,
+        CreatedAt = reader.GetInt64(15),
+        Version = reader.GetInt64(16),
+        FinishedAt = reader.GetNullableInt64(17) is { } finished ? UnixTime.FromUnixMs(finished) : null,
+    };
+
+    /// <summary>Binds every column of <see cref="TaskCommands.Insert"/>.</summary>
+    public static NpgsqlCommand BindInsert(NpgsqlCommand command, ScheduledTask task) => command
+        .With("@id", task.Id)
+        .With("@name", task.Name)
+        .With("@type", (short)task.Type)
+        .With("@data", task.Data)
+        .With("@crontab", task.Crontab)
+        .With("@loopTime", task.LoopTime)
+        .With("@loopCount", task.LoopCount)
+        .With("@startTime", task.StartTime)
+        .With("@endTime", task.EndTime)
+        .With("@maxRuntime", task.MaxRuntime)
+        .With("@ack", task.Ack)
+        .With("@timeZone", task.TimeZone)
+        .With("@state", task.State.ToWire())
+        .With("@firedCount", task.FiredCount)
+        .With("@nextFireAt", task.NextFireAt.ToUnixMs())
+        .With("@createdAt", task.CreatedAt)
+        .With("@version", task.Version)
+        .With("@finishedAt", task.FinishedAt.ToUnixMs());
+}

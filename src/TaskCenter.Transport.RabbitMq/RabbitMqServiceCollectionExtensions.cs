@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Engine;
+using TaskCenter.Core.Queue;
+using TaskCenter.Transport.RabbitMq.Broker;
+using TaskCenter.Transport.RabbitMq.DeadLetters;
+using TaskCenter.Transport.RabbitMq.Health;
+using TaskCenter.Transport.RabbitMq.Publishing;
+using TaskCenter.Transport.RabbitMq.Unrouted;
+
+namespace TaskCenter.Transport.RabbitMq;
+
+public static class RabbitMqServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers delivery over RabbitMQ: the publisher of the outbox's fires, the drain of dead letters into storage, the
+    /// re-offer of unrouted fires (three hosted services), the <see cref="IDeadLetterRedrive"/> that redrives over the
+    /// broker, and <see cref="RabbitMqHealthCheck"/> (add it with <c>AddCheck&lt;RabbitMqHealthCheck&gt;(RabbitMqHealthCheck.Name)</c>).
+    /// Needs an <see cref="IFireOutbox"/> and <see cref="IQueueStore"/> from a store recording fires with
+    /// <see cref="FireRouting.Outbox"/>.
+    /// </summary>
+    public static IServiceCollection AddTaskCenterRabbitMq(this IServiceCollection services, Action<RabbitMqTransportOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<RabbitMqTransportOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new BrokerConnection(
+            sp.GetRequiredService<IOptions<RabbitMqTransportOptions>>(),
+            sp.GetRequiredService<ILogger<BrokerConnection>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new FireWakeup(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IFireListener>(sp => sp.GetRequiredService<FireWakeup>());
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<FirePublisher>(sp));
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<DeadLetterDrain>(sp));
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<UnroutedReoffer>(sp));
+        services.TryAddSingleton(sp => new RabbitMqDeadLetterRedrive(sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IQueueStore>()));
+        services.AddSingleton<IDeadLetterRedrive>(sp => sp.GetRequiredService<RabbitMqDeadLetterRedrive>());
+        services.TryAddSingleton(sp => new RabbitMqHealthCheck(
+            sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IFireOutbox>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

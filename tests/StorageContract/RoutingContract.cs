@@ -1,0 +1,132 @@
+using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
+
+namespace TaskCenter.StorageContract;
+
+/// <summary>Routing fires to the subscribed groups, and keeping fires no group subscribes to for the first that does.</summary>
+public abstract class RoutingContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
+    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    private static TagFilter Filter(string expression)
+    {
+        Assert.True(TagFilter.TryParse(expression, out var filter, out var error), error);
+        return filter;
+    }
+
+    [Fact]
+    public async Task A_fire_goes_to_every_group_whose_subscription_matches_and_to_star_groups()
+    {
+        var store = await Db.OpenAsync();
+        await store.SubscribeAsync("billing", Filter("invoice || refund"), Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("audit", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("mail", Filter("invoice"), Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("other", Filter("report"), Build.T0, CancellationToken.None);
+
+        var invoice = await Db.AddAndFireAsync(store, "invoice", Build.T0);
+        var refund = await Db.AddAndFireAsync(store, "refund", Build.T0.AddSeconds(1));
+
+        var now = Build.T0.AddMinutes(1);
+        Assert.Equal([invoice.MsgId, refund.MsgId], (await store.LeaseAsync("billing", 10, Lease, now, CancellationToken.None)).Select(m => m.MsgId));
+        Assert.Equal([invoice.MsgId, refund.MsgId], (await store.LeaseAsync("audit", 10, Lease, now, CancellationToken.None)).Select(m => m.MsgId));
+        Assert.Equal([invoice.MsgId], (await store.LeaseAsync("mail", 10, Lease, now, CancellationToken.None)).Select(m => m.MsgId));
+        Assert.Empty(await store.LeaseAsync("other", 10, Lease, now, CancellationToken.None));
+        Assert.Equal(0, Db.Scalar("SELECT COUNT(*) FROM fires WHERE unrouted"));
+    }
+
+    [Fact]
+    public async Task An_unrouted_fire_is_kept_and_handed_to_the_first_subscriber_only()
+    {
+        var store = await Db.OpenAsync();
+        var fire = await Db.AddAndFireAsync(store, "orphan", Build.T0);
+        Assert.Equal(1, Db.Scalar("SELECT COUNT(*) FROM fires WHERE unrouted"));
+
+        await store.SubscribeAsync("first", Filter("orphan || else"), Build.T0.AddHours(1), CancellationToken.None);
+        await store.SubscribeAsync("second", Filter("orphan"), Build.T0.AddHours(2), CancellationToken.None);
+        await store.SubscribeAsync("star", TagFilter.All, Build.T0.AddHours(3), CancellationToken.None);
+
+        var now = Build.T0.AddHours(4);
+        var message = Assert.Single(await store.LeaseAsync("first", 10, Lease, now, CancellationToken.None));
+        Assert.Equal(fire.MsgId, message.MsgId);
+        Assert.Equal(fire.FireTime, message.FireTime);
+        Assert.Empty(await store.LeaseAsync("second", 10, Lease, now, CancellationToken.None));
+        Assert.Empty(await store.LeaseAsync("star", 10, Lease, now, CancellationToken.None));
+        Assert.Equal(0, Db.Scalar("SELECT COUNT(*) FROM fires WHERE unrouted"));
+
+        // Later fires of the tag go to every subscriber.
+        var later = await Db.AddAndFireAsync(store, "orphan", now);
+        Assert.Equal(later.MsgId, Assert.Single(await store.LeaseAsync("second", 10, Lease, now, CancellationToken.None)).MsgId);
+    }
+
+    [Fact]
+    public async Task A_star_subscription_takes_every_kept_fire()
+    {
+        var store = await Db.OpenAsync();
+        var a = await Db.AddAndFireAsync(store, "a", Build.T0);
+        var b = await Db.AddAndFireAsync(store, "b", Build.T0.AddSeconds(1));
+
+        await store.SubscribeAsync("all", TagFilter.All, Build.T0.AddMinutes(1), CancellationToken.None);
+
+        var messages = await store.LeaseAsync("all", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
+        Assert.Equal([a.MsgId, b.MsgId], messages.Select(m => m.MsgId));
+    }
+
+    [Fact]
+    public async Task A_kept_fire_older_than_the_unrouted_retention_is_not_handed_over()
+    {
+        var store = await Db.OpenAsync();
+        await Db.AddAndFireAsync(store, "orphan", Build.T0);
+
+        await store.SubscribeAsync("late", Filter("orphan"), Build.T0 + Build.DefaultQueue().UnroutedRetention + TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        Assert.Empty(await store.LeaseAsync("late", 10, Lease, Build.T0.AddDays(4), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_subscription_racing_with_commits_receives_every_fire_exactly_once()
+    {
+        var store = await Db.OpenAsync();
+        var commits = Task.Run(async () =>
+        {
+            var fired = new List<string>();
+            for (var i = 0; i < 300; i++)
+            {
+                fired.Add((await Db.AddAndFireAsync(store, "t", Build.T0.AddMilliseconds(i))).MsgId);
+            }
+
+            return fired;
+        });
+        var subscribe = Task.Run(async () =>
+        {
+            while (Db.Scalar("SELECT COUNT(*) FROM fires") < 50)
+            {
+                await Task.Yield();
+            }
+
+            await store.SubscribeAsync("late", Filter("t"), Build.T0, CancellationToken.None);
+        });
+        await Task.WhenAll(commits, subscribe);
+
+        var received = await store.LeaseAsync("late", 1000, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal((await commits).Order(StringComparer.Ordinal), received.Select(m => m.MsgId).Order(StringComparer.Ordinal));
+        Assert.Equal(0, Db.Scalar("SELECT COUNT(*) FROM fires WHERE unrouted"));
+    }
+
+    [Fact]
+    public async Task Changing_a_subscription_routes_new_fires_by_the_new_filter()
+    {
+        var store = await Db.OpenAsync();
+        await store.SubscribeAsync("g", Filter("a"), Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", Filter("a"), Build.T0, CancellationToken.None); // unchanged: nothing to do
+        await store.SubscribeAsync("g", Filter("b"), Build.T0, CancellationToken.None);
+
+        await Db.AddAndFireAsync(store, "a", Build.T0);
+        var b = await Db.AddAndFireAsync(store, "b", Build.T0);
+
+        Assert.Equal([b.MsgId], (await store.LeaseAsync("g", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None)).Select(m => m.MsgId));
+        Assert.Equal(1, Db.Scalar("SELECT COUNT(*) FROM consumer_groups WHERE name = 'g' AND filter = 'b'"));
+    }
+}

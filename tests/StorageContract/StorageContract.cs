@@ -1,0 +1,21 @@
+using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
+
+namespace TaskCenter.StorageContract;
+
+/// <summary>
+/// The base of each part of the storage contract: the behaviour every storage backend shares, proven on each backend by
+/// a test class that hands over its <see cref="StorageHarness{TStore}"/>. The harness goes with the test.
+/// </summary>
+public abstract class StorageContract<TStore>(StorageHarness<TStore> db) : IDisposable
+    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+{
+    protected StorageHarness<TStore> Db { get; } = db;
+
+    public void Dispose()
+    {
+        Db.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

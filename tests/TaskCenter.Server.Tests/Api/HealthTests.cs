@@ -1,0 +1,37 @@
+using System.Net;
+using TaskCenter.Testing;
+using static TaskCenter.Server.Tests.Wire;
+
+namespace TaskCenter.Server.Tests.Api;
+
+public abstract class HealthTests(ServerFixture fixture)
+{
+    [Fact]
+    public async Task Health_says_ok_with_the_state_of_each_part()
+    {
+        var (status, body) = await fixture.Server.Http.GetJsonAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ok", body.GetProperty("status").GetString());
+        Assert.Equal("ok", body.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+    }
+}
+
+public sealed class HealthTestsOnSqlite(SqliteServerFixture fixture) : HealthTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class HealthTestsOnPostgres(PostgresServerFixture fixture) : HealthTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class BackendConfigurationTests
+{
+    [Theory]
+    [InlineData("Storage:Provider", "Mongo", "Storage:Provider is 'Mongo'; it must be one of: Sqlite, Postgres")]
+    [InlineData("Delivery:Transport", "Kafka", "Delivery:Transport is 'Kafka'; it must be one of: BuiltIn, RabbitMq")]
+    [InlineData("Storage:Provider", "1", "Storage:Provider is '1'")]
+    public async Task An_unknown_backend_stops_the_start_with_the_key_named(string key, string value, string expected)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => RunningServer.StartAsync(new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net.Sockets;
+using Npgsql;
+using TaskCenter.Storage.Postgres.Database;
+
+namespace TaskCenter.Storage.Postgres.Tests;
+
+/// <summary>Which failures mean "the database cannot be reached right now" (answered 503, retried) and which are errors.</summary>
+public sealed class ConnectionFailuresTests
+{
+    [Theory]
+    [InlineData("08006")] // connection failure
+    [InlineData("08001")] // unable to connect
+    [InlineData("57P01")] // admin shutdown
+    [InlineData("57P02")] // crash shutdown
+    [InlineData("57P03")] // starting up
+    [InlineData("25P03")] // idle in a transaction past the take-over timeout
+    [InlineData("53300")] // too many connections
+    public void A_server_that_ended_or_refused_the_session_is_unavailable(string sqlState) =>
+        Assert.True(ConnectionFailures.IsUnavailable(new PostgresException("gone", "FATAL", "FATAL", sqlState)));
+
+    [Theory]
+    [InlineData("23505")] // unique violation
+    [InlineData("42P01")] // undefined table
+    [InlineData("3D000")] // no such database: a configuration error, not an outage
+    [InlineData("28P01")] // wrong password
+    public void An_error_in_the_statement_or_the_setup_is_not(string sqlState) =>
+        Assert.False(ConnectionFailures.IsUnavailable(new PostgresException("wrong", "ERROR", "ERROR", sqlState)));
+
+    [Fact]
+    public void Broken_sockets_and_timeouts_including_an_exhausted_pool_are_unavailable()
+    {
+        Assert.True(ConnectionFailures.IsUnavailable(new NpgsqlException("Exception while reading from stream", new IOException("reset"))));
+        Assert.True(ConnectionFailures.IsUnavailable(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
+        Assert.True(ConnectionFailures.IsUnavailable(new NpgsqlException("The connection pool has been exhausted", new TimeoutException())));
+    }
+
+    [Fact]
+    public void What_a_callback_throws_is_never_taken_for_an_outage()
+    {
+        Assert.False(ConnectionFailures.IsUnavailable(new IOException("broker unreachable")));
+        Assert.False(ConnectionFailures.IsUnavailable(new SocketException((int)SocketError.ConnectionRefused)));
+        Assert.False(ConnectionFailures.IsUnavailable(new TimeoutException()));
+    }
+}

@@ -1,0 +1,113 @@
+using Npgsql;
+using TaskCenter.Core.Queue;
+using TaskCenter.Storage.Postgres.Database;
+
+namespace TaskCenter.Storage.Postgres.Tests;
+
+public sealed class MigrationTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncDisposable
+{
+    private readonly SharedSchema _schema = new(database);
+
+    public ValueTask DisposeAsync() => _schema.DisposeAsync();
+
+    [Fact]
+    public void Scripts_are_embedded_in_version_order()
+    {
+        Assert.NotEmpty(SchemaMigrator.Scripts);
+        Assert.Equal("001_initial.sql", SchemaMigrator.Scripts[0].Name);
+        Assert.Equal(Enumerable.Range(1, SchemaMigrator.Scripts.Count), SchemaMigrator.Scripts.Select(s => s.Version));
+    }
+
+    [Fact]
+    public async Task Initialize_is_idempotent_and_puts_every_table_in_the_schema()
+    {
+        var store = await _schema.OpenAsync("first");
+        await store.InitializeAsync(CancellationToken.None);
+        await (await _schema.OpenAsync("second")).InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(SchemaMigrator.Scripts.Count, _schema.Scalar("SELECT count(*) FROM schema_version"));
+        Assert.Equal(SchemaMigrator.LatestVersion, _schema.Scalar("SELECT max(version) FROM schema_version"));
+        Assert.Equal(
+            5,
+            _schema.Scalar($"""
+                SELECT count(*) FROM information_schema.tables WHERE table_schema = '{_schema.Name}'
+                AND table_name IN ('tasks', 'fires', 'deliveries', 'consumer_groups', 'schema_version')
+                """));
+        Assert.Equal(0, _schema.Scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
+    }
+
+    [Fact]
+    public async Task Instances_starting_together_apply_each_script_once()
+    {
+        var starting = Enumerable.Range(0, 6).Select(i => Task.Run(() => _schema.OpenAsync($"starter{i}")));
+
+        await Task.WhenAll(starting);
+
+        Assert.Equal(SchemaMigrator.Scripts.Count, _schema.Scalar("SELECT count(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task A_schema_newer_than_the_build_is_refused()
+    {
+        await _schema.OpenAsync("current");
+        _schema.Scalar("WITH future AS (INSERT INTO schema_version (version, name) VALUES (999, '999_future.sql') RETURNING 1) SELECT count(*) FROM future");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _schema.OpenAsync("old build"));
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_schemas_in_one_database_are_two_separate_storages()
+    {
+        await using var other = new SharedSchema(database);
+        var here = await _schema.OpenAsync("here");
+        var there = await other.OpenAsync("there");
+        var task = Build.Task("only-here", data: "d");
+
+        await here.AddAsync(task, CancellationToken.None);
+
+        Assert.NotNull(await here.GetAsync(task.Id, CancellationToken.None));
+        Assert.Null(await there.GetAsync(task.Id, CancellationToken.None));
+        Assert.True((await there.AddAsync(task with { Id = Build.NewId() }, CancellationToken.None)).Created);
+    }
+
+    [Fact]
+    public async Task Sessions_run_in_the_schema_with_the_take_over_timeout()
+    {
+        var store = await _schema.OpenAsync("settings", options => options.TakeOverTimeout = TimeSpan.FromSeconds(7));
+
+        var settings = await store.Database.RunAsync(
+            async connection =>
+            {
+                await using var show = new NpgsqlCommand("SELECT current_setting('search_path') || ' ' || current_setting('idle_in_transaction_session_timeout')", connection);
+                return (string)(await show.ExecuteScalarAsync())!;
+            },
+            CancellationToken.None);
+
+        Assert.Equal($"{_schema.Name} 7s", settings);
+    }
+
+    [Fact]
+    public async Task Using_the_store_before_InitializeAsync_fails_clearly()
+    {
+        await using var store = new PostgresStorage(database.Options(_schema.Name), Build.DefaultQueue());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetEarliestFireAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(Build.Task(), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(null, "taskcenter", "ConnectionString")]
+    [InlineData(" ", "taskcenter", "ConnectionString")]
+    [InlineData("Host=localhost", "Task-Center", "Schema")]
+    [InlineData("Host=localhost", "", "Schema")]
+    [InlineData("Host=localhost;Nonsense=1", "taskcenter", "ConnectionString")]
+    public void Missing_or_invalid_settings_are_refused_naming_the_setting(string? connectionString, string schema, string named)
+    {
+        var options = new PostgresStorageOptions { ConnectionString = connectionString, Schema = schema };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new PostgresStorage(options, new QueueOptions()));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+using TaskCenter.Storage.Postgres.QueueStore;
+using TaskCenter.Storage.Postgres.TaskStore;
+using TaskCenter.Testing;
+using Xunit.Abstractions;
+
+namespace TaskCenter.Storage.Postgres.Tests;
+
+/// <summary>
+/// Scale check (no timing): with many rows, analyzed, the engine's, the API's and the consumers' queries search their
+/// index; none scans a large table. The plans are written to the test output, with their actual run (EXPLAIN ANALYZE,
+/// rolled back). Set TASKCENTER_PLAN_TASKS (e.g. 10000000) to check and print them at another size.
+/// </summary>
+public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, ITestOutputHelper output) : IClassFixture<QueryPlanTests.LargeDatabase>
+{
+    private static readonly string[] LargeTables = ["tasks", "fires", "deliveries"];
+
+    /// <summary>Tasks in four states, half as many fires (a tenth unrouted, a tenth in the outbox), deliveries for the rest in three groups.</summary>
+    public sealed class LargeDatabase : IAsyncLifetime
+    {
+        public static int TaskCount { get; } =
+            int.TryParse(Environment.GetEnvironmentVariable("TASKCENTER_PLAN_TASKS"), CultureInfo.InvariantCulture, out var count) ? count : 200_000;
+
+        public string ConnectionString { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            ConnectionString = await SharedPostgres.NewDatabaseAsync("plans");
+            await using (var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = ConnectionString }, Build.DefaultQueue()))
+            {
+                await storage.InitializeAsync(CancellationToken.None);
+            }
+
+            await using var connection = await OpenAsync();
+            await using var load = new NpgsqlCommand(
+                """
+                INSERT INTO tasks (id, name, type, data, loop_time, state, next_fire_at, created_at, finished_at)
+                SELECT lpad(to_hex(i), 24, '0'), 'name' || (i % 1000), 2, i::text, 60,
+                       (ARRAY['pending', 'active', 'paused', 'finished'])[i % 4 + 1],
+                       CASE WHEN i % 4 = 3 THEN NULL ELSE @t0 + i * 1000::bigint END,
+                       @t0 / 1000 + i,
+                       CASE WHEN i % 4 = 3 THEN @t0 + i * 1000::bigint END
+                FROM generate_series(0, @tasks - 1) AS i;
+
+                INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, unrouted, unpublished)
+                SELECT 'm' || lpad(to_hex(i), 23, '0'), lpad(to_hex(i), 24, '0'), 'tag' || (i % 100), 'x',
+                       @t0 + i * 1000::bigint, @t0 + i * 1000::bigint, i % 10 = 9, i % 10 = 8
+                FROM generate_series(0, @tasks / 2 - 1) AS i;
+
+                INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at, dead_at)
+                SELECT 'g' || CASE i % 3 WHEN 0 THEN '' ELSE (i % 3)::text END, 'm' || lpad(to_hex(i), 23, '0'),
+                       (ARRAY['ready', 'ready', 'leased', 'dead'])[i % 4 + 1], 1, @t0 + i * 1000::bigint,
+                       CASE WHEN i % 4 = 3 THEN NULL ELSE @t0 + i * 1000::bigint END,
+                       CASE WHEN i % 4 = 3 THEN @t0 + i * 1000::bigint END
+                FROM generate_series(0, @tasks / 2 - 1) AS i
+                WHERE i % 10 < 8;
+
+                INSERT INTO consumer_groups (name, filter, tags, subscribed_at)
+                VALUES ('g', '*', NULL, @t0), ('g1', 'tag1', '{tag1}', @t0), ('g2', 'tag2', '{tag2}', @t0);
+
+                ANALYZE;
+                """,
+                connection)
+            {
+                CommandTimeout = 3600,
+            };
+            load.Parameters.AddWithValue("t0", Build.T0.ToUnixTimeMilliseconds());
+            load.Parameters.AddWithValue("tasks", TaskCount);
+            await load.ExecuteNonQueryAsync();
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
+
+        public async Task<NpgsqlConnection> OpenAsync()
+        {
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = "taskcenter" }.ConnectionString);
+            await connection.OpenAsync();
+            return connection;
+        }
+    }
+
+    [Theory]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.LockDue), "ix_tasks_due", true)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.EarliestFire), "ix_tasks_due", true)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.CountDue), "ix_tasks_due", true)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.ListByName), "ix_tasks_name", false)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.DeleteByName), "ix_tasks_name", false)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.FindLiveDuplicate), "ix_tasks_dedupe", false)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.GetById), "tasks_pkey", false)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.DeleteByIds), "tasks_pkey", false)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.WithdrawFutureFires), "ux_fires_task_time", false)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.PurgeFinished), "ix_tasks_finished", false)]
+    [InlineData(typeof(FireRecorder), "AdvanceRecordRoute", "tasks_pkey", false)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.LockLeaseCandidates), "ix_deliveries_available", true)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.NextReady), "ix_deliveries_available", true)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.MarkLeased), "deliveries_pkey", false)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.Ack), "deliveries_pkey", false)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.DeadLettersFirst), "ix_deliveries_dead", true)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.DeadLettersAfter), "ix_deliveries_dead", true)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.RedriveAll), "ix_deliveries_dead", false)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.HandOverByTags), "ix_fires_unrouted", false)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.HandOverAll), "ix_fires_unrouted_age", false)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.PurgeUnrouted), "ix_fires_unrouted_age", false)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.PurgeHistory), "ix_fires_routed_age", false)]
+    [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.LockDue), "ix_fires_outbox", true)]
+    [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.Earliest), "ix_fires_outbox", true)]
+    [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.Count), "ix_fires_outbox", true)]
+    public async Task A_query_searches_its_index_and_scans_no_large_table(Type commands, string query, string index, bool inIndexOrder)
+    {
+        var sql = (string)commands.GetField(query, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        await using var connection = await large.OpenAsync();
+
+        using var plan = JsonDocument.Parse(await ExplainAsync(connection, "EXPLAIN (FORMAT JSON) ", sql, rollBack: false));
+        output.WriteLine($"-- {commands.Name}.{query} on {LargeDatabase.TaskCount:N0} tasks\n{sql}\n");
+        output.WriteLine(await ExplainAsync(connection, "EXPLAIN (ANALYZE, BUFFERS) ", sql, rollBack: true));
+
+        var nodes = Nodes(plan.RootElement[0].GetProperty("Plan")).ToList();
+        Assert.Contains(nodes, node => node.TryGetProperty("Index Name", out var name) && name.GetString() == index);
+        Assert.DoesNotContain(nodes, node => node.GetProperty("Node Type").GetString() == "Seq Scan"
+            && LargeTables.Contains(node.GetProperty("Relation Name").GetString()));
+        if (inIndexOrder)
+        {
+            // Everything is due (a burst, a backlog): the rows come in index order and the scan stops at the limit.
+            Assert.DoesNotContain(nodes, node => node.GetProperty("Node Type").GetString() is "Sort" or "Incremental Sort");
+        }
+    }
+
+    /// <summary>Runs EXPLAIN with the hard parameter values (a burst: everything due); with ANALYZE the statement runs in a transaction rolled back after.</summary>
+    private static async Task<string> ExplainAsync(NpgsqlConnection connection, string explain, string sql, bool rollBack)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(explain + sql, connection) { CommandTimeout = 600 };
+        AddParameters(command, sql);
+        var lines = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+
+        if (rollBack)
+        {
+            await transaction.RollbackAsync();
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static void AddParameters(NpgsqlCommand command, string sql)
+    {
+        var t0 = Build.T0.ToUnixTimeMilliseconds();
+        var everything = t0 + 1_000_000_000_000; // every task due, every delivery available
+        var a100 = Enumerable.Range(1000, 100).Select(i => i.ToString("x24", CultureInfo.InvariantCulture)).ToArray();
+        var values = new Dictionary<string, object>
+        {
+            ["@dueBy"] = everything, ["@limit"] = 100, ["@cap"] = 1000, ["@now"] = everything, ["@before"] = t0 + 100_000,
+            ["@since"] = t0 + (LargeDatabase.TaskCount / 2 - 1000) * 1000L, ["@name"] = "name7", ["@data"] = "7", ["@id"] = a100[0], ["@ids"] = a100, ["@taskIds"] = a100,
+            ["@group"] = "g", ["@afterMsgId"] = "m" + 1000.ToString("x23", CultureInfo.InvariantCulture),
+            ["@msgIds"] = a100.Select(id => "m" + id[1..]).ToArray(), ["@leaseUntils"] = a100.Select(_ => t0).ToArray(),
+            ["@tags"] = new[] { "tag9" }, ["@outbox"] = false, ["@versions"] = a100.Select(_ => 0L).ToArray(),
+            ["@states"] = a100.Select(_ => "active").ToArray(), ["@firedCounts"] = a100.Select(_ => 1L).ToArray(),
+            ["@nextFireAts"] = a100.Select(_ => (long?)t0).ToArray(), ["@finishedAts"] = a100.Select(_ => (long?)null).ToArray(),
+            ["@datas"] = a100, ["@names"] = a100.Select(_ => "tag1").ToArray(), ["@fireTimes"] = a100.Select(_ => t0).ToArray(),
+            ["@recordedAts"] = a100.Select(_ => t0).ToArray(), ["@leaseMs"] = a100.Select(_ => (long?)null).ToArray(),
+            ["@acks"] = a100.Select(_ => false).ToArray(),
+        };
+        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
+        {
+            command.Parameters.AddWithValue(name, values[name]);
+        }
+    }
+
+    [GeneratedRegex("@[A-Za-z]+")]
+    private static partial Regex ParameterName();
+
+    private static IEnumerable<JsonElement> Nodes(JsonElement node)
+    {
+        yield return node;
+        if (node.TryGetProperty("Plans", out var children))
+        {
+            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
+            {
+                yield return child;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace TaskCenter.Storage.Sqlite.Tests;
+
+// The backend-neutral storage contract (tests/StorageContract), each part on a SQLite file of its own per test.
+
+public sealed class TaskStoreTests() : TaskStoreContract<SqliteStorage>(new TestDatabase());
+
+public sealed class CommitTests() : CommitContract<SqliteStorage>(new TestDatabase());
+
+/// <summary>The default: fresh fires handed out from memory, the rest read from the file.</summary>
+public sealed class LeaseTests() : LeaseContract<SqliteStorage>(new TestDatabase());
+
+/// <summary>Every message read from the file (the ready cache off): the same behaviour.</summary>
+public sealed class LeaseWithoutCacheTests() : LeaseContract<SqliteStorage>(new TestDatabase(readyCacheSize: 0));
+
+public sealed class DeadLetterTests() : DeadLetterContract<SqliteStorage>(new TestDatabase());
+
+public sealed class RoutingTests() : RoutingContract<SqliteStorage>(new TestDatabase());
+
+public sealed class HousekeepingTests() : HousekeepingContract<SqliteStorage>(new TestDatabase());
+
+public sealed class PersistenceTests() : PersistenceContract<SqliteStorage>(new TestDatabase());
+
+public sealed class OutboxTests() : OutboxContract<SqliteStorage>(new TestDatabase());
