@@ -27,7 +27,7 @@ public sealed class OptionsParserTests
     [Fact]
     public void Selects_systems_by_key_or_prefix_and_rejects_unknown_ones()
     {
-        Assert.Equal(["taskcenter-inproc", "taskcenter-e2e"], SystemRegistry.Select(["taskcenter*"]).Select(e => e.Key));
+        Assert.Equal(["taskcenter-inproc", "taskcenter-e2e", "taskcenter-inproc-postgres"], SystemRegistry.Select(["taskcenter*"]).Select(e => e.Key));
         Assert.Throws<ArgumentException>(() => SystemRegistry.Select(["no-such-system"]));
     }
 }

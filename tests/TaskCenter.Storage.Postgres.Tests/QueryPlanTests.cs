@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
@@ -39,7 +40,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
             await using var load = new NpgsqlCommand(
                 """
                 INSERT INTO tasks (id, name, type, data, loop_time, state, next_fire_at, created_at, finished_at)
-                SELECT lpad(to_hex(i), 24, '0'), 'name' || (i % 1000), 2, i::text, 60,
+                SELECT lpad(to_hex(i), 24, '0'), 'name' || (i % 1000), 2, convert_to(i::text, 'UTF8'), 60,
                        (ARRAY['pending', 'active', 'paused', 'finished'])[i % 4 + 1],
                        CASE WHEN i % 4 = 3 THEN NULL ELSE @t0 + i * 1000::bigint END,
                        @t0 / 1000 + i,
@@ -47,7 +48,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
                 FROM generate_series(0, @tasks - 1) AS i;
 
                 INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, unrouted, unpublished)
-                SELECT 'm' || lpad(to_hex(i), 23, '0'), lpad(to_hex(i), 24, '0'), 'tag' || (i % 100), 'x',
+                SELECT 'm' || lpad(to_hex(i), 23, '0'), lpad(to_hex(i), 24, '0'), 'tag' || (i % 100), convert_to('x', 'UTF8'),
                        @t0 + i * 1000::bigint, @t0 + i * 1000::bigint, i % 10 = 9, i % 10 = 8
                 FROM generate_series(0, @tasks / 2 - 1) AS i;
 
@@ -160,13 +161,13 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
         var values = new Dictionary<string, object>
         {
             ["@dueBy"] = everything, ["@limit"] = 100, ["@cap"] = 1000, ["@now"] = everything, ["@before"] = t0 + 100_000,
-            ["@since"] = t0 + (LargeDatabase.TaskCount / 2 - 1000) * 1000L, ["@name"] = "name7", ["@data"] = "7", ["@id"] = a100[0], ["@ids"] = a100, ["@taskIds"] = a100,
+            ["@since"] = t0 + (LargeDatabase.TaskCount / 2 - 1000) * 1000L, ["@name"] = "name5", ["@data"] = "5"u8.ToArray(), ["@id"] = a100[0], ["@ids"] = a100, ["@taskIds"] = a100,
             ["@group"] = "g", ["@afterMsgId"] = "m" + 1000.ToString("x23", CultureInfo.InvariantCulture),
             ["@msgIds"] = a100.Select(id => "m" + id[1..]).ToArray(), ["@leaseUntils"] = a100.Select(_ => t0).ToArray(),
             ["@tags"] = new[] { "tag9" }, ["@outbox"] = false, ["@versions"] = a100.Select(_ => 0L).ToArray(),
             ["@states"] = a100.Select(_ => "active").ToArray(), ["@firedCounts"] = a100.Select(_ => 1L).ToArray(),
             ["@nextFireAts"] = a100.Select(_ => (long?)t0).ToArray(), ["@finishedAts"] = a100.Select(_ => (long?)null).ToArray(),
-            ["@datas"] = a100, ["@names"] = a100.Select(_ => "tag1").ToArray(), ["@fireTimes"] = a100.Select(_ => t0).ToArray(),
+            ["@datas"] = a100.Select(id => Encoding.UTF8.GetBytes(id)).ToArray(), ["@names"] = a100.Select(_ => "tag1").ToArray(), ["@fireTimes"] = a100.Select(_ => t0).ToArray(),
             ["@recordedAts"] = a100.Select(_ => t0).ToArray(), ["@leaseMs"] = a100.Select(_ => (long?)null).ToArray(),
             ["@acks"] = a100.Select(_ => false).ToArray(),
         };

@@ -36,7 +36,7 @@ internal sealed class SharedSchema(ClassDatabase database) : IAsyncDisposable
         await using var insert = new NpgsqlCommand(
             """
             INSERT INTO tasks (id, name, type, data, state, next_fire_at, created_at)
-            SELECT @name || lpad(to_hex(g), 20, '0'), @name, 1, g::text, 'pending', @at, @createdAt
+            SELECT @name || lpad(to_hex(g), 20, '0'), @name, 1, convert_to(g::text, 'UTF8'), 'pending', @at, @createdAt
             FROM generate_series(1, @count) AS g
             """,
             connection);

@@ -26,3 +26,6 @@ public sealed class PersistenceTests(ClassDatabase database)
 
 public sealed class OutboxTests(ClassDatabase database)
     : OutboxContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class TextTests(ClassDatabase database)
+    : TextContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;

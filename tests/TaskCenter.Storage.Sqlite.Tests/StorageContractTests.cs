@@ -21,3 +21,5 @@ public sealed class HousekeepingTests() : HousekeepingContract<SqliteStorage>(ne
 public sealed class PersistenceTests() : PersistenceContract<SqliteStorage>(new TestDatabase());
 
 public sealed class OutboxTests() : OutboxContract<SqliteStorage>(new TestDatabase());
+
+public sealed class TextTests() : TextContract<SqliteStorage>(new TestDatabase());

@@ -25,8 +25,8 @@ namespace TaskCenter.Testing;
 /// <c>$TASKCENTER_PG_BIN</c>, then <c>/usr/lib/postgresql/15/bin</c>, then any other installed version.</para>
 /// <para>The superuser is <c>postgres</c> with a random password (TCP logins use scram-sha-256); the Unix socket
 /// lives in the temp folder and trusts local logins. A process that exits without disposing (returns from Main,
-/// Ctrl+C, SIGTERM) still stops its servers; one that crashes or is killed with SIGKILL leaves them running, their
-/// folders in the temp directory.</para>
+/// Ctrl+C, SIGTERM) still stops its servers; and once it is gone, however it ended (killed by its test host, SIGKILL), a
+/// detached shell stops what is left and deletes the folder (<see cref="PostgresLeftovers"/>).</para>
 /// </remarks>
 public sealed partial class PostgresServer : IAsyncDisposable
 {
@@ -70,9 +70,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory();
+        PostgresLeftovers.SweepOnce();
         for (var attempt = 1; ; attempt++)
         {
-            var root = Directory.CreateTempSubdirectory("taskcenter-pg-");
+            var root = Directory.CreateTempSubdirectory(PostgresLeftovers.FolderPrefix);
             var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var server = new PostgresServer(bin, root, FreeLoopbackPort(), password);
             try
@@ -114,7 +115,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
-    /// <summary>Stops the server (fast shutdown, immediate if that fails) and deletes its folder.</summary>
+    /// <summary>
+    /// Stops the server and deletes its folder. The shutdown is immediate (no checkpoint: nothing in the folder is kept),
+    /// so a process that must exit soon, such as a test host, gets to the deletion.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -126,11 +130,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         if (File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")))
         {
-            var stopped = await TryRunAsync(PgCtl, ["stop", "-D", _dataDirectory, "-m", "fast", "-w", "-t", "30"]);
-            if (!stopped)
-            {
-                await TryRunAsync(PgCtl, ["stop", "-D", _dataDirectory, "-m", "immediate", "-w", "-t", "30"]);
-            }
+            await TryRunAsync(PgCtl, ["stop", "-D", _dataDirectory, "-m", "immediate", "-w", "-t", "30"]);
         }
 
         try
@@ -183,6 +183,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
         {
             await RunAsync("chown", ["-R", $"{OsUser}:", _root.FullName], asPostgres: false, cancellationToken);
         }
+
+        PostgresLeftovers.ReapWhenGone(_root.FullName, _dataDirectory, PgCtl, Environment.IsPrivilegedProcess ? OsUser : null);
 
         await RunAsync(
             Path.Combine(_binDirectory, "initdb"),
@@ -251,16 +253,16 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> TryRunAsync(string file, string[] arguments)
+    /// <summary>Runs a tool as <see cref="RunAsync"/> does; a failure is ignored (the server is going away anyway).</summary>
+    private static async Task TryRunAsync(string file, string[] arguments)
     {
         try
         {
             await RunAsync(file, arguments, asPostgres: true, CancellationToken.None);
-            return true;
         }
         catch (InvalidOperationException)
         {
-            return false;
+            // Already stopped, or stopping failed: the folder is deleted all the same.
         }
     }
 

@@ -13,6 +13,7 @@ public static class SystemRegistry
     [
         new("taskcenter-inproc", () => new TaskCenterInProcess(), SystemLimits.None, IsTaskCenter: true),
         new("taskcenter-e2e", () => new TaskCenterEndToEnd(), SystemLimits.None, IsTaskCenter: true),
+        new("taskcenter-inproc-postgres", () => new TaskCenterInProcess(onPostgres: true), new SystemLimits { MaxPending = 0 }, IsTaskCenter: true),
 
         // The peers, one line each with their caps, in bench/TaskCenter.Benchmarks/Peers/PeerSystems.cs.
         .. PeerSystems.All,

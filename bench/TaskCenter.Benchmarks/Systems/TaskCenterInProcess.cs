@@ -5,16 +5,19 @@ using Microsoft.Extensions.Logging;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Composition;
+using TaskCenter.Testing;
 
 namespace TaskCenter.Benchmarks.Systems;
 
 /// <summary>
-/// TaskCenter on the same footing as the in-process peers: the engine, the SQLite store (a temporary file, default
-/// settings: synchronous FULL) and the built-in queue in a generic host inside the harness; adds go through
-/// <see cref="TaskIntake"/>, and a consume loop on <see cref="BuiltInQueue"/> records each message, then acks the batch
-/// without waiting for that ack before the next consume (as the SDK consumer does; up to 64 acks outstanding).
+/// TaskCenter on the same footing as the in-process peers: the engine, the store and the built-in queue in a generic
+/// host inside the harness; adds go through <see cref="TaskIntake"/>, and a consume loop on <see cref="BuiltInQueue"/>
+/// records each message, then acks the batch without waiting for that ack before the next consume (as the SDK consumer
+/// does; up to 64 acks outstanding). The store is a temporary SQLite file (default settings: synchronous FULL) or, on
+/// PostgreSQL, a fresh database on a throwaway <see cref="PostgresServer"/> of its own (fsync on, as the PostgreSQL
+/// peers run).
 /// </summary>
-public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
+public sealed class TaskCenterInProcess(bool onPostgres = false) : ISystemUnderTest, IPreloadablePending
 {
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -29,19 +32,22 @@ public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
     private FireLog? _log;
     private Task _consumeLoop = Task.CompletedTask;
     private readonly Queue<Task> _acks = new();
+    private PostgresServer? _postgres;
 
-    public string Name => "TaskCenter in-process (SQLite)";
+    public string Name => onPostgres ? "TaskCenter in-process (PostgreSQL)" : "TaskCenter in-process (SQLite)";
 
     public bool Durable => true;
 
     public Task PreloadPendingAsync(PendingLoad load, CancellationToken cancellationToken) =>
-        SqliteBulkLoader.LoadAsync(_directory.DatabasePath, load, cancellationToken);
+        onPostgres
+            ? throw new NotSupportedException("No bulk loader for PostgreSQL: its entry takes no pending load (MaxPending 0).")
+            : SqliteBulkLoader.LoadAsync(_directory.DatabasePath, load, cancellationToken);
 
     public async Task StartAsync(FireLog log, CancellationToken cancellationToken)
     {
         _log = log;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = _directory.Path });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = _directory.DatabasePath });
+        builder.Configuration.AddInMemoryCollection(await StorageSettingsAsync(cancellationToken));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTaskCenter(builder.Configuration);
         _host = builder.Build();
@@ -91,6 +97,25 @@ public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
         _host?.Dispose();
         _stopping.Dispose();
         _directory.Dispose();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    private async Task<Dictionary<string, string?>> StorageSettingsAsync(CancellationToken cancellationToken)
+    {
+        if (!onPostgres)
+        {
+            return new() { ["Storage:Sqlite:Path"] = _directory.DatabasePath };
+        }
+
+        _postgres = await PostgresServer.StartAsync(cancellationToken);
+        return new()
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:Postgres:ConnectionString"] = await _postgres.CreateDatabaseAsync("taskcenter_bench", cancellationToken),
+        };
     }
 
     private async Task AddAsync(TaskSubmission submission, CancellationToken cancellationToken)

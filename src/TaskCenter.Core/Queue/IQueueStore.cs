@@ -1,7 +1,7 @@
 namespace TaskCenter.Core.Queue;
 
 /// <summary>
-/// The built-in queue's storage. Fires are routed into it by <see cref="Storage.ITaskStore.CommitAsync"/>, in the
+/// The built-in queue's storage. Fires are routed into it by <see cref="Storage.ITaskStore.FireDueAsync"/>, in the
 /// transaction that records them; every group whose subscription matches a fire's tag gets its own delivery.
 /// A delivery is ready, leased (held by one consumer until its lease ends), or dead. Ack removes it.
 /// </summary>

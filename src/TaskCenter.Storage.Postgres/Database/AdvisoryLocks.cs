@@ -11,7 +11,7 @@ internal sealed class AdvisoryLocks(string schema)
     public const string Shared = "SELECT pg_advisory_xact_lock_shared(hashtextextended(@lock, 0))";
 
     /// <summary>Keyed by the name and the data of a task being added: concurrent adds of equal tasks run one after another.</summary>
-    public const string ExclusiveForAdd = "SELECT pg_advisory_xact_lock(hashtextextended(@lock || @name, hashtextextended(@data, 0)))";
+    public const string ExclusiveForAdd = "SELECT pg_advisory_xact_lock(hashtextextended(@lock || @name, data_hash(@data)))";
 
     /// <summary>Held while the schema is migrated, so instances starting together apply each script once.</summary>
     public string Migration { get; } = schema + "/migration";

@@ -19,17 +19,20 @@ internal static class CommandExtensions
         return batch;
     }
 
-    /// <summary>Adds a parameter of the value's type (null becomes SQL NULL of that type); returns the command for chaining.</summary>
+    /// <summary>
+    /// Adds a parameter of the value's type (null becomes SQL NULL of that type); returns the command for chaining.
+    /// Strings go in as PostgreSQL can store them (<see cref="PostgresText.Storable"/>).
+    /// </summary>
     public static NpgsqlCommand With<T>(this NpgsqlCommand command, string name, T value)
     {
-        command.Parameters.Add(new NpgsqlParameter<T>(name, value));
+        command.Parameters.Add(Parameter(name, value));
         return command;
     }
 
     /// <inheritdoc cref="With{T}(NpgsqlCommand, string, T)"/>
     public static NpgsqlBatchCommand With<T>(this NpgsqlBatchCommand command, string name, T value)
     {
-        command.Parameters.Add(new NpgsqlParameter<T>(name, value));
+        command.Parameters.Add(Parameter(name, value));
         return command;
     }
 
@@ -38,6 +41,9 @@ internal static class CommandExtensions
 
     public static string? GetNullableString(this NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>A payload column (UTF-8 bytes) as the string it was given as.</summary>
+    public static string GetPayload(this NpgsqlDataReader reader, int ordinal) => PostgresText.FromPayload(reader.GetFieldValue<byte[]>(ordinal));
 
     /// <summary>Runs the query, maps every row, and disposes the command.</summary>
     public static async Task<List<T>> ReadRowsAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
@@ -63,4 +69,11 @@ internal static class CommandExtensions
             return await command.ExecuteScalarAsync(cancellationToken) is long ms ? UnixTime.FromUnixMs(ms) : null;
         }
     }
+
+    private static NpgsqlParameter Parameter<T>(string name, T value) => value switch
+    {
+        string text => new NpgsqlParameter<string>(name, PostgresText.Storable(text)),
+        string?[] texts => new NpgsqlParameter<string?[]>(name, [.. texts.Select(text => text is null ? null : PostgresText.Storable(text))]),
+        _ => new NpgsqlParameter<T>(name, value),
+    };
 }

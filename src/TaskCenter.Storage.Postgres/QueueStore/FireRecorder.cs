@@ -72,7 +72,7 @@ internal static class FireRecorder
             .With("@msgIds", fires.Select(f => f.MsgId).ToArray())
             .With("@taskIds", fires.Select(f => f.TaskId).ToArray())
             .With("@names", fires.Select(f => f.Name).ToArray())
-            .With("@datas", fires.Select(f => f.Data).ToArray())
+            .With("@datas", fires.Select(f => PostgresText.ToPayload(f.Data)).ToArray())
             .With("@fireTimes", fires.Select(f => f.FireTime.ToUnixMs()).ToArray())
             .With("@recordedAts", fires.Select(f => f.RecordedAt.ToUnixMs()).ToArray())
             .With("@leaseMs", fires.Select(f => f.Lease is { } lease && lease > TimeSpan.Zero ? LeaseMs(lease) : (long?)null).ToArray())

@@ -63,7 +63,7 @@ internal sealed class PostgresFireOutbox(PostgresDatabase db) : IFireOutbox
         MsgId = reader.GetString(0),
         TaskId = reader.GetString(1),
         Name = reader.GetString(2),
-        Data = reader.GetString(3),
+        Data = reader.GetPayload(3),
         FireTime = UnixTime.FromUnixMs(reader.GetInt64(4)),
         RecordedAt = UnixTime.FromUnixMs(reader.GetInt64(5)),
         Lease = reader.GetNullableInt64(6) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,

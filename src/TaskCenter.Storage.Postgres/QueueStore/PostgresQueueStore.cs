@@ -198,7 +198,7 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
                     .With("@msgIds", letters.Select(l => l.MsgId).ToArray())
                     .With("@taskIds", letters.Select(l => l.TaskId).ToArray())
                     .With("@names", letters.Select(l => l.Name).ToArray())
-                    .With("@datas", letters.Select(l => l.Data).ToArray())
+                    .With("@datas", letters.Select(l => PostgresText.ToPayload(l.Data)).ToArray())
                     .With("@fireTimes", letters.Select(l => l.FireTime.ToUnixMs()).ToArray())
                     .With("@attempts", letters.Select(l => l.Attempts).ToArray())
                     .With("@errors", letters.Select(l => l.LastError).ToArray())

@@ -14,7 +14,7 @@ internal static class QueueRowMapper
         Attempt: reader.GetInt32(2),
         TaskId: reader.GetString(3),
         Name: reader.GetString(4),
-        Data: reader.GetString(5),
+        Data: reader.GetPayload(5),
         FireTimeMs: reader.GetInt64(6),
         LeaseMs: reader.GetNullableInt64(7),
         Ack: reader.GetBoolean(8));
@@ -26,7 +26,7 @@ internal static class QueueRowMapper
         MsgId = reader.GetString(0),
         TaskId = reader.GetString(1),
         Name = reader.GetString(2),
-        Data = reader.GetString(3),
+        Data = reader.GetPayload(3),
         FireTime = UnixTime.FromUnixMs(reader.GetInt64(4)),
         Attempts = reader.GetInt32(5),
         LastError = reader.GetNullableString(6),

@@ -3,15 +3,21 @@
 -- connections' search_path); its version is recorded in schema_version.
 -- Times: *_at / fire_time / available_at are unix milliseconds (bigint), except tasks.created_at, start_time and
 -- end_time, which are unix seconds as the task model keeps them. Identifiers, names and tags use the "C" collation:
--- byte order, as SQLite compares them, and cheaper indexes.
+-- byte order, as SQLite compares them, and cheaper indexes. Payloads (data) are UTF-8 bytes: text cannot hold U+0000,
+-- a payload can.
+
+-- The dedupe key of a payload: 64 bits of its SHA-256. It only narrows the lookup; the payload itself is compared too.
+CREATE FUNCTION data_hash(data bytea) RETURNS bigint
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  RETURN hashtextextended(encode(sha256(data), 'hex'), 0);
 
 -- Tasks: the definition as submitted plus the engine's bookkeeping.
 CREATE TABLE tasks (
   id           text COLLATE "C" NOT NULL PRIMARY KEY,  -- 24 hex chars, time-ordered
   name         text COLLATE "C" NOT NULL,              -- routing tag
   type         smallint NOT NULL,                      -- TaskType: 1 one-shot, 2 interval, 3 cron
-  data         text     NOT NULL,
-  data_hash    bigint   NOT NULL GENERATED ALWAYS AS (hashtextextended(data, 0)) STORED,  -- narrows the dedupe lookup
+  data         bytea    NOT NULL,                      -- UTF-8
+  data_hash    bigint   NOT NULL GENERATED ALWAYS AS (data_hash(data)) STORED,
   crontab      text     NOT NULL DEFAULT '',
   loop_time    bigint   NOT NULL DEFAULT 0,
   loop_count   bigint   NOT NULL DEFAULT 0,
@@ -59,7 +65,7 @@ CREATE TABLE fires (
   msg_id      text COLLATE "C" NOT NULL PRIMARY KEY,
   task_id     text COLLATE "C" NOT NULL,
   name        text COLLATE "C" NOT NULL,
-  data        text    NOT NULL,
+  data        bytea   NOT NULL,                        -- UTF-8
   fire_time   bigint  NOT NULL,                        -- unix ms, the scheduled time
   recorded_at bigint  NOT NULL,                        -- unix ms
   lease_ms    bigint,                                  -- the task's max_runtime, overrides the consumer's lease

@@ -16,17 +16,18 @@ internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing
     public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
+        var payload = PostgresText.ToPayload(task.Data);
         return db.RunInTransactionAsync(
             async connection =>
             {
                 // Equal adds (on any instance) wait for each other here, so the second one finds the first.
                 await using (var exclusive = connection.Command(AdvisoryLocks.ExclusiveForAdd)
-                    .With("@lock", db.Locks.Add).With("@name", task.Name).With("@data", task.Data))
+                    .With("@lock", db.Locks.Add).With("@name", task.Name).With("@data", payload))
                 {
                     await exclusive.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                await using (var find = connection.Command(TaskCommands.FindLiveDuplicate).With("@name", task.Name).With("@data", task.Data))
+                await using (var find = connection.Command(TaskCommands.FindLiveDuplicate).With("@name", task.Name).With("@data", payload))
                 {
                     if (await find.ExecuteScalarAsync(cancellationToken) is string existing)
                     {
@@ -34,7 +35,7 @@ internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing
                     }
                 }
 
-                await using (var insert = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Insert), task))
+                await using (var insert = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Insert), task, payload))
                 {
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }

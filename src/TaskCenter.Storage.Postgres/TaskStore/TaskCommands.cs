@@ -20,7 +20,7 @@ internal static class TaskCommands
     /// <summary>The live task with this name and data (ix_tasks_dedupe narrows by hash; the data is compared too).</summary>
     public const string FindLiveDuplicate = """
         SELECT id FROM tasks
-        WHERE name = @name AND data_hash = hashtextextended(@data, 0) AND state IN ('pending', 'active', 'paused')
+        WHERE name = @name AND data_hash = data_hash(@data) AND state IN ('pending', 'active', 'paused')
           AND data = @data
         LIMIT 1
         """;

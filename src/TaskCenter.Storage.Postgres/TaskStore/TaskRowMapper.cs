@@ -12,7 +12,7 @@ internal static class TaskRowMapper
         Id = reader.GetString(0),
         Name = reader.GetString(1),
         Type = (TaskType)reader.GetInt16(2),
-        Data = reader.GetString(3),
+        Data = reader.GetPayload(3),
         Crontab = reader.GetString(4),
         LoopTime = reader.GetInt64(5),
         LoopCount = reader.GetInt64(6),
@@ -29,12 +29,12 @@ internal static class TaskRowMapper
         FinishedAt = reader.GetNullableInt64(17) is { } finished ? UnixTime.FromUnixMs(finished) : null,
     };
 
-    /// <summary>Binds every column of <see cref="TaskCommands.Insert"/>.</summary>
-    public static NpgsqlCommand BindInsert(NpgsqlCommand command, ScheduledTask task) => command
+    /// <summary>Binds every column of <see cref="TaskCommands.Insert"/>; <paramref name="payload"/> is the task's data as stored.</summary>
+    public static NpgsqlCommand BindInsert(NpgsqlCommand command, ScheduledTask task, byte[] payload) => command
         .With("@id", task.Id)
         .With("@name", task.Name)
         .With("@type", (short)task.Type)
-        .With("@data", task.Data)
+        .With("@data", payload)
         .With("@crontab", task.Crontab)
         .With("@loopTime", task.LoopTime)
         .With("@loopCount", task.LoopCount)
