@@ -4,12 +4,14 @@
 //   dotnet run --project samples/TaskCenter.Samples.Consumer -- --server http://127.0.0.1:8081 --group sample --tags "*"
 //
 // Options (all optional): --server (default http://127.0.0.1:8081), --group (default sample), --tags (default *),
-// --api-key, --concurrency (default 8).
+// --api-key, --concurrency (default 8), --rabbitmq amqp://user:password@host:5672/ (read the group's queue straight
+// from RabbitMQ, for a server running with Delivery:Transport=RabbitMq; the handler stays the same).
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TaskCenter.Client;
+using TaskCenter.Client.RabbitMq;
 using TaskCenter.Samples.Consumer;
 
 var builder = Host.CreateApplicationBuilder(args);
@@ -22,6 +24,10 @@ builder.Services.AddTaskCenterConsumer(
         options.Group = settings["group"] ?? "sample";
         options.ApiKey = settings["api-key"];
         options.MaxConcurrency = int.Parse(settings["concurrency"] ?? "8", CultureInfo.InvariantCulture);
+        if (settings["rabbitmq"] is { Length: > 0 } broker)
+        {
+            options.UseRabbitMq(new Uri(broker));
+        }
     },
     handlers => handlers.Handle<PrintingHandler>(settings["tags"] ?? "*"));
 
