@@ -12,20 +12,22 @@ namespace TaskCenter.Testing;
 
 /// <summary>
 /// A real TaskCenter server in this process: Kestrel on a free loopback port, on a real SQLite file in a temporary
-/// folder or a fresh PostgreSQL database (<see cref="TestBackend"/>). Settings override configuration keys (e.g.
-/// "Queue:RetryDelays:0"); a url (e.g. "http://127.0.0.1:5123") chooses the address instead of a free port.
+/// folder or a fresh PostgreSQL database, delivering through its built-in queue or RabbitMQ (<see cref="TestBackend"/>).
+/// Settings override configuration keys (e.g. "Queue:RetryDelays:0"); a url (e.g. "http://127.0.0.1:5123") chooses the
+/// address instead of a free port; servers of the test's own (<see cref="BackendServers"/>) replace the shared ones.
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly bool _ownsDirectory;
 
-    private RunningServer(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDirectory)
+    private RunningServer(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDirectory, RabbitMqEndpoint? rabbitMq)
     {
         _app = app;
         _ownsDirectory = ownsDirectory;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        RabbitMq = rabbitMq;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(90) };
     }
 
@@ -35,6 +37,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>Where consumers read this server's fires when it delivers through RabbitMQ; <see langword="null"/> on the built-in queue.</summary>
+    public RabbitMqEndpoint? RabbitMq { get; }
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<RunningServer> StartAsync(
@@ -42,16 +47,43 @@ public sealed class RunningServer : IAsyncDisposable
         string? dataDirectory = null,
         TimeProvider? time = null,
         string? url = null,
-        TestBackend backend = TestBackend.Sqlite)
+        TestBackend backend = TestBackend.Sqlite,
+        BackendServers? servers = null)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= TempDirectory.Create("taskcenter-server");
+        try
+        {
+            return await StartInAsync(dataDirectory, ownsDirectory, settings, time, url, backend, servers);
+        }
+        catch
+        {
+            // A server that failed to start (e.g. refused its configuration) leaves no folder behind.
+            if (ownsDirectory)
+            {
+                TempDirectory.Delete(dataDirectory);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<RunningServer> StartInAsync(
+        string dataDirectory,
+        bool ownsDirectory,
+        IReadOnlyDictionary<string, string?>? settings,
+        TimeProvider? time,
+        string? url,
+        TestBackend backend,
+        BackendServers? servers)
+    {
         var configuration = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = Path.Combine(dataDirectory, "taskcenter.db"),
             ["Storage:Sqlite:Synchronous"] = "Normal",
         };
-        foreach (var (key, value) in (await TestBackends.SettingsAsync(backend)).Concat(settings ?? new Dictionary<string, string?>()))
+        var backendSettings = await TestBackends.SettingsAsync(backend, servers);
+        foreach (var (key, value) in backendSettings.Configuration.Concat(settings ?? new Dictionary<string, string?>()))
         {
             configuration[key] = value;
         }
@@ -68,7 +100,7 @@ public sealed class RunningServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningServer(app, new Uri(address + "/"), dataDirectory, ownsDirectory);
+        return new RunningServer(app, new Uri(address + "/"), dataDirectory, ownsDirectory, backendSettings.RabbitMq);
     }
 
     public async ValueTask DisposeAsync()

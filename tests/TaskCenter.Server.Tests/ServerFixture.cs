@@ -21,3 +21,5 @@ public abstract class ServerFixture(TestBackend backend) : IAsyncLifetime
 public sealed class SqliteServerFixture() : ServerFixture(TestBackend.Sqlite);
 
 public sealed class PostgresServerFixture() : ServerFixture(TestBackend.Postgres);
+
+public sealed class PostgresRabbitMqServerFixture() : ServerFixture(TestBackend.PostgresRabbitMq);

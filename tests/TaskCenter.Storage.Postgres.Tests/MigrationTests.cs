@@ -4,11 +4,13 @@ using TaskCenter.Storage.Postgres.Database;
 
 namespace TaskCenter.Storage.Postgres.Tests;
 
-public sealed class MigrationTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncDisposable
+public sealed class MigrationTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncLifetime
 {
     private readonly SharedSchema _schema = new(database);
 
-    public ValueTask DisposeAsync() => _schema.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
 
     [Fact]
     public void Scripts_are_embedded_in_version_order()

@@ -3,12 +3,14 @@ using TaskCenter.Core.Queue;
 namespace TaskCenter.Storage.Postgres.Tests;
 
 /// <summary>What one instance commits wakes the others, through LISTEN/NOTIFY.</summary>
-public sealed class NotificationTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncDisposable
+public sealed class NotificationTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private readonly SharedSchema _schema = new(database);
 
-    public ValueTask DisposeAsync() => _schema.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Fires_recorded_for_a_group_on_one_instance_wake_the_consumers_of_another()

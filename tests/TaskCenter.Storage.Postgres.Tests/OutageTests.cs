@@ -9,7 +9,7 @@ namespace TaskCenter.Storage.Postgres.Tests;
 /// The database going away and coming back, on a PostgreSQL server of this class's own (the shared one must stay up):
 /// calls fail fast as unavailable, and the same storage and listener carry on once it is back.
 /// </summary>
-public sealed class OutageTests(OutageTests.StoppableServer server) : IClassFixture<OutageTests.StoppableServer>, IAsyncDisposable
+public sealed class OutageTests(OutageTests.StoppableServer server) : IClassFixture<OutageTests.StoppableServer>, IAsyncLifetime
 {
     private readonly List<PostgresStorage> _opened = [];
 
@@ -33,7 +33,9 @@ public sealed class OutageTests(OutageTests.StoppableServer server) : IClassFixt
         public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var storage in _opened)
         {

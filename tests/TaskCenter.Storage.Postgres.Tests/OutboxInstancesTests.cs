@@ -5,12 +5,14 @@ using TaskCenter.Core.Storage;
 namespace TaskCenter.Storage.Postgres.Tests;
 
 /// <summary>The outbox shared by several instances: each fire is taken by one publisher at a time, and a dead one's fires are taken over.</summary>
-public sealed class OutboxInstancesTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncDisposable
+public sealed class OutboxInstancesTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncLifetime
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
     private readonly SharedSchema _schema = new(database);
 
-    public ValueTask DisposeAsync() => _schema.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Two_instances_publishing_together_publish_every_fire_once_each_batch_in_fire_time_order()

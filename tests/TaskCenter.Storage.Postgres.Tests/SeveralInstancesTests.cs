@@ -6,13 +6,15 @@ using TaskCenter.Core.Tasks;
 namespace TaskCenter.Storage.Postgres.Tests;
 
 /// <summary>Several server instances on one database: work is split, never done twice, and never stuck with a dead instance.</summary>
-public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncDisposable
+public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixture<ClassDatabase>, IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
     private readonly SharedSchema _schema = new(database);
 
-    public ValueTask DisposeAsync() => _schema.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Two_instances_firing_together_record_every_fire_once_and_split_the_work()

@@ -2,7 +2,7 @@ using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Client;
 
-public sealed class TaskCenterClientTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class TaskCenterClientTests(ServerFixture fixture)
 {
     /// <summary>A Monday far ahead: tasks that start then stay pending, so what the server returns is what was added.</summary>
     private static readonly DateTimeOffset Start = new(2099, 1, 5, 0, 0, 0, TimeSpan.Zero);
@@ -218,20 +218,6 @@ public sealed class TaskCenterClientTests(ServerFixture fixture) : IClassFixture
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.AddTaskAsync(NewTask.Once(Unique.Name("c"), "x"), canceled.Token));
     }
 
-    [Fact]
-    public async Task Canceling_a_long_poll_throws_OperationCanceledException_without_waiting_for_it()
-    {
-        using var cancel = new CancellationTokenSource();
-        var poll = Client.ConsumeAsync(
-            new ConsumeRequest { Group = Unique.Name("idle"), Tags = Unique.Name("idle"), WaitTime = TimeSpan.FromSeconds(60) },
-            cancel.Token);
-
-        await cancel.CancelAsync();
-
-        // The guard is shorter than the poll's wait: only the cancellation can end it in time.
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll.OrTimeout());
-    }
-
     private async Task<(AddTaskResult Added, TaskInfo Stored)> AddAndGetAsync(NewTask task)
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -257,3 +243,9 @@ public sealed class TaskCenterClientTests(ServerFixture fixture) : IClassFixture
     private static DateTimeOffset Parse(string time) =>
         DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture);
 }
+
+public sealed class TaskCenterClientTestsOnSqlite(SqliteServerFixture fixture) : TaskCenterClientTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class TaskCenterClientTestsOnPostgres(PostgresServerFixture fixture) : TaskCenterClientTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class TaskCenterClientTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : TaskCenterClientTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

@@ -4,8 +4,11 @@ using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Client;
 
-/// <summary>What the client puts on the wire and how it bounds a request: the API key header and the request timeout.</summary>
-public sealed class TaskCenterClientTransportTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+/// <summary>
+/// What the client puts on the wire and how it bounds a request: the API key header, the request timeout, long polls.
+/// Only on the backends whose built-in queue is consumed over HTTP.
+/// </summary>
+public abstract class TaskCenterClientTransportTests(ServerFixture fixture)
 {
     [Fact]
     public async Task The_API_key_is_sent_as_a_bearer_token_on_every_request()
@@ -40,34 +43,6 @@ public sealed class TaskCenterClientTransportTests(ServerFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task The_consumer_sends_its_API_key_on_consume_and_ack()
-    {
-        using var recorder = new RecordingHttpHandler();
-        var (tag, group) = (Unique.Name("auth-consumer"), Unique.Name("group"));
-        var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var options = fixture.ConsumerOptions(group);
-        options.ApiKey = "consumer-key";
-        options.HttpHandler = recorder;
-        await using var consumer = new TaskConsumer(options);
-        consumer.Register(tag, (context, _) =>
-        {
-            handled.TrySetResult(context.MsgId);
-            return Task.CompletedTask;
-        });
-        await fixture.SubscribeAsync(group, tag);
-        await consumer.StartAsync();
-
-        await fixture.Client.AddTaskAsync(NewTask.Once(tag, "x"));
-        var msgId = await handled.Task.OrTimeout();
-        await consumer.StopAsync().OrTimeout(); // sends the ack
-
-        await fixture.AssertSettledAsync(group, msgId);
-        Assert.Contains(recorder.Sent, r => r.Path == "/v1/api/consume");
-        Assert.Contains(recorder.Sent, r => r.Path == "/v1/api/ack");
-        Assert.All(recorder.Sent, r => Assert.Equal("Bearer consumer-key", r.Authorization));
-    }
-
-    [Fact]
     public async Task A_server_that_accepts_but_never_answers_times_out_after_the_request_timeout()
     {
         // A "server" that takes the connection and the request, and never writes a byte back.
@@ -92,6 +67,20 @@ public sealed class TaskCenterClientTransportTests(ServerFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Canceling_a_long_poll_throws_OperationCanceledException_without_waiting_for_it()
+    {
+        using var cancel = new CancellationTokenSource();
+        var poll = fixture.Client.ConsumeAsync(
+            new ConsumeRequest { Group = Unique.Name("idle"), Tags = Unique.Name("idle"), WaitTime = TimeSpan.FromSeconds(60) },
+            cancel.Token);
+
+        await cancel.CancelAsync();
+
+        // The guard is shorter than the poll's wait: only the cancellation can end it in time.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll.OrTimeout());
+    }
+
+    [Fact]
     public async Task A_long_poll_wait_is_added_to_the_request_timeout()
     {
         // The server holds the poll for its whole 3 s wait (nothing is ready) and then answers: a request timeout of 2 s
@@ -109,3 +98,7 @@ public sealed class TaskCenterClientTransportTests(ServerFixture fixture) : ICla
         Assert.Empty(messages);
     }
 }
+
+public sealed class TaskCenterClientTransportTestsOnSqlite(SqliteServerFixture fixture) : TaskCenterClientTransportTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class TaskCenterClientTransportTestsOnPostgres(PostgresServerFixture fixture) : TaskCenterClientTransportTests(fixture), IClassFixture<PostgresServerFixture>;

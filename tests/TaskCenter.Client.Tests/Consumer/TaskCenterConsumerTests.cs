@@ -9,8 +9,7 @@ public sealed class StaticConsumerCollection
     public const string Name = "TaskCenterConsumer static state";
 }
 
-[Collection(StaticConsumerCollection.Name)]
-public sealed class TaskCenterConsumerTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IAsyncLifetime
+public abstract class TaskCenterConsumerTests(ServerFixture fixture) : IAsyncLifetime
 {
     private TaskCenterClient Client => fixture.Client;
 
@@ -105,3 +104,12 @@ public sealed class TaskCenterConsumerTests(ServerFixture fixture) : IClassFixtu
         await fixture.AssertSettledAsync(group, msgId);
     }
 }
+
+[Collection(StaticConsumerCollection.Name)]
+public sealed class TaskCenterConsumerTestsOnSqlite(SqliteServerFixture fixture) : TaskCenterConsumerTests(fixture), IClassFixture<SqliteServerFixture>;
+
+[Collection(StaticConsumerCollection.Name)]
+public sealed class TaskCenterConsumerTestsOnPostgres(PostgresServerFixture fixture) : TaskCenterConsumerTests(fixture), IClassFixture<PostgresServerFixture>;
+
+[Collection(StaticConsumerCollection.Name)]
+public sealed class TaskCenterConsumerTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : TaskCenterConsumerTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

@@ -2,7 +2,7 @@ using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
 
-public sealed class TaskConsumerAckTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class TaskConsumerAckTests(ServerFixture fixture)
 {
     private TaskCenterClient Client => fixture.Client;
 
@@ -89,3 +89,9 @@ public sealed class TaskConsumerAckTests(ServerFixture fixture) : IClassFixture<
         await fixture.AssertSettledAsync(group, msgId);
     }
 }
+
+public sealed class TaskConsumerAckTestsOnSqlite(SqliteServerFixture fixture) : TaskConsumerAckTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class TaskConsumerAckTestsOnPostgres(PostgresServerFixture fixture) : TaskConsumerAckTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class TaskConsumerAckTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : TaskConsumerAckTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

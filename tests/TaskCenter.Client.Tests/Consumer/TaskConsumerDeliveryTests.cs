@@ -2,7 +2,7 @@ using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
 
-public sealed class TaskConsumerDeliveryTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class TaskConsumerDeliveryTests(ServerFixture fixture)
 {
     private TaskCenterClient Client => fixture.Client;
 
@@ -212,3 +212,9 @@ public sealed class TaskConsumerDeliveryTests(ServerFixture fixture) : IClassFix
         Assert.Equal(2, Volatile.Read(ref highest));
     }
 }
+
+public sealed class TaskConsumerDeliveryTestsOnSqlite(SqliteServerFixture fixture) : TaskConsumerDeliveryTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class TaskConsumerDeliveryTestsOnPostgres(PostgresServerFixture fixture) : TaskConsumerDeliveryTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class TaskConsumerDeliveryTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : TaskConsumerDeliveryTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

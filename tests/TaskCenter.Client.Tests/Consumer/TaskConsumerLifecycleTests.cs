@@ -2,7 +2,7 @@ using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
 
-public sealed class TaskConsumerLifecycleTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class TaskConsumerLifecycleTests(ServerFixture fixture)
 {
     private static readonly TaskHandler Nothing = (_, _) => Task.CompletedTask;
 
@@ -66,3 +66,9 @@ public sealed class TaskConsumerLifecycleTests(ServerFixture fixture) : IClassFi
         Assert.Equal(nameof(TaskConsumerOptions.MaxConcurrency), error.ParamName);
     }
 }
+
+public sealed class TaskConsumerLifecycleTestsOnSqlite(SqliteServerFixture fixture) : TaskConsumerLifecycleTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class TaskConsumerLifecycleTestsOnPostgres(PostgresServerFixture fixture) : TaskConsumerLifecycleTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class TaskConsumerLifecycleTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : TaskConsumerLifecycleTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

@@ -1,12 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.Logging;
 using TaskCenter.Client.Tests.Support;
-using TaskCenter.Testing;
 
 namespace TaskCenter.Client.Tests.Consumer;
 
-public sealed class TaskConsumerRetryTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class TaskConsumerRetryTests(ServerFixture fixture)
 {
     private TaskCenterClient Client => fixture.Client;
 
@@ -54,76 +50,42 @@ public sealed class TaskConsumerRetryTests(ServerFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_handler_still_running_after_the_shutdown_timeout_is_canceled_and_reported_as_failed()
     {
-        // No retries: the consumer's failure report makes the message a dead letter at once, showing its error.
-        await using var server = await RunningServer.StartAsync(new Dictionary<string, string?> { ["Queue:MaxRetries"] = "0" });
-        using var client = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = server.BaseAddress });
+        // Each attempt's consumer is stopped while its handler runs: the canceled handler is reported as failed, so the
+        // message comes back to the next consumer, and the last report makes it a dead letter showing the error.
         var (tag, group) = (Unique.Name("slow"), Unique.Name("group"));
-        var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var consumer = new TaskConsumer(
-            new TaskConsumerOptions { BaseAddress = server.BaseAddress, Group = group, ShutdownTimeout = TimeSpan.Zero });
-        consumer.Register(tag, async (context, cancellationToken) =>
+        var started = Waiting.NewChannel<TaskMessage>();
+        await fixture.SubscribeAsync(group, tag);
+        var taskId = string.Empty;
+        for (var attempt = 1; attempt <= ServerFixture.Attempts; attempt++)
         {
-            started.TrySetResult(context.MsgId);
-            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-        });
-        await consumer.StartAsync();
-        await client.AddTaskAsync(NewTask.Once(tag, "never finishes"));
-        var msgId = await started.Task.OrTimeout();
-
-        await consumer.StopAsync().OrTimeout();
-
-        var letter = Assert.Single(await client.GetDeadLettersAsync(group));
-        Assert.Equal(msgId, letter.MsgId);
-        Assert.Equal("canceled: the consumer stopped before the handler finished", letter.LastError);
-    }
-
-    [Fact]
-    public async Task The_consumer_keeps_retrying_while_the_server_is_unreachable_and_delivers_once_it_is_up()
-    {
-        // A loopback port nobody listens on (yet): connections to it are refused.
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-
-        var (tag, group) = (Unique.Name("late-server"), Unique.Name("group"));
-        var logger = new RecordingLogger<TaskConsumer>();
-        var handled = new TaskCompletionSource<TaskMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var consumer = new TaskConsumer(
-            new TaskConsumerOptions
+            var options = fixture.ConsumerOptions(group);
+            options.ShutdownTimeout = TimeSpan.Zero;
+            await using var consumer = new TaskConsumer(options);
+            consumer.Register(tag, async (context, cancellationToken) =>
             {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
-                Group = group,
-                RetryDelay = TimeSpan.FromMilliseconds(20),
-                MaxRetryDelay = TimeSpan.FromMilliseconds(200),
-            },
-            logger);
-        consumer.Register(tag, (context, _) =>
-        {
-            handled.TrySetResult(context.Message);
-            return Task.CompletedTask;
-        });
-        await consumer.StartAsync();
-
-        // Two failed polls: the consumer is retrying, not stopped after the first failure.
-        for (var failures = 0; failures < 2;)
-        {
-            var (level, text) = await logger.Entries.NextAsync();
-            if (level == LogLevel.Warning && text.Contains("unreachable", StringComparison.Ordinal))
+                started.Writer.TryWrite(context.Message);
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            });
+            await consumer.StartAsync();
+            if (attempt == 1)
             {
-                failures++;
+                taskId = (await Client.AddTaskAsync(NewTask.Once(tag, "never finishes"))).TaskId;
             }
+
+            var message = await started.NextAsync();
+            Assert.Equal((taskId, attempt), (message.TaskId, message.Attempt));
+
+            await consumer.StopAsync().OrTimeout();
         }
 
-        await using var server = await RunningServer.StartAsync(url: $"http://127.0.0.1:{port}");
-        using var client = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = server.BaseAddress });
-        Assert.Empty(await client.ConsumeAsync(new ConsumeRequest { Group = group, Tags = tag })); // subscribes the group
-        var taskId = (await client.AddTaskAsync(NewTask.Once(tag, "after the outage"))).TaskId;
-
-        var delivered = await handled.Task.OrTimeout();
-        await consumer.StopAsync().OrTimeout();
-
-        Assert.Equal((taskId, "after the outage"), (delivered.TaskId, delivered.Data));
-        Assert.Empty(await client.AckAsync(group, [delivered.MsgId])); // the consumer acked it
+        var letter = Assert.Single(await Waiting.PollAsync(() => Client.GetDeadLettersAsync(group), letters => letters.Count > 0));
+        Assert.Equal((taskId, ServerFixture.Attempts), (letter.TaskId, letter.Attempts));
+        Assert.Equal("canceled: the consumer stopped before the handler finished", letter.LastError);
     }
 }
+
+public sealed class TaskConsumerRetryTestsOnSqlite(SqliteServerFixture fixture) : TaskConsumerRetryTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class TaskConsumerRetryTestsOnPostgres(PostgresServerFixture fixture) : TaskConsumerRetryTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class TaskConsumerRetryTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : TaskConsumerRetryTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

@@ -4,7 +4,7 @@ using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Hosting;
 
-public sealed class HostedConsumerTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class HostedConsumerTests(ServerFixture fixture)
 {
     private TaskCenterClient Client => fixture.Client;
 
@@ -13,7 +13,7 @@ public sealed class HostedConsumerTests(ServerFixture fixture) : IClassFixture<S
     {
         var (tag, group) = (Unique.Name("hosted"), Unique.Name("group"));
         // A short lease: should the server still hold the stopped consumer's canceled long poll when the next message
-        // fires, that poll's lease on it runs out in a second and the message still reaches the test's consume below.
+        // fires, that poll's lease on it runs out in a second and the message still reaches the test's take below.
         using var host = BuildHost(group, tag, lease: TimeSpan.FromSeconds(1));
         var probe = host.Services.GetRequiredService<HandlerProbe>();
         await fixture.SubscribeAsync(group, tag);
@@ -30,8 +30,7 @@ public sealed class HostedConsumerTests(ServerFixture fixture) : IClassFixture<S
 
         // Stopped: a new message waits in the group for whoever consumes next, and the handler never sees it.
         var taskId = (await Client.AddTaskAsync(NewTask.Once(tag, "after stop"))).TaskId;
-        var waiting = await Client.ConsumeAsync(new ConsumeRequest { Group = group, Tags = tag, WaitTime = TimeSpan.FromSeconds(10) });
-        Assert.Equal(taskId, Assert.Single(waiting).TaskId);
+        Assert.Equal(taskId, await fixture.TakeWaitingAsync(group, tag));
         Assert.False(probe.Received.Reader.TryRead(out _));
     }
 
@@ -118,11 +117,7 @@ public sealed class HostedConsumerTests(ServerFixture fixture) : IClassFixture<S
     {
         var services = new ServiceCollection();
         services.AddTaskCenterConsumer(
-            options =>
-            {
-                options.BaseAddress = fixture.Server.BaseAddress;
-                options.Group = group;
-            },
+            options => fixture.ConfigureConsumer(options, group),
             handlers => handlers.Handle(tag, (context, _) =>
             {
                 handled.TrySetResult(context.MsgId);
@@ -138,8 +133,7 @@ public sealed class HostedConsumerTests(ServerFixture fixture) : IClassFixture<S
         builder.Services.AddTaskCenterConsumer(
             options =>
             {
-                options.BaseAddress = fixture.Server.BaseAddress;
-                options.Group = group;
+                fixture.ConfigureConsumer(options, group);
                 options.Lease = lease ?? options.Lease;
             },
             handlers => handlers.Handle<RecordingHandler>(tag));
@@ -169,3 +163,9 @@ public sealed class HostedConsumerTests(ServerFixture fixture) : IClassFixture<S
         }
     }
 }
+
+public sealed class HostedConsumerTestsOnSqlite(SqliteServerFixture fixture) : HostedConsumerTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class HostedConsumerTestsOnPostgres(PostgresServerFixture fixture) : HostedConsumerTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class HostedConsumerTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : HostedConsumerTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

@@ -1,23 +1,26 @@
-using TaskCenter.Testing;
-
 namespace TaskCenter.Client.Tests.Support;
 
 /// <summary>
-/// One real server per test class (Kestrel on loopback, a real SQLite file), and a client for it. Retries are short,
-/// so a failed message walks the retry ladder in well under a second: 200 ms, 200 ms, then a dead letter.
-/// Tests use their own task names and groups (see <see cref="Unique"/>), so they don't interfere.
+/// One real server per test class (Kestrel on loopback) on the fixture's backend, a client for it, and the consumers'
+/// way to their group's messages there (<see cref="IGroupDelivery"/>): the built-in queue over HTTP, or RabbitMQ.
+/// Retries are short, so a failed message walks the retry ladder in well under a second: 200 ms, 200 ms, then a dead
+/// letter. Tests use their own task names and groups (see <see cref="Unique"/>), so they don't interfere. A suite is an
+/// abstract class taking a <see cref="ServerFixture"/>, run once per backend by a sealed subclass per fixture.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public abstract class ServerFixture(TestBackend backend) : IAsyncLifetime
 {
-    /// <summary>Attempts a message gets before it is a dead letter: the first delivery and <c>Queue:MaxRetries</c> retries.</summary>
-    public const int Attempts = 3;
+    /// <summary>Retries after the first delivery before a failed message is a dead letter.</summary>
+    public const int MaxRetries = 2;
 
-    public static IReadOnlyDictionary<string, string?> ShortRetries { get; } = new Dictionary<string, string?>
-    {
-        ["Queue:RetryDelays:0"] = "00:00:00.200",
-        ["Queue:RetryDelays:1"] = "00:00:00.200",
-        ["Queue:MaxRetries"] = "2",
-    };
+    /// <summary>Attempts a message gets before it is a dead letter: the first delivery and <see cref="MaxRetries"/> retries.</summary>
+    public const int Attempts = MaxRetries + 1;
+
+    /// <summary>The pause before each retry.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+
+    private IGroupDelivery _delivery = null!;
+
+    public TestBackend Backend => backend;
 
     public RunningServer Server { get; private set; } = null!;
 
@@ -25,8 +28,19 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await RunningServer.StartAsync(ShortRetries);
+        // The built-in queue retries as the server says; over RabbitMQ the consumer retries (RabbitMqDelivery).
+        Server = await RunningServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Queue:RetryDelays:0"] = RetryDelay.ToString(),
+                ["Queue:RetryDelays:1"] = RetryDelay.ToString(),
+                ["Queue:MaxRetries"] = MaxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            backend: backend);
         Client = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = Server.BaseAddress });
+        _delivery = Server.RabbitMq is { } rabbitMq
+            ? new RabbitMqDelivery(Server.BaseAddress, rabbitMq)
+            : new BuiltInQueueDelivery(Server.BaseAddress, Client);
     }
 
     public async Task DisposeAsync()
@@ -36,16 +50,28 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>Options of a consumer of <paramref name="group"/> on this server.</summary>
-    public TaskConsumerOptions ConsumerOptions(string group) => new() { BaseAddress = Server.BaseAddress, Group = group };
+    public TaskConsumerOptions ConsumerOptions(string group)
+    {
+        var options = new TaskConsumerOptions();
+        ConfigureConsumer(options, group);
+        return options;
+    }
 
-    /// <summary>
-    /// Records the group's subscription before the test adds tasks, so their fires are routed to the group whether or not
-    /// a consumer started in the background has polled yet (a consume call subscribes; no message is ready yet).
-    /// </summary>
-    public async Task SubscribeAsync(string group, string tags) =>
-        Assert.Empty(await Client.ConsumeAsync(new ConsumeRequest { Group = group, Tags = tags }));
+    /// <inheritdoc cref="IGroupDelivery.ConfigureConsumer"/>
+    public void ConfigureConsumer(TaskConsumerOptions options, string group) => _delivery.ConfigureConsumer(options, group);
 
-    /// <summary>Asserts the group holds none of the messages any more: each was acknowledged (or dead-lettered).</summary>
-    public async Task AssertSettledAsync(string group, params string[] msgIds) =>
-        Assert.Empty(await Client.AckAsync(group, msgIds));
+    /// <inheritdoc cref="IGroupDelivery.SubscribeAsync"/>
+    public Task SubscribeAsync(string group, string tags) => _delivery.SubscribeAsync(group, tags);
+
+    /// <inheritdoc cref="IGroupDelivery.AssertSettledAsync"/>
+    public Task AssertSettledAsync(string group, params string[] msgIds) => _delivery.AssertSettledAsync(group, msgIds);
+
+    /// <inheritdoc cref="IGroupDelivery.TakeWaitingAsync"/>
+    public Task<string> TakeWaitingAsync(string group, string tags) => _delivery.TakeWaitingAsync(group, tags);
 }
+
+public sealed class SqliteServerFixture() : ServerFixture(TestBackend.Sqlite);
+
+public sealed class PostgresServerFixture() : ServerFixture(TestBackend.Postgres);
+
+public sealed class PostgresRabbitMqServerFixture() : ServerFixture(TestBackend.PostgresRabbitMq);

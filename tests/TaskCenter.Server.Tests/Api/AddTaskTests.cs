@@ -135,3 +135,5 @@ public abstract class AddTaskTests(ServerFixture fixture)
 public sealed class AddTaskTestsOnSqlite(SqliteServerFixture fixture) : AddTaskTests(fixture), IClassFixture<SqliteServerFixture>;
 
 public sealed class AddTaskTestsOnPostgres(PostgresServerFixture fixture) : AddTaskTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class AddTaskTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : AddTaskTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

@@ -51,3 +51,5 @@ public abstract class CrontabNextTests(ServerFixture fixture)
 public sealed class CrontabNextTestsOnSqlite(SqliteServerFixture fixture) : CrontabNextTests(fixture), IClassFixture<SqliteServerFixture>;
 
 public sealed class CrontabNextTestsOnPostgres(PostgresServerFixture fixture) : CrontabNextTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class CrontabNextTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : CrontabNextTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

@@ -55,3 +55,5 @@ public abstract class DeleteTaskTests(ServerFixture fixture)
 public sealed class DeleteTaskTestsOnSqlite(SqliteServerFixture fixture) : DeleteTaskTests(fixture), IClassFixture<SqliteServerFixture>;
 
 public sealed class DeleteTaskTestsOnPostgres(PostgresServerFixture fixture) : DeleteTaskTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class DeleteTaskTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : DeleteTaskTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

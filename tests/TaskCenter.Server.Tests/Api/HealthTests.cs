@@ -21,6 +21,8 @@ public sealed class HealthTestsOnSqlite(SqliteServerFixture fixture) : HealthTes
 
 public sealed class HealthTestsOnPostgres(PostgresServerFixture fixture) : HealthTests(fixture), IClassFixture<PostgresServerFixture>;
 
+public sealed class HealthTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : HealthTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;
+
 public sealed class BackendConfigurationTests
 {
     [Theory]

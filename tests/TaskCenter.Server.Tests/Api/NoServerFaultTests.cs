@@ -83,3 +83,5 @@ public abstract class NoServerFaultTests(ServerFixture fixture)
 public sealed class NoServerFaultTestsOnSqlite(SqliteServerFixture fixture) : NoServerFaultTests(fixture), IClassFixture<SqliteServerFixture>;
 
 public sealed class NoServerFaultTestsOnPostgres(PostgresServerFixture fixture) : NoServerFaultTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class NoServerFaultTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : NoServerFaultTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

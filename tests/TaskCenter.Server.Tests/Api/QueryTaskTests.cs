@@ -116,3 +116,5 @@ public abstract class QueryTaskTests(ServerFixture fixture)
 public sealed class QueryTaskTestsOnSqlite(SqliteServerFixture fixture) : QueryTaskTests(fixture), IClassFixture<SqliteServerFixture>;
 
 public sealed class QueryTaskTestsOnPostgres(PostgresServerFixture fixture) : QueryTaskTests(fixture), IClassFixture<PostgresServerFixture>;
+
+public sealed class QueryTaskTestsOnPostgresRabbitMq(PostgresRabbitMqServerFixture fixture) : QueryTaskTests(fixture), IClassFixture<PostgresRabbitMqServerFixture>;

@@ -10,7 +10,7 @@ namespace TaskCenter.Server.Tests.Engine;
 /// The engine on a fake clock, through the real API and storage: the clock only moves when a test moves it,
 /// so schedules, restarts and outages are exact and nothing waits on the wall clock.
 /// </summary>
-public sealed class FakeClockScheduleTests : IAsyncDisposable
+public sealed class FakeClockScheduleTests : IAsyncLifetime
 {
     // 2030-01-01T00:00:00Z, a Tuesday.
     private static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeSeconds(1_893_456_000);
@@ -231,9 +231,11 @@ public sealed class FakeClockScheduleTests : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
     {
         TempDirectory.Delete(_data);
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 }

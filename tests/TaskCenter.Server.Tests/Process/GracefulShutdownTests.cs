@@ -4,7 +4,7 @@ using static TaskCenter.Server.Tests.Wire;
 
 namespace TaskCenter.Server.Tests.Process;
 
-public sealed class GracefulShutdownTests : IAsyncDisposable
+public sealed class GracefulShutdownTests : IAsyncLifetime
 {
     private readonly string _dataDirectory = TempDirectory.Create("taskcenter-sigterm");
 
@@ -34,9 +34,11 @@ public sealed class GracefulShutdownTests : IAsyncDisposable
         Assert.Equal("pending", task.GetProperty("state").GetString());
     }
 
-    public ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
     {
         TempDirectory.Delete(_dataDirectory);
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 }

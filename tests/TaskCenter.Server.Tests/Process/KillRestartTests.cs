@@ -11,7 +11,7 @@ namespace TaskCenter.Server.Tests.Process;
 /// SIGKILL a real server process while it fires and delivers, start it again on the same data, and check that
 /// every fire arrives and that no fire was produced twice (a message may be delivered again, with its msgid).
 /// </summary>
-public sealed class KillRestartTests : IAsyncDisposable
+public sealed class KillRestartTests : IAsyncLifetime
 {
     private const string Group = "survivor";
     private readonly string _dataDirectory = TempDirectory.Create("taskcenter-kill");
@@ -126,9 +126,11 @@ public sealed class KillRestartTests : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
     {
         TempDirectory.Delete(_dataDirectory);
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 }

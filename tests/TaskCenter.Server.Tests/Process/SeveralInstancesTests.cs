@@ -12,7 +12,7 @@ namespace TaskCenter.Server.Tests.Process;
 /// SIGKILLed (or frozen, as by a network cut) under load: every fire still arrives, and no fire is produced twice
 /// (a message may be delivered again, always with its msgid).
 /// </summary>
-public sealed class SeveralInstancesTests : IAsyncDisposable
+public sealed class SeveralInstancesTests : IAsyncLifetime
 {
     private const string Group = "shared";
     private const int Instances = 3;
@@ -179,7 +179,9 @@ public sealed class SeveralInstancesTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var server in _servers)
         {

@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 
-namespace TaskCenter.Transport.RabbitMq.Tests.Support;
+namespace TaskCenter.Testing;
 
-/// <summary>Awaiting events, with a generous guard so a broken test fails instead of hanging.</summary>
+/// <summary>Awaiting events signalled by handlers, with a generous guard so a broken test fails instead of hanging.</summary>
 public static class Waiting
 {
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
@@ -26,7 +26,10 @@ public static class Waiting
         return items;
     }
 
-    /// <summary>Reads state until it satisfies <paramref name="until"/>: for changes nothing signals (e.g. a queue's length).</summary>
+    /// <summary>
+    /// Reads state until it satisfies <paramref name="until"/>: for changes nothing signals (e.g. a queue's length, or
+    /// the consumer's failure report made a message a dead letter).
+    /// </summary>
     public static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> until)
     {
         using var guard = new CancellationTokenSource(Guard);
