@@ -37,3 +37,23 @@ public sealed class BackendConfigurationTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Under RabbitMQ the built-in queue is off: its calls say where the messages are instead of waiting empty.</summary>
+public sealed class BuiltInQueueOffTests(PostgresRabbitMqServerFixture fixture) : IClassFixture<PostgresRabbitMqServerFixture>
+{
+    [Theory]
+    [InlineData("/v1/api/consume", "{\"group\":\"g\",\"tags\":\"*\",\"wait_ms\":30000}")]
+    [InlineData("/v1/api/ack", "{\"group\":\"g\",\"msgids\":[\"6b07988cf068bd9b68837642\"]}")]
+    [InlineData("/v1/api/nack", "{\"group\":\"g\",\"msgid\":\"6b07988cf068bd9b68837642\"}")]
+    public async Task Queue_calls_answer_404_naming_the_transport(string path, string body) =>
+        AssertError(await fixture.Server.Http.PostJsonAsync(path, body), HttpStatusCode.NotFound, "delivers through RabbitMq");
+
+    [Fact]
+    public async Task Health_includes_the_broker()
+    {
+        var (status, body) = await fixture.Server.Http.GetJsonAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ok", body.GetProperty("checks").GetProperty("rabbitmq").GetProperty("status").GetString());
+    }
+}
