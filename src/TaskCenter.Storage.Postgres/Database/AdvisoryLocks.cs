@@ -10,6 +10,9 @@ internal sealed class AdvisoryLocks(string schema)
 
     public const string Shared = "SELECT pg_advisory_xact_lock_shared(hashtextextended(@lock, 0))";
 
+    /// <summary>True when taken; false at once when another session holds it.</summary>
+    public const string TryExclusive = "SELECT pg_try_advisory_xact_lock(hashtextextended(@lock, 0))";
+
     /// <summary>Keyed by the name and the data of a task being added: concurrent adds of equal tasks run one after another.</summary>
     public const string ExclusiveForAdd = "SELECT pg_advisory_xact_lock(hashtextextended(@lock || @name, data_hash(@data)))";
 
@@ -21,6 +24,12 @@ internal sealed class AdvisoryLocks(string schema)
     /// routes, so a fire is either routed by the new subscription or kept and then handed over, never left behind.
     /// </summary>
     public string Routing { get; } = schema + "/routing";
+
+    /// <summary>
+    /// Held by the instance purging expired queue entries: the others skip their pass rather than delete the same rows
+    /// at the same time (and risk deadlocking on them).
+    /// </summary>
+    public string Housekeeping { get; } = schema + "/housekeeping";
 
     /// <summary>The prefix of <see cref="ExclusiveForAdd"/>'s key.</summary>
     public string Add { get; } = schema + "/add/";

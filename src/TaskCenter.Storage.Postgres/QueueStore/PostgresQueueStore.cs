@@ -212,6 +212,14 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         db.RunInTransactionAsync(
             async connection =>
             {
+                await using (var tryLock = connection.Command(AdvisoryLocks.TryExclusive).With("@lock", db.Locks.Housekeeping))
+                {
+                    if (await tryLock.ExecuteScalarAsync(cancellationToken) is not true)
+                    {
+                        return 0; // Another instance is purging now.
+                    }
+                }
+
                 await using var batch = connection.Batch(
                     new NpgsqlBatchCommand(QueueCommands.PurgeUnrouted).With("@before", (now - options.UnroutedRetention).ToUnixMs()),
                     new NpgsqlBatchCommand(QueueCommands.PurgeHistory).With("@before", (now - options.FireHistoryRetention).ToUnixMs()));
