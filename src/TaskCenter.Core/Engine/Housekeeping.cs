@@ -27,6 +27,10 @@ public sealed class Housekeeping(
                 {
                     await RunOnceAsync(stoppingToken);
                 }
+                catch (StorageUnavailableException e)
+                {
+                    logger.LogWarning("Housekeeping skipped: {Error}; trying again in {Interval}", e.Message, _options.HousekeepingInterval);
+                }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogError(e, "Housekeeping failed; trying again in {Interval}", _options.HousekeepingInterval);

@@ -37,6 +37,7 @@ public sealed class SchedulerEngine(
     private readonly FirePlanner _planner = new(options.Value.MisfireThreshold);
     private readonly LeadPlanner _lead = new(options.Value);
     private readonly IFireListener[] _listeners = [.. listeners];
+    private DateTimeOffset? _storageDownSince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,10 +46,26 @@ public sealed class SchedulerEngine(
             try
             {
                 await RunOnceAsync(stoppingToken);
+                if (_storageDownSince is { } since)
+                {
+                    logger.LogInformation("The database is reachable again (unreachable since {Since:O}); scheduling resumes", since);
+                    _storageDownSince = null;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (StorageUnavailableException e)
+            {
+                // One warning per outage, not one stack trace per retry; fires due meanwhile are taken when it is back.
+                if (_storageDownSince is null)
+                {
+                    _storageDownSince = time.GetUtcNow();
+                    logger.LogWarning("The database is unreachable ({Error}); the engine retries every {Backoff}", e.Message, _options.FailureBackoff);
+                }
+
+                await Task.Delay(_options.FailureBackoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception e)
             {

@@ -63,6 +63,11 @@ internal sealed class FirePublisher(
                     {
                         broker.ReportFailure(ex);
                     }
+                    else if (ex is StorageUnavailableException)
+                    {
+                        // The database is down: the storage and health say so; one line, no stack trace.
+                        logger.LogWarning("Cannot read the outbox: {Error}; publishing resumes when the database is back", ex.Message);
+                    }
                     else
                     {
                         logger.LogError(ex, "Publishing fires to RabbitMQ failed; they stay in the outbox");
