@@ -3,6 +3,8 @@ using TaskCenter.Server.Composition;
 using TaskCenter.Server.Endpoints;
 using TaskCenter.Server.Health;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Metrics;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server;
 
@@ -35,10 +37,12 @@ public static class TaskCenterApp
 
         var app = builder.Build();
         app.UseApiErrors();
+        app.UseTaskCenterSecurity();
         foreach (var prefix in ApiPrefixes)
         {
             app.MapGroup(prefix)
                 .WithApiErrors()
+                .RequireRateLimiting(ClientRateLimit.Policy)
                 .MapTaskEndpoints()
                 .MapCrontabEndpoints()
                 .MapStatEndpoints()
@@ -46,7 +50,8 @@ public static class TaskCenterApp
                 .MapDeadLetterEndpoints();
         }
 
-        app.MapHealthEndpoint();
+        app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Telemetry;
 
 namespace TaskCenter.Core.Queue;
 
@@ -24,6 +25,7 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
             var messages = await store.LeaseAsync(request.Group, request.Max, request.Lease, now, cancellationToken);
             if (messages.Count > 0 || now >= deadline)
             {
+                QueueMetrics.HandedOut(request.Group, messages, time.GetUtcNow());
                 return messages;
             }
 
@@ -35,12 +37,17 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
         }
     }
 
-    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken) =>
-        store.AckAsync(group, msgIds, cancellationToken);
+    public async Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
+    {
+        var acked = await store.AckAsync(group, msgIds, cancellationToken);
+        QueueMetrics.Acked(group, acked.Count);
+        return acked;
+    }
 
     public async Task<NackOutcome> NackAsync(string group, string msgId, string? failure, CancellationToken cancellationToken)
     {
         var outcome = await store.NackAsync(group, msgId, failure, time.GetUtcNow(), cancellationToken);
+        QueueMetrics.Nacked(group, outcome.Result);
         if (outcome.Result == NackResult.Retrying)
         {
             signal.MessagesReady();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TaskCenter.Core.Alerts;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
@@ -7,6 +6,8 @@ using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Health;
+using TaskCenter.Server.Metrics;
+using TaskCenter.Server.Security;
 using TaskCenter.Storage.Postgres;
 using TaskCenter.Storage.Sqlite;
 using TaskCenter.Transport.RabbitMq;
@@ -19,6 +20,7 @@ public static class TaskCenterServices
 {
     public static IServiceCollection AddTaskCenter(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTaskCenterSecurity(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<EngineOptions>(configuration.GetSection("Engine"));
         services.Configure<AlertOptions>(configuration.GetSection("Alerts"));
@@ -44,10 +46,11 @@ public static class TaskCenterServices
         services.AddSingleton<IFireListener>(sp => sp.GetRequiredService<QueueSignal>());
         services.AddSingleton<IFireListener>(sp => sp.GetRequiredService<FireRateAlerts>());
         services.AddSingleton<BuiltInQueue>();
+        services.AddTaskCenterMetrics();
 
         var backends = Backends.From(configuration);
         services.AddSingleton(backends);
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: HealthTags.ReadyOnly);
         AddStorage(services, configuration, backends);
         AddDelivery(services, configuration, backends);
 
@@ -91,8 +94,8 @@ public static class TaskCenterServices
                 break;
             case DeliveryTransport.RabbitMq:
                 services.AddTaskCenterRabbitMq(options => configuration.GetSection("Delivery:RabbitMq").Bind(options));
-                // An unreachable broker degrades the server (fires wait in the outbox) but does not stop it serving.
-                services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>(RabbitMqHealthCheck.Name, failureStatus: HealthStatus.Degraded);
+                // An unreachable broker makes the server not ready (fires wait in the outbox); it stays live and serving.
+                services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>(RabbitMqHealthCheck.Name, tags: HealthTags.ReadyOnly);
                 break;
             default:
                 throw new InvalidOperationException($"Delivery transport {backends.Delivery} is not available in this build.");

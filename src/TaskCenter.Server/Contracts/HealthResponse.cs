@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace TaskCenter.Server.Contracts;
 
 /// <summary>
-/// <c>/healthz</c>: "ok", "degraded" (serving, but a part is impaired: e.g. RabbitMQ unreachable, fires wait in the
-/// outbox) or "unhealthy" (the database is unreachable; the API answers 503), with each part's own state.
+/// <c>/healthz</c> and <c>/readyz</c>: "ok", "degraded" (serving, but a part is impaired: e.g. publishing to RabbitMQ is
+/// behind) or "unhealthy" (the database is unreachable and the API answers 503, or the broker is unreachable and fires
+/// wait in the outbox), with each part's own state.
 /// </summary>
 public sealed record HealthResponse(
     [property: JsonPropertyName("status")] string Status,

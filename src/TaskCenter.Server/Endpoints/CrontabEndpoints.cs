@@ -1,6 +1,7 @@
 using TaskCenter.Core.Scheduling;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -12,7 +13,7 @@ public static class CrontabEndpoints
 
     public static RouteGroupBuilder MapCrontabEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/crontab/next", Next);
+        api.MapGet("/crontab/next", Next).RequireAuthorization(AccessPolicies.ReadTasks);
         return api;
     }
 

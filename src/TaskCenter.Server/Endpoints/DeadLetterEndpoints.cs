@@ -2,6 +2,7 @@ using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -13,17 +14,17 @@ public static class DeadLetterEndpoints
 
     public static RouteGroupBuilder MapDeadLetterEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/dead-letters", ListAsync);
+        api.MapGet("/dead-letters", ListAsync).RequireAuthorization(AccessPolicies.View);
         api.MapPost("/dead-letters/redrive", async (HttpRequest request, IDeadLetterRedrive redrive, CancellationToken ct) =>
         {
             var (group, msgIds) = await ReadSelectionAsync(request, ct);
             return Ids(await redrive.RedriveAsync(group, msgIds, ct));
-        });
+        }).RequireAuthorization(AccessPolicies.Admin);
         api.MapPost("/dead-letters/purge", async (HttpRequest request, BuiltInQueue queue, CancellationToken ct) =>
         {
             var (group, msgIds) = await ReadSelectionAsync(request, ct);
             return Ids(await queue.PurgeDeadLettersAsync(group, msgIds, ct));
-        });
+        }).RequireAuthorization(AccessPolicies.Admin);
         return api;
     }
 

@@ -4,6 +4,7 @@ using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Composition;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -18,7 +19,7 @@ public static class QueueEndpoints
 
     public static RouteGroupBuilder MapQueueEndpoints(this RouteGroupBuilder api)
     {
-        var queue = api.MapGroup("").AddEndpointFilter(BuiltInQueueOnlyAsync);
+        var queue = api.MapGroup("").AddEndpointFilter(BuiltInQueueOnlyAsync).RequireAuthorization(AccessPolicies.Consume);
         queue.MapPost("/consume", ConsumeAsync);
         queue.MapPost("/ack", AckAsync);
         queue.MapPost("/nack", NackAsync);

@@ -1,5 +1,6 @@
 using TaskCenter.Core.Alerts;
 using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -9,7 +10,8 @@ public static class StatEndpoints
     public static RouteGroupBuilder MapStatEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/task/stat", (FireRateAlerts alerts) =>
-            Results.Json(alerts.CurrentMinute(), ServerJsonContext.Wire.IReadOnlyDictionaryStringInt64));
+            Results.Json(alerts.CurrentMinute(), ServerJsonContext.Wire.IReadOnlyDictionaryStringInt64))
+            .RequireAuthorization(AccessPolicies.View);
         return api;
     }
 }

@@ -3,6 +3,7 @@ using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -13,14 +14,16 @@ public static class TaskEndpoints
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/task", AddAsync);
-        api.MapPost("/delete-task", DeleteAsync);
-        api.MapPost("/delete-task-by-name", DeleteByNameAsync);
-        api.MapGet("/query-task-by-id", GetAsync);
+        api.MapPost("/task", AddAsync).RequireAuthorization(AccessPolicies.ManageTasks);
+        api.MapPost("/delete-task", DeleteAsync).RequireAuthorization(AccessPolicies.ManageTasks);
+        api.MapPost("/delete-task-by-name", DeleteByNameAsync).RequireAuthorization(AccessPolicies.ManageTasks);
+        api.MapGet("/query-task-by-id", GetAsync).RequireAuthorization(AccessPolicies.ReadTasks);
         api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, CancellationToken ct) =>
-            ListByNameAsync(request.RequiredQueryText("name"), reader, ct));
+            ListByNameAsync(request.RequiredQueryText("name"), reader, ct))
+            .RequireAuthorization(AccessPolicies.ReadTasks);
         api.MapGet("/query-task-by-name/{name}", (string name, ITaskReader reader, CancellationToken ct) =>
-            ListByNameAsync(name, reader, ct));
+            ListByNameAsync(name, reader, ct))
+            .RequireAuthorization(AccessPolicies.ReadTasks);
         return api;
     }
 

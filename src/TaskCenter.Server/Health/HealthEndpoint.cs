@@ -6,25 +6,35 @@ using TaskCenter.Server.Contracts;
 namespace TaskCenter.Server.Health;
 
 /// <summary>
-/// <c>GET /healthz</c>: 200 while the server can serve (healthy or degraded), 503 when it cannot (the database is
-/// unreachable), with every check's state in the body.
+/// <c>GET /healthz</c>, the liveness probe: 200 whenever the process answers, with every check's state in the body
+/// (a database or broker outage is no reason to restart the server; it recovers by itself once they are back).
+/// <c>GET /readyz</c>, the readiness probe: the checks tagged <see cref="HealthTags.Ready"/> (the database and, with
+/// RabbitMQ delivery, the broker) in the same shape; 200 while they are healthy or degraded, 503 when one is unhealthy.
 /// </summary>
 public static class HealthEndpoint
 {
-    public static WebApplication MapHealthEndpoint(this WebApplication app)
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
+            ResultStatusCodes = Codes(unhealthy: StatusCodes.Status200OK),
+            ResponseWriter = WriteAsync,
+        });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(HealthTags.Ready),
+            ResultStatusCodes = Codes(unhealthy: StatusCodes.Status503ServiceUnavailable),
             ResponseWriter = WriteAsync,
         });
         return app;
     }
+
+    private static Dictionary<HealthStatus, int> Codes(int unhealthy) => new()
+    {
+        [HealthStatus.Healthy] = StatusCodes.Status200OK,
+        [HealthStatus.Degraded] = StatusCodes.Status200OK,
+        [HealthStatus.Unhealthy] = unhealthy,
+    };
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -15,6 +15,19 @@ public abstract class HealthTests(ServerFixture fixture)
         Assert.Equal("ok", body.GetProperty("status").GetString());
         Assert.Equal("ok", body.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Ready_when_the_database_and_the_broker_are_reachable_with_the_state_of_each()
+    {
+        var (status, body) = await fixture.Server.Http.GetJsonAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ok", body.GetProperty("status").GetString());
+        var checks = body.GetProperty("checks");
+        Assert.All(checks.EnumerateObject(), check => Assert.Equal("ok", check.Value.GetProperty("status").GetString()));
+        var expected = fixture.Backend == TestBackend.PostgresRabbitMq ? new[] { "rabbitmq", "storage" } : ["storage"];
+        Assert.Equal(expected, checks.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
 }
 
 public sealed class HealthTestsOnSqlite(SqliteServerFixture fixture) : HealthTests(fixture), IClassFixture<SqliteServerFixture>;

@@ -19,6 +19,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
             taskId = added.GetProperty("taskid").GetString()!;
 
             var longPoll = http.PostJsonAsync("/v1/api/consume", Json(new { group = "g", tags = "sigterm", wait_ms = 60_000 }));
+            await WaitUntilLongPollIsOpenAsync(http);
             var exitCode = await server.TerminateAsync();
             var (status, body) = await longPoll;
 
@@ -32,6 +33,29 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         var (found, task) = await again.GetJsonAsync("/v1/api/query-task-by-id?taskid=" + taskId);
         Assert.Equal(HttpStatusCode.OK, found);
         Assert.Equal("pending", task.GetProperty("state").GetString());
+    }
+
+    /// <summary>
+    /// Waits until the server is serving another request besides the scrape asking (the long poll), so the SIGTERM
+    /// meets an open long poll rather than racing its connection.
+    /// </summary>
+    private static async Task WaitUntilLongPollIsOpenAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+            var active = text.Split('\n')
+                .Where(line => line.StartsWith("http_server_active_requests{", StringComparison.Ordinal))
+                .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 2)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+            if (active >= 2)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the long poll never reached the server");
+            await Task.Delay(20);
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

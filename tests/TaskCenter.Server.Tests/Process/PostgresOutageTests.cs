@@ -7,8 +7,9 @@ using static TaskCenter.Server.Tests.Wire;
 namespace TaskCenter.Server.Tests.Process;
 
 /// <summary>
-/// The database stopped and started again under a running server: while it is down the API and /healthz answer 503;
-/// once it is back everything recovers by itself, and a fire that fell due during the outage is delivered.
+/// The database stopped and started again under a running server: while it is down the API and /readyz answer 503
+/// (/healthz, the liveness probe, answers 200 and reports the storage unhealthy); once it is back everything recovers
+/// by itself, and a fire that fell due during the outage is delivered.
 /// </summary>
 public sealed class PostgresOutageTests
 {
@@ -34,9 +35,12 @@ public sealed class PostgresOutageTests
         {
             AssertError(await http.PostJsonAsync("/v1/api/task", addDuringOutage), HttpStatusCode.ServiceUnavailable, "the database is unavailable");
             var (healthStatus, health) = await http.GetJsonAsync("/healthz");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, healthStatus);
+            Assert.Equal(HttpStatusCode.OK, healthStatus);
             Assert.Equal("unhealthy", Status(health));
             Assert.Equal("unhealthy", Status(health.GetProperty("checks").GetProperty("storage")));
+            var (readyStatus, ready) = await http.GetJsonAsync("/readyz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, readyStatus);
+            Assert.Equal("unhealthy", Status(ready.GetProperty("checks").GetProperty("storage")));
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
         while (DateTimeOffset.UtcNow.ToUnixTimeSeconds() <= fireTime);
@@ -51,6 +55,8 @@ public sealed class PostgresOutageTests
         Assert.Equal([message.Msgid()], await http.AckAsync(Group, message.Msgid()));
         var (healthy, _) = await Waiting.PollAsync(() => http.GetJsonAsync("/healthz"), h => Status(h.Body) == "ok");
         Assert.Equal(HttpStatusCode.OK, healthy);
+        var (readyAgain, _) = await http.GetJsonAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, readyAgain);
     }
 
     private static string? Status(JsonElement part) => part.GetProperty("status").GetString();

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using TaskCenter.Cli.Commands.Dlq;
+
+namespace TaskCenter.Cli.Commands;
+
+/// <summary>The <c>taskcenter</c> command tree.</summary>
+internal static class RootCommandFactory
+{
+    public static RootCommand Create(CliContext context)
+    {
+        var root = new RootCommand("taskcenter — the TaskCenter command line: add and inspect tasks, preview crontabs, manage dead letters, tail fires.");
+        foreach (var option in context.Options.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(AddCommand.Create(context));
+        root.Subcommands.Add(GetCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(DeleteCommand.Create(context));
+        root.Subcommands.Add(NextCommand.Create(context));
+        root.Subcommands.Add(DlqCommand.Create(context));
+        root.Subcommands.Add(TailCommand.Create(context));
+        return root;
+    }
+}

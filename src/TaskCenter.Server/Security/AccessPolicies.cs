@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace TaskCenter.Server.Security;
+
+/// <summary>The authorization policies endpoints declare (<c>RequireAuthorization(AccessPolicies.X)</c>), each a set of roles.</summary>
+public static class AccessPolicies
+{
+    /// <summary>Add and delete tasks.</summary>
+    public const string ManageTasks = "ManageTasks";
+
+    /// <summary>Query tasks, preview crontabs.</summary>
+    public const string ReadTasks = "ReadTasks";
+
+    /// <summary>Consume, ack, nack.</summary>
+    public const string Consume = "Consume";
+
+    /// <summary>Read-only views of the server: stat, the dead-letter list.</summary>
+    public const string View = "View";
+
+    /// <summary>Operations that change what others consume: dead-letter redrive and purge.</summary>
+    public const string Admin = "Admin";
+
+    internal static void Add(AuthorizationOptions options)
+    {
+        Add(options, ManageTasks, ApiKeyRole.Admin, ApiKeyRole.Producer);
+        Add(options, ReadTasks, ApiKeyRole.Admin, ApiKeyRole.Producer, ApiKeyRole.Viewer);
+        Add(options, Consume, ApiKeyRole.Admin, ApiKeyRole.Consumer);
+        Add(options, View, ApiKeyRole.Admin, ApiKeyRole.Viewer);
+        Add(options, Admin, ApiKeyRole.Admin);
+    }
+
+    private static void Add(AuthorizationOptions options, string name, params string[] roles) =>
+        options.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
+}

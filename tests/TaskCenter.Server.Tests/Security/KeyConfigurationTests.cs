@@ -1,0 +1,41 @@
+using TaskCenter.Testing;
+
+namespace TaskCenter.Server.Tests.Security;
+
+public sealed class KeyConfigurationTests
+{
+    [Theory]
+    [InlineData("", "admin", "Security:ApiKeys:1:Key is empty")]
+    [InlineData("second-key", "root", "Security:ApiKeys:1:Role is 'root'; it must be one of: admin, producer, consumer, viewer")]
+    [InlineData("second-key", "", "Security:ApiKeys:1:Role is ''")]
+    [InlineData("first-key", "viewer", "Security:ApiKeys:1:Key is the same key as Security:ApiKeys:0")]
+    public async Task A_bad_key_entry_stops_the_start_naming_the_entry(string key, string role, string expected)
+    {
+        var settings = TestKeys.Settings(("first", "first-key", "admin"), ("second", key, role));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(settings));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("first-key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_keys_with_one_name_stop_the_start()
+    {
+        var settings = TestKeys.Settings(("same", "first-key", "admin"), ("same", "second-key", "viewer"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(settings));
+
+        Assert.Contains("Security:ApiKeys:1:Name 'same' is already the name of Security:ApiKeys:0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_negative_rate_limit_stops_the_start()
+    {
+        var settings = new Dictionary<string, string?> { ["Security:RateLimit:PermitsPerSecond"] = "-1" };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(settings));
+
+        Assert.Contains("Security:RateLimit:PermitsPerSecond", error.Message, StringComparison.Ordinal);
+    }
+}
