@@ -2,6 +2,7 @@ using TaskCenter.Core.Validation;
 using TaskCenter.Server.Composition;
 using TaskCenter.Server.Endpoints;
 using TaskCenter.Server.Health;
+using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.Metrics;
 using TaskCenter.Server.Security;
@@ -40,7 +41,13 @@ public static class TaskCenterApp
         app.UseTaskCenterSecurity();
         foreach (var prefix in ApiPrefixes)
         {
-            app.MapGroup(prefix)
+            var group = app.MapGroup(prefix);
+            if (prefix != ApiPrefixes[0])
+            {
+                group.ExcludeFromDescription(); // The same API again: the document describes it once.
+            }
+
+            group
                 .WithApiErrors()
                 .RequireRateLimiting(ClientRateLimit.Policy)
                 .MapTaskEndpoints()
@@ -52,6 +59,7 @@ public static class TaskCenterApp
 
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
+        app.MapApiDocumentation();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Health;
+using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Metrics;
 using TaskCenter.Server.Security;
 using TaskCenter.Storage.Postgres;
@@ -46,6 +47,7 @@ public static class TaskCenterServices
         services.AddSingleton<IFireListener>(sp => sp.GetRequiredService<QueueSignal>());
         services.AddSingleton<IFireListener>(sp => sp.GetRequiredService<FireRateAlerts>());
         services.AddSingleton<BuiltInQueue>();
+        services.AddApiDocumentation();
         services.AddTaskCenterMetrics();
 
         var backends = Backends.From(configuration);

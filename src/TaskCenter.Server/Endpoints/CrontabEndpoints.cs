@@ -1,6 +1,7 @@
 using TaskCenter.Core.Scheduling;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -13,7 +14,13 @@ public static class CrontabEndpoints
 
     public static RouteGroupBuilder MapCrontabEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/crontab/next", Next).RequireAuthorization(AccessPolicies.ReadTasks);
+        api.MapGet("/crontab/next", Next).RequireAuthorization(AccessPolicies.ReadTasks)
+            .Documented<CrontabNextResponse>("The next fire times of a crontab (unix seconds)")
+            .WithQuery(
+                ("crontab", true, "The crontab."),
+                ("timezone", false, "IANA zone it is read in; default UTC."),
+                ("count", false, "How many times; default 5."),
+                ("from", false, "Times strictly after this, unix seconds; default now."));
         return api;
     }
 

@@ -2,6 +2,7 @@ using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -14,17 +15,24 @@ public static class DeadLetterEndpoints
 
     public static RouteGroupBuilder MapDeadLetterEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/dead-letters", ListAsync).RequireAuthorization(AccessPolicies.View);
+        api.MapGet("/dead-letters", ListAsync).RequireAuthorization(AccessPolicies.View)
+            .Documented<DeadLettersResponse>("A group's dead letters, oldest fire first")
+            .WithQuery(
+                ("group", true, "The consumer group."),
+                ("limit", false, "At most this many, 1 to 1000; default 100."),
+                ("after", false, "Paging: the msgid of the last dead letter of the previous page."));
         api.MapPost("/dead-letters/redrive", async (HttpRequest request, IDeadLetterRedrive redrive, CancellationToken ct) =>
         {
             var (group, msgIds) = await ReadSelectionAsync(request, ct);
             return Ids(await redrive.RedriveAsync(group, msgIds, ct));
-        }).RequireAuthorization(AccessPolicies.Admin);
+        }).RequireAuthorization(AccessPolicies.Admin)
+            .Documented<MsgIdsResponse>("Send dead letters back to their group with a fresh retry budget", typeof(DeadLetterSelection));
         api.MapPost("/dead-letters/purge", async (HttpRequest request, BuiltInQueue queue, CancellationToken ct) =>
         {
             var (group, msgIds) = await ReadSelectionAsync(request, ct);
             return Ids(await queue.PurgeDeadLettersAsync(group, msgIds, ct));
-        }).RequireAuthorization(AccessPolicies.Admin);
+        }).RequireAuthorization(AccessPolicies.Admin)
+            .Documented<MsgIdsResponse>("Delete dead letters for good", typeof(DeadLetterSelection));
         return api;
     }
 

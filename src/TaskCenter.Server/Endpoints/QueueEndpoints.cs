@@ -4,6 +4,7 @@ using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Composition;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -20,9 +21,12 @@ public static class QueueEndpoints
     public static RouteGroupBuilder MapQueueEndpoints(this RouteGroupBuilder api)
     {
         var queue = api.MapGroup("").AddEndpointFilter(BuiltInQueueOnlyAsync).RequireAuthorization(AccessPolicies.Consume);
-        queue.MapPost("/consume", ConsumeAsync);
-        queue.MapPost("/ack", AckAsync);
-        queue.MapPost("/nack", NackAsync);
+        queue.MapPost("/consume", ConsumeAsync)
+            .Documented<ConsumeResponse>("Long-poll a group's messages from the built-in queue (subscribes the group to the tags)", typeof(ConsumeRequestBody));
+        queue.MapPost("/ack", AckAsync)
+            .Documented<AckResponse>("Acknowledge messages; returns those the group held", typeof(AckRequest));
+        queue.MapPost("/nack", NackAsync)
+            .Documented<NackResponse>("Report a failed handling: retried after the next delay level, or dead-lettered", typeof(NackRequest));
         return api;
     }
 

@@ -1,5 +1,6 @@
 using TaskCenter.Core.Alerts;
 using TaskCenter.Server.Contracts;
+using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -11,7 +12,8 @@ public static class StatEndpoints
     {
         api.MapGet("/task/stat", (FireRateAlerts alerts) =>
             Results.Json(alerts.CurrentMinute(), ServerJsonContext.Wire.IReadOnlyDictionaryStringInt64))
-            .RequireAuthorization(AccessPolicies.View);
+            .RequireAuthorization(AccessPolicies.View)
+            .Documented<IReadOnlyDictionary<string, long>>("This minute's fires per task name, and in total under \"total\"");
         return api;
     }
 }

@@ -3,6 +3,7 @@ using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -14,16 +15,24 @@ public static class TaskEndpoints
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/task", AddAsync).RequireAuthorization(AccessPolicies.ManageTasks);
-        api.MapPost("/delete-task", DeleteAsync).RequireAuthorization(AccessPolicies.ManageTasks);
-        api.MapPost("/delete-task-by-name", DeleteByNameAsync).RequireAuthorization(AccessPolicies.ManageTasks);
-        api.MapGet("/query-task-by-id", GetAsync).RequireAuthorization(AccessPolicies.ReadTasks);
+        api.MapPost("/task", AddAsync).RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<AddTaskResponse>("Add a task (a live task with the same name and data is returned instead)", typeof(AddTaskRequest));
+        api.MapPost("/delete-task", DeleteAsync).RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<DeleteTasksResponse>("Delete tasks by id; fires recorded ahead and not due yet are withdrawn", typeof(DeleteTasksRequest));
+        api.MapPost("/delete-task-by-name", DeleteByNameAsync).RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<DeleteTasksResponse>("Delete every task with this name", typeof(DeleteTasksByNameRequest));
+        api.MapGet("/query-task-by-id", GetAsync).RequireAuthorization(AccessPolicies.ReadTasks)
+            .Documented<TaskResponse>("A task by id (404 when unknown)")
+            .WithQuery(("taskid", true, "The task id, 24 hex characters."));
         api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, CancellationToken ct) =>
             ListByNameAsync(request.RequiredQueryText("name"), reader, ct))
-            .RequireAuthorization(AccessPolicies.ReadTasks);
+            .RequireAuthorization(AccessPolicies.ReadTasks)
+            .Documented<IReadOnlyList<TaskResponse>>("Every task with this name, newest first")
+            .WithQuery(("name", true, "The task name."));
         api.MapGet("/query-task-by-name/{name}", (string name, ITaskReader reader, CancellationToken ct) =>
             ListByNameAsync(name, reader, ct))
-            .RequireAuthorization(AccessPolicies.ReadTasks);
+            .RequireAuthorization(AccessPolicies.ReadTasks)
+            .Documented<IReadOnlyList<TaskResponse>>("Every task with this name, newest first (the name in the path)");
         return api;
     }
 

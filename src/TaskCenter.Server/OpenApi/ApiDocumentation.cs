@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+using TaskCenter.Server.Contracts;
+
+namespace TaskCenter.Server.OpenApi;
+
+/// <summary>
+/// The OpenAPI document of the HTTP API at <c>/openapi/v1.json</c> and a browsable reference at <c>/api-reference</c>
+/// (Scalar, its script served by the server itself). Only the <c>/v1/api</c> paths are described; <c>/api/v1</c> is the
+/// same API under the original Go server's prefix.
+/// </summary>
+public static class ApiDocumentation
+{
+    public const string DocumentPath = "/openapi/{documentName}.json";
+    public const string ReferencePath = "/api-reference";
+
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "TaskCenter API",
+                Version = "v1",
+                Description = "Scheduled tasks delivered to consumer groups. Every error answers {\"err\": status, \"msg\": text}; "
+                    + "with API keys configured, send Authorization: Bearer <key>. The same API is served under /api/v1.",
+            };
+            return Task.CompletedTask;
+        }));
+
+    public static WebApplication MapApiDocumentation(this WebApplication app)
+    {
+        app.MapOpenApi(DocumentPath);
+        app.MapScalarApiReference(ReferencePath, options => options
+            .WithTitle("TaskCenter API")
+            .WithOpenApiRoutePattern(DocumentPath));
+        return app;
+    }
+
+    /// <summary>Summary, request body, success response and the error shape of one endpoint.</summary>
+    public static RouteHandlerBuilder Documented<TResponse>(this RouteHandlerBuilder endpoint, string summary, Type? body = null)
+    {
+        endpoint.WithSummary(summary).Produces<TResponse>().Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
+        return body is null ? endpoint : endpoint.Accepts(body, "application/json");
+    }
+
+    /// <summary>Query parameters the endpoint reads itself (strictly, to name them in errors), for the document.</summary>
+    public static RouteHandlerBuilder WithQuery(this RouteHandlerBuilder endpoint, params (string Name, bool Required, string Description)[] parameters) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            foreach (var (name, required, description) in parameters)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name,
+                    In = ParameterLocation.Query,
+                    Required = required,
+                    Description = description,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
+            return Task.CompletedTask;
+        });
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.Json;
+
+namespace TaskCenter.Server.Tests.Api;
+
+/// <summary>The OpenAPI document and the browsable reference, served by the server itself (no outside address).</summary>
+public sealed class ApiDocumentationTests(SqliteServerFixture fixture) : IClassFixture<SqliteServerFixture>
+{
+    private static readonly string[] Endpoints =
+    [
+        "/task", "/delete-task", "/delete-task-by-name", "/query-task-by-id", "/query-task-by-name", "/crontab/next",
+        "/task/stat", "/consume", "/ack", "/nack", "/dead-letters", "/dead-letters/redrive", "/dead-letters/purge",
+    ];
+
+    private HttpClient Http => fixture.Server.Http;
+
+    [Fact]
+    public async Task The_document_describes_every_endpoint_once_with_its_request_and_error_shapes()
+    {
+        using var document = JsonDocument.Parse(await Http.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative)));
+        var root = document.RootElement;
+        var paths = root.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Equal("TaskCenter API", root.GetProperty("info").GetProperty("title").GetString());
+        Assert.All(Endpoints, path => Assert.Contains("/v1/api" + path, paths));
+        Assert.DoesNotContain(paths, path => path.StartsWith("/api/v1", StringComparison.Ordinal));
+
+        var addTask = root.GetProperty("paths").GetProperty("/v1/api/task").GetProperty("post");
+        Assert.True(addTask.GetProperty("responses").TryGetProperty("400", out _));
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        var fields = schemas.GetProperty("AddTaskRequest").GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        Assert.Superset(new HashSet<string> { "name", "type", "data", "crontab", "loop_time", "timezone" }, fields.ToHashSet());
+        var query = root.GetProperty("paths").GetProperty("/v1/api/crontab/next").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["crontab", "timezone", "count", "from"], query);
+    }
+
+    [Fact]
+    public async Task The_reference_page_and_its_script_come_from_the_server()
+    {
+        using var page = await Http.GetAsync(new Uri("api-reference/", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        using var script = await Http.GetAsync(new Uri("api-reference/scalar.js", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("src=\"scalar.js\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)=\"https?://", html);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
+    }
+}
