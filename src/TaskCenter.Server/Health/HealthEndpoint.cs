@@ -19,13 +19,13 @@ public static class HealthEndpoint
         {
             ResultStatusCodes = Codes(unhealthy: StatusCodes.Status200OK),
             ResponseWriter = WriteAsync,
-        });
+        }).AllowAnonymous(); // Probes carry no key.
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(HealthTags.Ready),
             ResultStatusCodes = Codes(unhealthy: StatusCodes.Status503ServiceUnavailable),
             ResponseWriter = WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

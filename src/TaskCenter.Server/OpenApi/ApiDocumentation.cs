@@ -30,10 +30,12 @@ public static class ApiDocumentation
 
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
-        app.MapOpenApi(DocumentPath);
+        // The API's description is public, also when API keys are configured.
+        app.MapOpenApi(DocumentPath).AllowAnonymous();
         app.MapScalarApiReference(ReferencePath, options => options
             .WithTitle("TaskCenter API")
-            .WithOpenApiRoutePattern(DocumentPath));
+            .WithOpenApiRoutePattern(DocumentPath))
+            .AllowAnonymous();
         return app;
     }
 

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace TaskCenter.Server.Security;
 
-/// <summary>The authorization policies endpoints declare (<c>RequireAuthorization(AccessPolicies.X)</c>), each a set of roles.</summary>
+/// <summary>
+/// The authorization policies endpoints declare (<c>RequireAuthorization(AccessPolicies.X)</c>), each a set of roles;
+/// endpoints that declare none fall back to <see cref="Admin"/>.
+/// </summary>
 public static class AccessPolicies
 {
     /// <summary>Add and delete tasks.</summary>
@@ -27,6 +30,10 @@ public static class AccessPolicies
         Add(options, Consume, ApiKeyRole.Admin, ApiKeyRole.Consumer);
         Add(options, View, ApiKeyRole.Admin, ApiKeyRole.Viewer);
         Add(options, Admin, ApiKeyRole.Admin);
+
+        // An endpoint that declares no policy is admin-only, so a new endpoint is never open by accident; the probes
+        // and the API documentation say AllowAnonymous.
+        options.FallbackPolicy = options.GetPolicy(Admin);
     }
 
     private static void Add(AuthorizationOptions options, string name, params string[] roles) =>
