@@ -13,10 +13,6 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
 {
     private const string LeaseExpiredError = "lease expired";
 
-    /// <summary>When a lease taken now ends: the fire's own lease (its task's max_runtime) if set, else the consumer's; whole milliseconds.</summary>
-    public static DateTimeOffset LeaseEnd(DateTimeOffset now, TimeSpan? own, TimeSpan lease) =>
-        UnixTime.FromUnixMs((now + (own is { } ms && ms > TimeSpan.Zero ? ms : lease)).ToUnixMs());
-
     public async Task<List<QueueMessage>> TakeAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
     {
         var messages = new List<QueueMessage>();
@@ -29,11 +25,8 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
                 break;
             }
 
-            // Attempt counts deliveries: 1 is the first, then up to maxRetries retries.
-            var dead = candidates.Where(c => c.IsLeased && c.Attempt >= maxRetries + 1).Select(c => c.MsgId).ToArray();
-            var leased = candidates.Where(c => !(c.IsLeased && c.Attempt >= maxRetries + 1))
-                .Select(c => ToMessage(c, LeaseEnd(now, c.LeaseMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, lease)))
-                .ToList();
+            var dead = candidates.Where(c => c.HasUsedUpItsAttempts(maxRetries)).Select(c => c.MsgId).ToArray();
+            var leased = candidates.Where(c => !c.HasUsedUpItsAttempts(maxRetries)).Select(c => c.Lease(now, lease)).ToList();
             await WriteAsync(leased, dead, cancellationToken);
             messages.AddRange(leased);
             if (candidates.Count < wanted)
@@ -60,16 +53,4 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
                 .With("@group", group).With("@msgIds", dead).With("@now", now.ToUnixMs()).With("@error", LeaseExpiredError));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static QueueMessage ToMessage(LeaseCandidate candidate, DateTimeOffset leaseUntil) => new()
-    {
-        MsgId = candidate.MsgId,
-        TaskId = candidate.TaskId,
-        Name = candidate.Name,
-        Data = candidate.Data,
-        FireTime = UnixTime.FromUnixMs(candidate.FireTimeMs),
-        Attempt = candidate.Attempt + 1,
-        LeaseUntil = leaseUntil,
-        Ack = candidate.Ack,
-    };
 }

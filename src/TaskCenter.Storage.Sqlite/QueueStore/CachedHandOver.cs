@@ -33,7 +33,7 @@ internal sealed class CachedHandOver(SqliteDatabase db, ReadyDeliveryCache ready
                 Data = fire.Data,
                 FireTime = fire.FireTime,
                 Attempt = 1,
-                LeaseUntil = LeaseBatch.LeaseEnd(now, fire.Lease, lease),
+                LeaseUntil = LeaseCandidate.LeaseEnd(now, fire.Lease, lease),
                 Ack = fire.Ack,
             });
         }

@@ -12,10 +12,6 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
 {
     private const string LeaseExpiredError = "lease expired";
 
-    /// <summary>When a lease taken now ends: the fire's own lease (its task's max_runtime) if set, else the consumer's; whole milliseconds.</summary>
-    public static DateTimeOffset LeaseEnd(DateTimeOffset now, TimeSpan? own, TimeSpan lease) =>
-        UnixTime.FromUnixMs((now + (own is { } ms && ms > TimeSpan.Zero ? ms : lease)).ToUnixMs());
-
     /// <summary>Leases up to <paramref name="max"/>; a candidate <paramref name="claim"/> refuses (handed out elsewhere, lease not written yet) is skipped.</summary>
     public List<QueueMessage> Take(int max, TimeSpan lease, Func<string, bool> claim)
     {
@@ -44,29 +40,18 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
                     continue;
                 }
 
-                // Attempt counts deliveries: 1 is the first, then up to maxRetries retries.
-                if (candidate.IsLeased && candidate.Attempt >= maxRetries + 1)
+                if (candidate.HasUsedUpItsAttempts(maxRetries))
                 {
                     deadMsgId.Set(candidate.MsgId);
                     dead.ExecuteNonQuery();
                     continue;
                 }
 
-                var until = LeaseEnd(now, candidate.LeaseMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, lease);
+                var message = candidate.Lease(now, lease);
                 leasedMsgId.Set(candidate.MsgId);
-                leaseUntil.Set(until.ToUnixMs());
+                leaseUntil.Set(message.LeaseUntil.ToUnixMs());
                 leased.ExecuteNonQuery();
-                messages.Add(new QueueMessage
-                {
-                    MsgId = candidate.MsgId,
-                    TaskId = candidate.TaskId,
-                    Name = candidate.Name,
-                    Data = candidate.Data,
-                    FireTime = UnixTime.FromUnixMs(candidate.FireTimeMs),
-                    Attempt = candidate.Attempt + 1,
-                    LeaseUntil = until,
-                    Ack = candidate.Ack,
-                });
+                messages.Add(message);
             }
 
             if (candidates.Count < wanted || skipped)

@@ -15,8 +15,8 @@ internal static class QueueRowMapper
         TaskId: reader.GetString(3),
         Name: reader.GetString(4),
         Data: reader.GetString(5),
-        FireTimeMs: reader.GetInt64(6),
-        LeaseMs: reader.GetNullableInt64(7),
+        FireTime: UnixTime.FromUnixMs(reader.GetInt64(6)),
+        FireLease: reader.GetNullableInt64(7) is { } leaseMs ? TimeSpan.FromMilliseconds(leaseMs) : null,
         Ack: reader.GetInt64(8) != 0);
 
     /// <summary>Columns of <see cref="QueueCommands.DeadLettersFirst"/>.</summary>
