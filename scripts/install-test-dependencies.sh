@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beside the .NET SDK, when missing: PostgreSQL 15 and RabbitMQ server binaries
-# (Debian packages; the tests start their own servers on loopback and never use the system services), and the npm
-# packages of the cross-language consumer test. Safe to run again. Needs root (or sudo) for apt-get.
+# Installs what the test suite needs beside the .NET SDK, when missing: PostgreSQL 15 and RabbitMQ server binaries and
+# Chromium for the dashboard's browser tests (Debian packages; the tests start their own servers on loopback and never
+# use the system services), and the npm packages of the cross-language consumer test. Safe to run again. Needs root
+# (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ missing=()
 [ -x /usr/sbin/rabbitmq-server ] || [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+command -v chromium >/dev/null || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

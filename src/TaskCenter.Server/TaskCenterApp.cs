@@ -1,5 +1,6 @@
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Composition;
+using TaskCenter.Server.Dashboard;
 using TaskCenter.Server.Endpoints;
 using TaskCenter.Server.Health;
 using TaskCenter.Server.OpenApi;
@@ -51,6 +52,8 @@ public static class TaskCenterApp
                 .WithApiErrors()
                 .RequireRateLimiting(ClientRateLimit.Policy)
                 .MapTaskEndpoints()
+                .MapTaskManagementEndpoints()
+                .MapOverviewEndpoints()
                 .MapCrontabEndpoints()
                 .MapStatEndpoints()
                 .MapQueueEndpoints()
@@ -60,6 +63,7 @@ public static class TaskCenterApp
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapApiDocumentation();
+        app.MapDashboard();
         return app;
     }
 }

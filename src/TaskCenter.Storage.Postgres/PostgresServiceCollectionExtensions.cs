@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
+using TaskCenter.Core.Instances;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Postgres.Notifications;
@@ -15,8 +16,8 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL storage: one <see cref="PostgresStorage"/> serves as <see cref="ITaskStore"/>,
-    /// <see cref="ITaskReader"/>, <see cref="IQueueStore"/> and <see cref="IFireOutbox"/>; queue settings come from
-    /// <c>IOptions&lt;QueueOptions&gt;</c>. Also a hosted service that listens for other instances' notifications and
+    /// <see cref="ITaskReader"/>, <see cref="IQueueStore"/>, <see cref="IFireOutbox"/> and <see cref="IInstanceRegistry"/>;
+    /// queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>, the clock from a registered <see cref="TimeProvider"/>. Also a hosted service that listens for other instances' notifications and
     /// passes them to this instance's <see cref="QueueSignal"/> and <see cref="EngineWakeup"/> (when registered).
     /// The host calls <see cref="ITaskStore.InitializeAsync"/> once before use.
     /// </summary>
@@ -28,11 +29,13 @@ public static class PostgresServiceCollectionExtensions
         services.AddOptions<QueueOptions>();
         services.TryAddSingleton(sp => new PostgresStorage(
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value,
-            sp.GetRequiredService<IOptions<QueueOptions>>().Value));
+            sp.GetRequiredService<IOptions<QueueOptions>>().Value,
+            sp.GetService<TimeProvider>()));
         services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<PostgresStorage>());
         services.TryAddSingleton<ITaskReader>(sp => sp.GetRequiredService<PostgresStorage>());
         services.TryAddSingleton<IQueueStore>(sp => sp.GetRequiredService<PostgresStorage>());
         services.TryAddSingleton<IFireOutbox>(sp => sp.GetRequiredService<PostgresStorage>());
+        services.TryAddSingleton<IInstanceRegistry>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddHostedService(sp =>
         {
             var queue = sp.GetService<QueueSignal>();

@@ -1,8 +1,10 @@
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Instances;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Postgres.Database;
+using TaskCenter.Storage.Postgres.Instances;
 using TaskCenter.Storage.Postgres.QueueStore;
 using TaskCenter.Storage.Postgres.TaskStore;
 
@@ -10,26 +12,31 @@ namespace TaskCenter.Storage.Postgres;
 
 /// <summary>
 /// Tasks, fires, the built-in queue and the outbox in one PostgreSQL schema that any number of server instances share.
-/// One instance serves as <see cref="ITaskStore"/>, <see cref="ITaskReader"/>, <see cref="IQueueStore"/> and
-/// <see cref="IFireOutbox"/>, with the semantics of the SQLite storage; what is taken for work (due tasks, leases, outbox
+/// One instance serves as <see cref="ITaskStore"/>, <see cref="ITaskReader"/>, <see cref="IQueueStore"/>,
+/// <see cref="IFireOutbox"/> and <see cref="IInstanceRegistry"/>, with the semantics of the SQLite storage; what is taken for work (due tasks, leases, outbox
 /// fires) is locked with SKIP LOCKED, so instances split the work and never do the same twice. A database that cannot
 /// be reached surfaces as <see cref="StorageUnavailableException"/>, and the storage works again by itself once it is
 /// back. Call <see cref="InitializeAsync"/> once first.
 /// </summary>
-public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable, IAsyncDisposable
+public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IInstanceRegistry, IDisposable, IAsyncDisposable
 {
     private readonly PostgresTaskStore _tasks;
+    private readonly PostgresTaskReader _reader;
     private readonly PostgresQueueStore _queue;
     private readonly PostgresFireOutbox _outbox;
+    private readonly PostgresInstanceRegistry _instances;
 
-    public PostgresStorage(PostgresStorageOptions options, QueueOptions queueOptions)
+    /// <param name="time">The clock of what the storage stamps by itself (when the outbox published); the system clock when null.</param>
+    public PostgresStorage(PostgresStorageOptions options, QueueOptions queueOptions, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(queueOptions);
         Database = new PostgresDatabase(options);
         _tasks = new PostgresTaskStore(Database, options.Routing);
+        _reader = new PostgresTaskReader(Database);
         _queue = new PostgresQueueStore(Database, queueOptions);
-        _outbox = new PostgresFireOutbox(Database);
+        _outbox = new PostgresFireOutbox(Database, time ?? TimeProvider.System);
+        _instances = new PostgresInstanceRegistry(Database);
     }
 
     /// <summary>The schema the tables live in.</summary>
@@ -47,6 +54,11 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
 
     public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken) => _tasks.AddAsync(task, cancellationToken);
 
+    public Task<IReadOnlyList<AddTaskResult>> AddManyAsync(IReadOnlyList<ScheduledTask> tasks, CancellationToken cancellationToken) =>
+        _tasks.AddManyAsync(tasks, cancellationToken);
+
+    public Task<bool> ReviseAsync(ScheduledTask revised, CancellationToken cancellationToken) => _tasks.ReviseAsync(revised, cancellationToken);
+
     public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
         _tasks.DeleteAsync(ids, now, cancellationToken);
 
@@ -62,10 +74,6 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
         DateTimeOffset dueBy, int limit, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan, CancellationToken cancellationToken) =>
         _tasks.FireDueAsync(dueBy, limit, plan, cancellationToken);
 
-    /// <summary>
-    /// The second half of <see cref="FireDueAsync"/> on its own: applies advances of tasks read earlier, in one
-    /// transaction; returns the fires recorded. The version check drops any task changed since it was read.
-    /// </summary>
     public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken) =>
         _tasks.CommitAsync(advances, cancellationToken);
 
@@ -74,10 +82,18 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
 
     // ---- ITaskReader ----
 
-    public Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) => _tasks.GetAsync(id, cancellationToken);
+    public Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) => _reader.GetAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
-        _tasks.ListByNameAsync(name, cancellationToken);
+        _reader.ListByNameAsync(name, cancellationToken);
+
+    public Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken) => _reader.ListAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(
+        string taskId, int limit, DateTimeOffset? before, CancellationToken cancellationToken) =>
+        _reader.GetFireHistoryAsync(taskId, limit, before, cancellationToken);
+
+    public Task<TaskCensus> CountAsync(CancellationToken cancellationToken) => _reader.CountAsync(cancellationToken);
 
     // ---- IQueueStore ----
 
@@ -91,8 +107,8 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
     public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
         _queue.GetNextReadyAsync(group, cancellationToken);
 
-    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken) =>
-        _queue.AckAsync(group, msgIds, cancellationToken);
+    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.AckAsync(group, msgIds, now, cancellationToken);
 
     public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
         _queue.NackAsync(group, msgId, failure, now, cancellationToken);
@@ -126,4 +142,12 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
 
     public Task<long> CountUnpublishedAsync(long cap, CancellationToken cancellationToken) =>
         _outbox.CountUnpublishedAsync(cap, cancellationToken);
+
+    // ---- IInstanceRegistry ----
+
+    public Task BeatAsync(InstanceHeartbeat heartbeat, DateTimeOffset forgetBefore, CancellationToken cancellationToken) =>
+        _instances.BeatAsync(heartbeat, forgetBefore, cancellationToken);
+
+    public Task<IReadOnlyList<InstanceHeartbeat>> ListInstancesAsync(CancellationToken cancellationToken) =>
+        _instances.ListInstancesAsync(cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Instances;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
@@ -11,7 +12,7 @@ public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded SQLite storage: one <see cref="SqliteStorage"/> serves as <see cref="ITaskStore"/>,
-    /// <see cref="ITaskReader"/>, <see cref="IQueueStore"/> and <see cref="IFireOutbox"/>. Queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>.
+    /// <see cref="ITaskReader"/>, <see cref="IQueueStore"/>, <see cref="IFireOutbox"/> and <see cref="IInstanceRegistry"/>. Queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>.
     /// The host calls <see cref="ITaskStore.InitializeAsync"/> once before use.
     /// </summary>
     public static IServiceCollection AddTaskCenterSqlite(this IServiceCollection services, Action<SqliteStorageOptions>? configure = null)
@@ -31,6 +32,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<ITaskReader>(sp => sp.GetRequiredService<SqliteStorage>());
         services.TryAddSingleton<IQueueStore>(sp => sp.GetRequiredService<SqliteStorage>());
         services.TryAddSingleton<IFireOutbox>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.TryAddSingleton<IInstanceRegistry>(sp => sp.GetRequiredService<SqliteStorage>());
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Instances;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Sqlite.Database;
+using TaskCenter.Storage.Sqlite.Instances;
 using TaskCenter.Storage.Sqlite.QueueStore;
 using TaskCenter.Storage.Sqlite.TaskStore;
 
@@ -11,16 +13,17 @@ namespace TaskCenter.Storage.Sqlite;
 /// <summary>
 /// The embedded default storage: tasks, fires and the built-in queue (or the outbox of an external transport) in one
 /// SQLite file (WAL). One instance serves as <see cref="ITaskStore"/>, <see cref="ITaskReader"/>,
-/// <see cref="IQueueStore"/> and <see cref="IFireOutbox"/>: they share one writer
+/// <see cref="IQueueStore"/>, <see cref="IFireOutbox"/> and <see cref="IInstanceRegistry"/>: they share one writer
 /// connection (all writes are serialized through it, each in one transaction) and the in-memory subscriptions that
 /// route fires. Reads use pooled connections beside the writer. Call <see cref="InitializeAsync"/> once first.
 /// </summary>
-public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IInstanceRegistry, IDisposable
 {
     private readonly SqliteDatabase _db;
     private readonly SqliteTaskStore _tasks;
     private readonly SqliteQueueStore _queue;
     private readonly SqliteFireOutbox _outbox;
+    private readonly SqliteInstanceRegistry _instances;
 
     public SqliteStorage(SqliteStorageOptions options, QueueOptions queueOptions)
     {
@@ -31,6 +34,7 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
         _tasks = new SqliteTaskStore(_db, subscriptions, ready, options.Routing);
         _queue = new SqliteQueueStore(_db, subscriptions, ready, queueOptions);
         _outbox = new SqliteFireOutbox(_db);
+        _instances = new SqliteInstanceRegistry(_db);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -47,6 +51,12 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
     public Task InitializeAsync(CancellationToken cancellationToken) => _tasks.InitializeAsync(cancellationToken);
 
     public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken) => _tasks.AddAsync(task, cancellationToken);
+
+    public Task<IReadOnlyList<AddTaskResult>> AddManyAsync(IReadOnlyList<ScheduledTask> tasks, CancellationToken cancellationToken) =>
+        _tasks.AddManyAsync(tasks, cancellationToken);
+
+    public Task<bool> ReviseAsync(ScheduledTask revised, CancellationToken cancellationToken) =>
+        _tasks.ReviseAsync(revised, cancellationToken);
 
     public Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
         _tasks.DeleteAsync(ids, now, cancellationToken);
@@ -67,7 +77,6 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
     public Task<IReadOnlyList<ScheduledTask>> GetDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken) =>
         _tasks.GetDueAsync(dueBy, limit, cancellationToken);
 
-    /// <summary>The second half of <see cref="FireDueAsync"/>: applies the advances; returns the fires recorded.</summary>
     public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken) =>
         _tasks.CommitAsync(advances, cancellationToken);
 
@@ -81,6 +90,14 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
     public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
         _tasks.ListByNameAsync(name, cancellationToken);
 
+    public Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken) => _tasks.ListAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(
+        string taskId, int limit, DateTimeOffset? before, CancellationToken cancellationToken) =>
+        _tasks.GetFireHistoryAsync(taskId, limit, before, cancellationToken);
+
+    public Task<TaskCensus> CountAsync(CancellationToken cancellationToken) => _tasks.CountAsync(cancellationToken);
+
     // ---- IQueueStore ----
 
     public Task SubscribeAsync(string group, TagFilter tags, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -93,8 +110,8 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
     public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
         _queue.GetNextReadyAsync(group, cancellationToken);
 
-    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken) =>
-        _queue.AckAsync(group, msgIds, cancellationToken);
+    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.AckAsync(group, msgIds, now, cancellationToken);
 
     public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
         _queue.NackAsync(group, msgId, failure, now, cancellationToken);
@@ -128,4 +145,12 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
 
     public Task<long> CountUnpublishedAsync(long cap, CancellationToken cancellationToken) =>
         _outbox.CountUnpublishedAsync(cap, cancellationToken);
+
+    // ---- IInstanceRegistry ----
+
+    public Task BeatAsync(InstanceHeartbeat heartbeat, DateTimeOffset forgetBefore, CancellationToken cancellationToken) =>
+        _instances.BeatAsync(heartbeat, forgetBefore, cancellationToken);
+
+    public Task<IReadOnlyList<InstanceHeartbeat>> ListInstancesAsync(CancellationToken cancellationToken) =>
+        _instances.ListInstancesAsync(cancellationToken);
 }

@@ -53,6 +53,20 @@ internal static class Build
         Ack = true,
     };
 
+    /// <summary>A dead letter a transport gave up on, of a fire of its own.</summary>
+    public static DeadLetter DeadLetter(string group, int attempts, DateTimeOffset deadAt) => new()
+    {
+        Group = group,
+        MsgId = NewId(),
+        TaskId = NewId(),
+        Name = "a",
+        Data = "payload",
+        FireTime = T0,
+        Attempts = attempts,
+        LastError = "handler failed",
+        DeadAt = deadAt,
+    };
+
     /// <summary>An advance of the task as read (its current version), to the given state.</summary>
     public static TaskAdvance Advance(ScheduledTask read, TaskState state, DateTimeOffset? nextFireAt, DateTimeOffset? finishedAt, params FireRecord[] fires) =>
         new(read with { State = state, FiredCount = read.FiredCount + fires.Length, NextFireAt = nextFireAt, FinishedAt = finishedAt }, fires);

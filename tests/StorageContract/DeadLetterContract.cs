@@ -93,18 +93,7 @@ public abstract class DeadLetterContract<TStore>(StorageHarness<TStore> db) : St
     public async Task Dead_letters_a_transport_gave_up_on_are_recorded_once_per_group_and_can_be_redriven()
     {
         var store = await OpenAsync();
-        var letter = new DeadLetter
-        {
-            Group = "g",
-            MsgId = Build.NewId(),
-            TaskId = Build.NewId(),
-            Name = "a",
-            Data = "payload",
-            FireTime = Build.T0,
-            Attempts = 17,
-            LastError = "handler failed",
-            DeadAt = Build.T0.AddHours(1),
-        };
+        var letter = Build.DeadLetter("g", 17, Build.T0.AddHours(1));
         var sameFireOtherGroup = letter with { Group = "h", Attempts = 3 };
 
         await store.AddDeadLettersAsync([letter, sameFireOtherGroup], CancellationToken.None);

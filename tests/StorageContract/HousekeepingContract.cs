@@ -39,10 +39,10 @@ public abstract class HousekeepingContract<TStore>(StorageHarness<TStore> db) : 
         var pending = await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(2));
         var recentAcked = await Db.AddAndFireAsync(store, "a", Build.T0.AddDays(2));
         await store.LeaseAsync("g", 2, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
-        await store.AckAsync("g", [acked.MsgId], CancellationToken.None);
+        await store.AckAsync("g", [acked.MsgId], Build.T0.AddMinutes(1), CancellationToken.None);
         await store.NackAsync("g", dead.MsgId, "bad", Build.T0.AddMinutes(1), CancellationToken.None);
         await store.LeaseAsync("g", 10, Lease, Build.T0.AddDays(2), CancellationToken.None);
-        await store.AckAsync("g", [recentAcked.MsgId], CancellationToken.None);
+        await store.AckAsync("g", [recentAcked.MsgId], Build.T0.AddDays(2), CancellationToken.None);
 
         var dropped = await store.PurgeExpiredAsync(Build.T0.AddDays(2).AddHours(1), CancellationToken.None);
 

@@ -56,7 +56,7 @@ public abstract class LeaseContract<TStore>(StorageHarness<TStore> db) : Storage
         var message = Assert.Single(await store.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None));
 
         Assert.Equal(message.LeaseUntil, await store.GetNextReadyAsync("g", CancellationToken.None));
-        await store.AckAsync("g", [message.MsgId], CancellationToken.None);
+        await store.AckAsync("g", [message.MsgId], Build.T0, CancellationToken.None);
         Assert.Null(await store.GetNextReadyAsync("g", CancellationToken.None));
     }
 
@@ -70,12 +70,12 @@ public abstract class LeaseContract<TStore>(StorageHarness<TStore> db) : Storage
         var ready = await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(1));
         await store.LeaseAsync("g", 1, Lease, Build.T0.AddSeconds(1), CancellationToken.None);
 
-        var acked = await store.AckAsync("g", [ready.MsgId, "unknown", leased.MsgId, ready.MsgId], CancellationToken.None);
+        var acked = await store.AckAsync("g", [ready.MsgId, "unknown", leased.MsgId, ready.MsgId], Build.T0.AddSeconds(1), CancellationToken.None);
 
         Assert.Equal([ready.MsgId, leased.MsgId], acked);
         Assert.Empty(await store.LeaseAsync("g", 10, Lease, Build.T0.AddHours(1), CancellationToken.None));
         Assert.Equal(2, (await store.LeaseAsync("h", 10, Lease, Build.T0.AddHours(1), CancellationToken.None)).Count);
-        Assert.Empty(await store.AckAsync("g", [ready.MsgId], CancellationToken.None));
+        Assert.Empty(await store.AckAsync("g", [ready.MsgId], Build.T0.AddSeconds(1), CancellationToken.None));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public abstract class LeaseContract<TStore>(StorageHarness<TStore> db) : Storage
         Assert.Equal(NackResult.NotFound, (await store.NackAsync("g", "unknown", null, Build.T0, CancellationToken.None)).Result);
         Assert.Equal(NackResult.DeadLettered, (await store.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
         Assert.Equal(NackResult.NotFound, (await store.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
-        await store.AckAsync("h", [fire.MsgId], CancellationToken.None);
+        await store.AckAsync("h", [fire.MsgId], Build.T0, CancellationToken.None);
         Assert.Equal(NackResult.NotFound, (await store.NackAsync("h", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
     }
 

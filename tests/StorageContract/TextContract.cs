@@ -49,7 +49,7 @@ public abstract class TextContract<TStore>(StorageHarness<TStore> db) : StorageC
         }
 
         Assert.Empty(await store.DeleteAsync(odd, Build.T0, CancellationToken.None));
-        Assert.Empty(await store.AckAsync("g", odd, CancellationToken.None));
+        Assert.Empty(await store.AckAsync("g", odd, Build.T0, CancellationToken.None));
         Assert.Empty(await store.RedriveAsync("g", odd, Build.T0, CancellationToken.None));
         Assert.Empty(await store.PurgeDeadLettersAsync("g", odd, CancellationToken.None));
     }

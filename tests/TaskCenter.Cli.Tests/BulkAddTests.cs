@@ -52,4 +52,21 @@ public sealed class BulkAddTests(CliServerFixture fixture) : IClassFixture<CliSe
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("created 2, deduplicated 0, failed 0", result.Stdout.Trim());
     }
+
+    [Fact]
+    public async Task A_line_with_an_unknown_type_is_reported_and_does_not_stop_the_run()
+    {
+        var name = Unique.Name("bulk-type");
+        var lines = $$"""
+            {"name":"{{name}}","type":"weekly","data":"1"}
+            {"name":"{{name}}","data":"2","loop_time":60}
+            """;
+
+        var result = await fixture.RunWithInputAsync(lines, "add", "--file", "-");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("created 1, deduplicated 0, failed 1", result.Stdout.Trim());
+        Assert.Contains("error: line 1: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("weekly", result.Stderr, StringComparison.Ordinal);
+    }
 }

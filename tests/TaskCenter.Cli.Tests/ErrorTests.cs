@@ -47,6 +47,13 @@ public sealed class ErrorTests(CliServerFixture fixture) : IClassFixture<CliServ
     [InlineData("add", "--name", "x", "--data", "y", "--type", "weekly")]
     [InlineData("delete")]
     [InlineData("next", "* * * * *", "--count", "many")]
+    [InlineData("update", "0123456789abcdef01234567")]
+    [InlineData("update", "0123456789abcdef01234567", "--end", "someday")]
+    [InlineData("pause")]
+    [InlineData("history", "0123456789abcdef01234567", "--before", "yesterday")]
+    [InlineData("list", "--state", "sleeping")]
+    [InlineData("list", "--type", "weekly")]
+    [InlineData("list", "--limit", "0")]
     public async Task Bad_usage_exits_2_without_calling_the_server(params string[] args)
     {
         var result = await CliRunner.RunAsync(["--server", $"http://127.0.0.1:{ClosedPort()}", .. args]);

@@ -21,6 +21,19 @@ public static class Wire
         return (response.StatusCode, await ReadAsync(response));
     }
 
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> PatchJsonAsync(this HttpClient http, string path, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await http.PatchAsync(new Uri(path.TrimStart('/'), UriKind.Relative), content);
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> DeleteJsonAsync(this HttpClient http, string path)
+    {
+        using var response = await http.DeleteAsync(new Uri(path.TrimStart('/'), UriKind.Relative));
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
     public static string Json(object value) => JsonSerializer.Serialize(value);
 
     /// <summary>Asserts the {err, msg} error shape with the given status, and that msg mentions the given text.</summary>

@@ -1,5 +1,6 @@
 using Npgsql;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Postgres.Database;
 
 namespace TaskCenter.Storage.Postgres.Tests;
@@ -30,12 +31,46 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
         Assert.Equal(SchemaMigrator.Scripts.Count, _schema.Scalar("SELECT count(*) FROM schema_version"));
         Assert.Equal(SchemaMigrator.LatestVersion, _schema.Scalar("SELECT max(version) FROM schema_version"));
         Assert.Equal(
-            5,
+            7,
             _schema.Scalar($"""
                 SELECT count(*) FROM information_schema.tables WHERE table_schema = '{_schema.Name}'
-                AND table_name IN ('tasks', 'fires', 'deliveries', 'consumer_groups', 'schema_version')
+                AND table_name IN ('tasks', 'fires', 'deliveries', 'consumer_groups', 'schema_version', 'delivery_outcomes', 'instances')
                 """));
         Assert.Equal(0, _schema.Scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
+    }
+
+    [Fact]
+    public async Task A_version_1_schema_in_use_migrates_to_the_latest_keeping_its_rows()
+    {
+        // A schema as a build with only 001_initial.sql left it: a task, its fire, a delivery leased before the upgrade.
+        var initial = SchemaMigrator.Scripts[0];
+        var task = Build.Task("old", data: "d", nextFireAt: Build.T0);
+        var t0 = Build.T0.ToUnixTimeMilliseconds();
+        _schema.Scalar($"""
+            CREATE SCHEMA "{_schema.Name}";
+            {initial.Sql}
+            CREATE TABLE schema_version (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+            INSERT INTO schema_version (version, name) VALUES (1, '{initial.Name}');
+            INSERT INTO tasks (id, name, type, data, state, next_fire_at, created_at)
+              VALUES ('{task.Id}', 'old', 1, convert_to('d', 'UTF8'), 'pending', {t0}, {task.CreatedAt});
+            INSERT INTO consumer_groups (name, filter, tags, subscribed_at) VALUES ('g', '*', NULL, {t0});
+            INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at) VALUES ('m1', '{task.Id}', 'old', 'd', {t0}, {t0});
+            INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at) VALUES ('g', 'm1', 'leased', 1, {t0}, {t0 + 60_000});
+            SELECT 0
+            """);
+
+        var store = await _schema.OpenAsync("upgraded");
+
+        Assert.Equal(SchemaMigrator.LatestVersion, _schema.Scalar("SELECT max(version) FROM schema_version"));
+        Assert.Equal(SchemaMigrator.Scripts.Count, _schema.Scalar("SELECT count(*) FROM schema_version"));
+        Assert.Equal(task.Id, (await store.GetAsync(task.Id, CancellationToken.None))?.Id);
+        Assert.Equal(["m1"], await store.AckAsync("g", ["m1"], Build.T0.AddSeconds(5), CancellationToken.None));
+        var fire = Assert.Single(await store.GetFireHistoryAsync(task.Id, 10, null, CancellationToken.None));
+        var delivery = Assert.Single(fire.Deliveries);
+        Assert.Equal(
+            (FireDeliveryState.Acked, 1, (DateTimeOffset?)null, (DateTimeOffset?)Build.T0.AddSeconds(5)),
+            (delivery.State, delivery.Attempts, delivery.FirstDeliveredAt, delivery.DoneAt));
+        Assert.Null(fire.PublishedAt);
     }
 
     [Fact]

@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Storage.Postgres.Database;
 using TaskCenter.Storage.Postgres.QueueStore;
 using TaskCenter.Storage.Postgres.TaskStore;
 using TaskCenter.Testing;
@@ -18,9 +21,12 @@ namespace TaskCenter.Storage.Postgres.Tests;
 /// </summary>
 public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, ITestOutputHelper output) : IClassFixture<QueryPlanTests.LargeDatabase>
 {
-    private static readonly string[] LargeTables = ["tasks", "fires", "deliveries"];
+    private static readonly string[] LargeTables = ["tasks", "fires", "deliveries", "delivery_outcomes"];
 
-    /// <summary>Tasks in four states, half as many fires (a tenth unrouted, a tenth in the outbox), deliveries for the rest in three groups.</summary>
+    /// <summary>
+    /// Tasks in four states, half as many fires (a tenth unrouted, a tenth in the outbox), deliveries for the rest in
+    /// three groups, and as many acked outcomes in a fourth group.
+    /// </summary>
     public sealed class LargeDatabase : IAsyncLifetime
     {
         public static int TaskCount { get; } =
@@ -60,8 +66,13 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
                 FROM generate_series(0, @tasks / 2 - 1) AS i
                 WHERE i % 10 < 8;
 
+                INSERT INTO delivery_outcomes (msg_id, group_name, attempt, first_delivered_at, acked_at)
+                SELECT 'm' || lpad(to_hex(i), 23, '0'), 'h', 1, @t0 + i * 1000::bigint, @t0 + i * 1000::bigint + 500
+                FROM generate_series(0, @tasks / 2 - 1) AS i
+                WHERE i % 10 < 8;
+
                 INSERT INTO consumer_groups (name, filter, tags, subscribed_at)
-                VALUES ('g', '*', NULL, @t0), ('g1', 'tag1', '{tag1}', @t0), ('g2', 'tag2', '{tag2}', @t0);
+                VALUES ('g', '*', NULL, @t0), ('g1', 'tag1', '{tag1}', @t0), ('g2', 'tag2', '{tag2}', @t0), ('h', '*', NULL, @t0);
 
                 ANALYZE;
                 """,
@@ -90,7 +101,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.CountDue), "ix_tasks_due", true)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.ListByName), "ix_tasks_name", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.DeleteByName), "ix_tasks_name", false)]
-    [InlineData(typeof(TaskCommands), nameof(TaskCommands.FindLiveDuplicate), "ix_tasks_dedupe", false)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.AddTasks), "ix_tasks_dedupe", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.GetById), "tasks_pkey", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.DeleteByIds), "tasks_pkey", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.WithdrawFutureFires), "ux_fires_task_time", false)]
@@ -107,6 +118,10 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
     [InlineData(typeof(QueueCommands), nameof(QueueCommands.HandOverAll), "ix_fires_unrouted_age", false)]
     [InlineData(typeof(QueueCommands), nameof(QueueCommands.PurgeUnrouted), "ix_fires_unrouted_age", false)]
     [InlineData(typeof(QueueCommands), nameof(QueueCommands.PurgeHistory), "ix_fires_routed_age", false)]
+    [InlineData(typeof(HistoryCommands), nameof(HistoryCommands.Fires), "ux_fires_task_time", true)]
+    [InlineData(typeof(HistoryCommands), nameof(HistoryCommands.Deliveries), "deliveries_pkey", false)]
+    [InlineData(typeof(HistoryCommands), nameof(HistoryCommands.Deliveries), "delivery_outcomes_pkey", false)]
+    [InlineData(typeof(CensusCommands), nameof(CensusCommands.Fires), "ix_fires_outbox", false)]
     [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.LockDue), "ix_fires_outbox", true)]
     [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.Earliest), "ix_fires_outbox", true)]
     [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.Count), "ix_fires_outbox", true)]
@@ -119,6 +134,45 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
         output.WriteLine($"-- {commands.Name}.{query} on {LargeDatabase.TaskCount:N0} tasks\n{sql}\n");
         output.WriteLine(await ExplainAsync(connection, "EXPLAIN (ANALYZE, BUFFERS) ", sql, rollBack: true));
 
+        AssertSearches(plan, index, inIndexOrder);
+    }
+
+    /// <summary>
+    /// Every form of the task list statement (TaskListQuery adds only the predicates a query needs) walks ix_tasks_name
+    /// in order from its bound and stops at the limit: a prefix with names after it, a deep page, residual filters.
+    /// </summary>
+    [Theory]
+    [InlineData(null, null, null, false)]
+    [InlineData("name5", null, null, false)]
+    [InlineData("name5", null, null, true)]
+    [InlineData(null, null, null, true)]
+    [InlineData("name5", TaskType.Interval, TaskState.Paused, true)]
+    [InlineData(null, null, TaskState.Finished, false)]
+    public async Task Every_task_list_query_walks_ix_tasks_name_in_order(string? prefix, TaskType? type, TaskState? state, bool afterACursor)
+    {
+        var query = new TaskQuery
+        {
+            NamePrefix = prefix,
+            Type = type,
+            State = state,
+            Limit = 100,
+            After = afterACursor ? new TaskCursor("name55", Build.T0.ToUnixTimeSeconds() + 55, 55.ToString("x24", CultureInfo.InvariantCulture)) : null,
+        };
+        await using var connection = await large.OpenAsync();
+        await using var command = TaskListQuery.Command(connection, query);
+        var sql = command.CommandText;
+
+        command.CommandText = "EXPLAIN (FORMAT JSON) " + sql;
+        using var plan = JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
+        command.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + sql;
+        output.WriteLine($"-- TaskListQuery ({query}) on {LargeDatabase.TaskCount:N0} tasks\n{sql}\n");
+        output.WriteLine(string.Join('\n', await command.ReadRowsAsync(row => row.GetString(0), CancellationToken.None)));
+
+        AssertSearches(plan, "ix_tasks_name", inIndexOrder: true);
+    }
+
+    private static void AssertSearches(JsonDocument plan, string index, bool inIndexOrder)
+    {
         var nodes = Nodes(plan.RootElement[0].GetProperty("Plan")).ToList();
         Assert.Contains(nodes, node => node.TryGetProperty("Index Name", out var name) && name.GetString() == index);
         Assert.DoesNotContain(nodes, node => node.GetProperty("Node Type").GetString() == "Seq Scan"
@@ -169,7 +223,12 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
             ["@nextFireAts"] = a100.Select(_ => (long?)t0).ToArray(), ["@finishedAts"] = a100.Select(_ => (long?)null).ToArray(),
             ["@datas"] = a100.Select(id => Encoding.UTF8.GetBytes(id)).ToArray(), ["@names"] = a100.Select(_ => "tag1").ToArray(), ["@fireTimes"] = a100.Select(_ => t0).ToArray(),
             ["@recordedAts"] = a100.Select(_ => t0).ToArray(), ["@leaseMs"] = a100.Select(_ => (long?)null).ToArray(),
-            ["@acks"] = a100.Select(_ => false).ToArray(),
+            ["@acks"] = a100.Select(_ => false).ToArray(), ["@taskId"] = a100[0],
+            ["@newIds"] = a100.Select(id => "n" + id[1..]).ToArray(), ["@types"] = a100.Select(_ => (short)1).ToArray(),
+            ["@crontabs"] = a100.Select(_ => "").ToArray(), ["@loopTimes"] = a100.Select(_ => 0L).ToArray(), ["@loopCounts"] = a100.Select(_ => 0L).ToArray(),
+            ["@startTimes"] = a100.Select(_ => (long?)null).ToArray(), ["@endTimes"] = a100.Select(_ => (long?)null).ToArray(),
+            ["@maxRuntimes"] = a100.Select(_ => 0L).ToArray(), ["@timeZones"] = a100.Select(_ => "UTC").ToArray(),
+            ["@createdAts"] = a100.Select(_ => t0 / 1000).ToArray(), ["@channel"] = "plans_tasks",
         };
         foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
+using TaskCenter.Core.Instances;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -14,7 +15,7 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task AddTaskCenterPostgres_registers_one_storage_for_all_four_ports_and_the_listener()
+    public async Task AddTaskCenterPostgres_registers_one_storage_for_all_five_ports_and_the_listener()
     {
         var services = ServerServices(database.NewSchema());
         services.Configure<QueueOptions>(o => o.MaxRetries = 0);
@@ -24,6 +25,7 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
         Assert.Same(store, provider.GetRequiredService<ITaskReader>());
         Assert.Same(store, provider.GetRequiredService<IQueueStore>());
         Assert.Same(store, provider.GetRequiredService<IFireOutbox>());
+        Assert.Same(store, provider.GetRequiredService<IInstanceRegistry>());
         Assert.Same(store, provider.GetRequiredService<PostgresStorage>());
         Assert.Single(provider.GetServices<IHostedService>().OfType<PostgresNotificationListener>());
 

@@ -29,3 +29,21 @@ public sealed class OutboxTests(ClassDatabase database)
 
 public sealed class TextTests(ClassDatabase database)
     : TextContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class AddManyTests(ClassDatabase database)
+    : AddManyContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class ReviseTests(ClassDatabase database)
+    : ReviseContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class TaskListTests(ClassDatabase database)
+    : TaskListContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class FireHistoryTests(ClassDatabase database)
+    : FireHistoryContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class CensusTests(ClassDatabase database)
+    : CensusContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class InstanceRegistryTests(ClassDatabase database)
+    : InstanceRegistryContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;

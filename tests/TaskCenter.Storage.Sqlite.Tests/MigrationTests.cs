@@ -38,17 +38,7 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task A_database_at_an_older_version_is_brought_up_to_date()
     {
-        // A file created by a build that knew only 001_initial.sql.
-        using (var connection = _db.Connect())
-        using (var transaction = connection.BeginTransaction())
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = SchemaCommands.CreateVersionTable + ";\n" + SchemaMigrator.Scripts[0].Sql
-                + ";\nINSERT INTO schema_version (version, name) VALUES (1, '001_initial.sql');";
-            command.ExecuteNonQuery();
-            transaction.Commit();
-        }
+        CreateAtVersion(1); // A file created by a build that knew only 001_initial.sql.
 
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'ix_fires_age'"));
 
@@ -57,6 +47,47 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(SchemaMigrator.LatestVersion, _db.Scalar("SELECT MAX(version) FROM schema_version"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'ix_fires_age'"));
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'ix_fires_unrouted_age'"));
+    }
+
+    [Fact]
+    public async Task A_database_at_version_3_gets_the_management_tables_and_keeps_its_rows()
+    {
+        // A file created by a build that knew 001 to 003, with a fire and its delivery in it.
+        CreateAtVersion(3, """
+            INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted, unpublished)
+            VALUES ('m1', 't1', 'a', 'd', 1000, 1000, NULL, 0, 0, 0);
+            INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at) VALUES ('g', 'm1', 'leased', 1, 1000, 2000);
+            """);
+
+        var store = await _db.OpenAsync();
+
+        Assert.Equal(SchemaMigrator.LatestVersion, _db.Scalar("SELECT MAX(version) FROM schema_version"));
+        foreach (var table in new[] { "delivery_outcomes", "instances" })
+        {
+            Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
+        }
+
+        var entry = Assert.Single(await store.GetFireHistoryAsync("t1", 10, null, CancellationToken.None));
+        Assert.Null(entry.PublishedAt);
+        var delivery = Assert.Single(entry.Deliveries);
+        Assert.Equal(("g", Core.Storage.FireDeliveryState.Leased, 1, (DateTimeOffset?)null), (delivery.Group, delivery.State, delivery.Attempts, delivery.FirstDeliveredAt));
+        Assert.Equal(["m1"], await store.AckAsync("g", ["m1"], Build.T0, CancellationToken.None));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM delivery_outcomes WHERE msg_id = 'm1' AND acked_at IS NOT NULL"));
+    }
+
+    /// <summary>Writes the file an older build would have: the scripts up to <paramref name="version"/>, then <paramref name="rows"/>.</summary>
+    private void CreateAtVersion(int version, string rows = "")
+    {
+        using var connection = _db.Connect();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SchemaCommands.CreateVersionTable + ";\n"
+            + string.Concat(SchemaMigrator.Scripts.Take(version).Select(s => s.Sql
+                + $";\nINSERT INTO schema_version (version, name) VALUES ({s.Version}, '{s.Name}');\n"))
+            + rows;
+        command.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     [Fact]

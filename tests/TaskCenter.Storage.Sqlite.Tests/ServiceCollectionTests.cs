@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TaskCenter.Core.Instances;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
@@ -27,6 +28,7 @@ public sealed class ServiceCollectionTests : IDisposable
             var store = provider.GetRequiredService<ITaskStore>();
             Assert.Same(store, provider.GetRequiredService<ITaskReader>());
             Assert.Same(store, provider.GetRequiredService<IQueueStore>());
+            Assert.Same(store, provider.GetRequiredService<IInstanceRegistry>());
             Assert.Same(store, provider.GetRequiredService<SqliteStorage>());
 
             await store.InitializeAsync(CancellationToken.None);
@@ -38,6 +40,10 @@ public sealed class ServiceCollectionTests : IDisposable
             var fire = await _db.AddAndFireAsync((SqliteStorage)store, "a", Build.T0);
             await queue.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
             Assert.Equal(NackResult.DeadLettered, (await queue.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
+
+            // An ack leaves statements prepared on the writer; closing still checkpoints the WAL away.
+            var acked = await _db.AddAndFireAsync((SqliteStorage)store, "b", Build.T0);
+            Assert.Equal([acked.MsgId], await queue.AckAsync("g", [acked.MsgId], Build.T0, CancellationToken.None));
         }
 
         // Disposing the provider closed the database: the WAL was checkpointed away.

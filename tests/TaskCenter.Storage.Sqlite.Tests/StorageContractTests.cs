@@ -23,3 +23,18 @@ public sealed class PersistenceTests() : PersistenceContract<SqliteStorage>(new 
 public sealed class OutboxTests() : OutboxContract<SqliteStorage>(new TestDatabase());
 
 public sealed class TextTests() : TextContract<SqliteStorage>(new TestDatabase());
+
+public sealed class AddManyTests() : AddManyContract<SqliteStorage>(new TestDatabase());
+
+public sealed class ReviseTests() : ReviseContract<SqliteStorage>(new TestDatabase());
+
+public sealed class TaskListTests() : TaskListContract<SqliteStorage>(new TestDatabase());
+
+public sealed class FireHistoryTests() : FireHistoryContract<SqliteStorage>(new TestDatabase());
+
+/// <summary>The fire history with every lease written by the database path (the ready cache off).</summary>
+public sealed class FireHistoryWithoutCacheTests() : FireHistoryContract<SqliteStorage>(new TestDatabase(readyCacheSize: 0));
+
+public sealed class CensusTests() : CensusContract<SqliteStorage>(new TestDatabase());
+
+public sealed class InstanceRegistryTests() : InstanceRegistryContract<SqliteStorage>(new TestDatabase());

@@ -20,7 +20,8 @@ internal sealed record TaskJson(
     bool Ack,
     string State,
     long FiredCount,
-    long? NextFireAt)
+    long? NextFireAt,
+    long? NextFireAtMs)
 {
     public static TaskJson From(TaskInfo task) => new(
         task.Id,
@@ -38,5 +39,6 @@ internal sealed record TaskJson(
         task.Ack,
         task.State.ToString().ToLowerInvariant(),
         task.FiredCount,
-        task.NextFireAt?.ToUnixTimeSeconds());
+        task.NextFireAt?.ToUnixTimeSeconds(),
+        task.NextFireAt?.ToUnixTimeMilliseconds());
 }

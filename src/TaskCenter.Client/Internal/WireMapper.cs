@@ -37,7 +37,101 @@ internal static class WireMapper
         Ack = dto.Ack,
         State = ParseState(dto.State),
         FiredCount = dto.FiredCount,
-        NextFireAt = dto.NextFireAt is { } next ? DateTimeOffset.FromUnixTimeSeconds(next) : null,
+        NextFireAt = dto.NextFireAtMs is { } nextMs ? DateTimeOffset.FromUnixTimeMilliseconds(nextMs)
+            : dto.NextFireAt is { } next ? DateTimeOffset.FromUnixTimeSeconds(next)
+            : null,
+    };
+
+    public static UpdateTaskRequest ToWire(TaskChange change)
+    {
+        if (change.RemoveStartTime && change.StartTime is not null)
+        {
+            throw new ArgumentException("Set StartTime or RemoveStartTime, not both.", nameof(change));
+        }
+
+        if (change.RemoveEndTime && change.EndTime is not null)
+        {
+            throw new ArgumentException("Set EndTime or RemoveEndTime, not both.", nameof(change));
+        }
+
+        return new UpdateTaskRequest
+        {
+            Data = change.Data,
+            Crontab = change.Crontab,
+            LoopTime = ToWholeSeconds(change.LoopTime, nameof(TaskChange.LoopTime)),
+            LoopCount = change.LoopCount,
+            StartTime = change.RemoveStartTime ? 0 : change.StartTime?.ToUnixTimeSeconds(),
+            EndTime = change.RemoveEndTime ? 0 : change.EndTime?.ToUnixTimeSeconds(),
+            TimeZone = change.TimeZone,
+            MaxRuntime = ToWholeSeconds(change.MaxRuntime, nameof(TaskChange.MaxRuntime)),
+            Ack = change.Ack,
+        };
+    }
+
+    public static TaskFire ToModel(FireDto dto) => new()
+    {
+        MsgId = dto.MsgId ?? string.Empty,
+        FireTime = DateTimeOffset.FromUnixTimeMilliseconds(dto.FireTimeMs),
+        RecordedAt = DateTimeOffset.FromUnixTimeMilliseconds(dto.RecordedAtMs),
+        PublishedAt = FromUnixMillisecondsOrNull(dto.PublishedAtMs),
+        Unrouted = dto.Unrouted,
+        Unpublished = dto.Unpublished,
+        Deliveries = (dto.Deliveries ?? []).ConvertAll(delivery => new FireDelivery
+        {
+            Group = delivery.Group ?? string.Empty,
+            State = delivery.State switch
+            {
+                "ready" => DeliveryState.Ready,
+                "leased" => DeliveryState.Leased,
+                "acked" => DeliveryState.Acked,
+                "dead" => DeliveryState.Dead,
+                _ => DeliveryState.Unknown,
+            },
+            Attempts = delivery.Attempts,
+            FirstDeliveredAt = FromUnixMillisecondsOrNull(delivery.FirstDeliveredAtMs),
+            Lateness = delivery.LatenessMs is { } lateness ? TimeSpan.FromMilliseconds(lateness) : null,
+            DoneAt = FromUnixMillisecondsOrNull(delivery.DoneAtMs),
+            LastError = delivery.LastError,
+        }),
+    };
+
+    public static TaskCenterOverview ToModel(OverviewResponse dto)
+    {
+        var firstMinute = dto.FiresPerMinute?.FirstMinuteMs ?? 0;
+        return new TaskCenterOverview
+        {
+            Storage = dto.Storage ?? string.Empty,
+            Delivery = dto.Delivery ?? string.Empty,
+            CountedAt = DateTimeOffset.FromUnixTimeMilliseconds(dto.CountedAtMs),
+            Tasks = (dto.Tasks ?? []).ConvertAll(count => new TaskCount((TaskType)count.Type, ParseState(count.State), count.Count)),
+            Groups = (dto.Groups ?? []).ConvertAll(group => new GroupBacklog(group.Group ?? string.Empty, group.Ready, group.Leased, group.Dead)),
+            UnroutedFires = dto.UnroutedFires,
+            UnpublishedFires = dto.UnpublishedFires,
+            Instances = (dto.Instances ?? []).ConvertAll(instance => new InstanceInfo
+            {
+                Id = instance.Id ?? string.Empty,
+                Host = instance.Host ?? string.Empty,
+                ProcessId = instance.ProcessId,
+                Version = instance.Version ?? string.Empty,
+                StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(instance.StartedAtMs),
+                SeenAt = DateTimeOffset.FromUnixTimeMilliseconds(instance.SeenAtMs),
+                Health = instance.Health ?? string.Empty,
+                Alive = instance.Alive,
+                IsSelf = instance.Self,
+            }),
+            FiresPerMinute = [.. (dto.FiresPerMinute?.Counts ?? []).Select(
+                (count, i) => new MinuteCount(DateTimeOffset.FromUnixTimeMilliseconds(firstMinute + (i * 60_000L)), count))],
+        };
+    }
+
+    /// <summary>The wire name of a task state, for filters.</summary>
+    public static string ToWire(TaskState state) => state switch
+    {
+        TaskState.Pending => "pending",
+        TaskState.Active => "active",
+        TaskState.Paused => "paused",
+        TaskState.Finished => "finished",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Only a known task state can be filtered on."),
     };
 
     public static TaskMessage ToModel(MessageDto dto) => new()
@@ -94,6 +188,9 @@ internal static class WireMapper
 
     private static DateTimeOffset? FromUnixSecondsOrNull(long seconds) =>
         seconds == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(seconds);
+
+    private static DateTimeOffset? FromUnixMillisecondsOrNull(long? milliseconds) =>
+        milliseconds is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     private static TaskState ParseState(string? state) => state switch
     {

@@ -22,5 +22,13 @@ namespace TaskCenter.Client.Wire;
 [JsonSerializable(typeof(DeadLettersResponse))]
 [JsonSerializable(typeof(DeadLetterBatchRequest))]
 [JsonSerializable(typeof(DeadLetterBatchResponse))]
+[JsonSerializable(typeof(TaskListResponse))]
+[JsonSerializable(typeof(UpdateTaskRequest))]
+[JsonSerializable(typeof(TriggerResponse))]
+[JsonSerializable(typeof(NextFiresResponse))]
+[JsonSerializable(typeof(FireHistoryResponse))]
+[JsonSerializable(typeof(AddTasksRequest))]
+[JsonSerializable(typeof(AddTasksResponse))]
+[JsonSerializable(typeof(OverviewResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 internal sealed partial class TaskCenterJsonContext : JsonSerializerContext;

@@ -21,4 +21,5 @@ internal sealed class TaskDto
     [JsonPropertyName("state")] public string? State { get; init; }
     [JsonPropertyName("fired_count")] public long FiredCount { get; init; }
     [JsonPropertyName("next_fire_at")] public long? NextFireAt { get; init; }
+    [JsonPropertyName("next_fire_at_ms")] public long? NextFireAtMs { get; init; }
 }

@@ -33,6 +33,41 @@ public sealed class FirePlanner
         return first is { } t && Allows(task, t, firedCount: 0) ? t : null;
     }
 
+    /// <summary>
+    /// Where the schedule of an existing task starts again at <paramref name="now"/> (resumed, or its schedule changed):
+    /// a cron task at its next time after now; an interval task at start_time if that is still ahead, else at once if
+    /// it never fired, else one interval from now; a one-shot that never fired at start_time, or at once if that passed
+    /// (it must not be lost). Its limits apply, counting the fires so far; null when it would never fire again.
+    /// </summary>
+    public static DateTimeOffset? RestartAt(ScheduledTask task, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var schedule = FireSchedule.For(task);
+        var next = schedule.First(now);
+        if (task.Type == TaskType.Interval && task.FiredCount > 0 && next == now)
+        {
+            next = schedule.After(now);
+        }
+
+        return next is { } t && Allows(task, t, task.FiredCount) ? t : null;
+    }
+
+    /// <summary>The task's next <paramref name="count"/> fires as scheduled now, limits applied (none while paused or finished).</summary>
+    public static IReadOnlyList<DateTimeOffset> Upcoming(ScheduledTask task, int count)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var times = new List<DateTimeOffset>(Math.Max(0, count));
+        var schedule = FireSchedule.For(task);
+        var fired = task.FiredCount;
+        for (var next = task.NextFireAt; next is { } t && times.Count < count && Allows(task, t, fired); next = schedule.After(t))
+        {
+            times.Add(t);
+            fired++;
+        }
+
+        return times;
+    }
+
     /// <summary>Plans the fires due by <paramref name="now"/>.</summary>
     public FirePlan Plan(ScheduledTask task, DateTimeOffset now) => Plan(task, now, horizon: now);
 

@@ -160,21 +160,10 @@ public sealed class SchedulerEngine(
             return new TaskAdvance(task with { State = TaskState.Finished, NextFireAt = null, FinishedAt = now }, []);
         }
 
-        var lease = task.MaxRuntime > 0 ? TimeSpan.FromSeconds(task.MaxRuntime) : (TimeSpan?)null;
         var fires = new FireRecord[plan.FireTimes.Count];
         for (var i = 0; i < fires.Length; i++)
         {
-            fires[i] = new FireRecord
-            {
-                MsgId = ids.NewId(),
-                TaskId = task.Id,
-                Name = task.Name,
-                Data = task.Data,
-                FireTime = plan.FireTimes[i],
-                RecordedAt = now,
-                Lease = lease,
-                Ack = task.Ack,
-            };
+            fires[i] = FireRecord.Of(task, ids.NewId(), plan.FireTimes[i], now);
         }
 
         return new TaskAdvance(plan.Task, fires);

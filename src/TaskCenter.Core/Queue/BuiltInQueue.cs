@@ -39,7 +39,7 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
 
     public async Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
     {
-        var acked = await store.AckAsync(group, msgIds, cancellationToken);
+        var acked = await store.AckAsync(group, msgIds, time.GetUtcNow(), cancellationToken);
         QueueMetrics.Acked(group, acked.Count);
         return acked;
     }

@@ -3,7 +3,8 @@ namespace TaskCenter.Core.Queue;
 /// <summary>
 /// The built-in queue's storage. Fires are routed into it by <see cref="Storage.ITaskStore.FireDueAsync"/>, in the
 /// transaction that records them; every group whose subscription matches a fire's tag gets its own delivery.
-/// A delivery is ready, leased (held by one consumer until its lease ends), or dead. Ack removes it.
+/// A delivery is ready, leased (held by one consumer until its lease ends), or dead. Ack ends it; what became of it is
+/// kept for the fire history (<see cref="Storage.ITaskReader.GetFireHistoryAsync"/>) as long as its fire is.
 /// </summary>
 public interface IQueueStore
 {
@@ -24,8 +25,8 @@ public interface IQueueStore
     /// <summary>When the group's next message becomes ready (a retry delay or a lease ending), or null if none is waiting.</summary>
     Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken);
 
-    /// <summary>Acknowledges messages of the group; returns the ids that were pending in it and are now done.</summary>
-    Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken);
+    /// <summary>Acknowledges messages of the group at <paramref name="now"/>; returns the ids that were pending in it and are now done.</summary>
+    Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Reports a failed handling: the message comes back after the next retry delay, or is dead-lettered.</summary>
     Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using TaskCenter.Core.Tasks;
+
 namespace TaskCenter.Core.Storage;
 
 /// <summary>
@@ -25,4 +27,21 @@ public sealed record FireRecord
 
     /// <summary>The task's ack flag: the handler acknowledges explicitly.</summary>
     public bool Ack { get; init; }
+
+    /// <summary>A fire of <paramref name="task"/> at <paramref name="fireTime"/>, carrying the task's payload, lease and ack flag.</summary>
+    public static FireRecord Of(ScheduledTask task, string msgId, DateTimeOffset fireTime, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return new FireRecord
+        {
+            MsgId = msgId,
+            TaskId = task.Id,
+            Name = task.Name,
+            Data = task.Data,
+            FireTime = fireTime,
+            RecordedAt = recordedAt,
+            Lease = task.MaxRuntime > 0 ? TimeSpan.FromSeconds(task.MaxRuntime) : null,
+            Ack = task.Ack,
+        };
+    }
 }

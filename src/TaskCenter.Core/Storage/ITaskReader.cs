@@ -2,11 +2,24 @@ using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.Core.Storage;
 
-/// <summary>The read side of task storage, for the API (and later the dashboard).</summary>
+/// <summary>The read side of task storage, for the API and the dashboard.</summary>
 public interface ITaskReader
 {
     Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Every task with this name, newest created first.</summary>
     Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>A page of tasks in (name, created_at, id) order, filtered; see <see cref="TaskQuery"/>.</summary>
+    Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A task's recorded fires still kept (see the history retention), latest fire first: at most
+    /// <paramref name="limit"/>, with fire times before <paramref name="before"/> when given (paging).
+    /// </summary>
+    Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(
+        string taskId, int limit, DateTimeOffset? before, CancellationToken cancellationToken);
+
+    /// <summary>Tasks by type and state, and each group's backlog, counted now. Reads every task: call it now and then, not per request.</summary>
+    Task<TaskCensus> CountAsync(CancellationToken cancellationToken);
 }

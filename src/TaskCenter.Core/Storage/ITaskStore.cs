@@ -18,6 +18,20 @@ public interface ITaskStore
     Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Adds many tasks in one transaction, each as <see cref="AddAsync"/> does (a later task of the batch equal to an
+    /// earlier one gets the earlier one's id). All are stored or, on any failure, none. Results in the order given.
+    /// </summary>
+    Task<IReadOnlyList<AddTaskResult>> AddManyAsync(IReadOnlyList<ScheduledTask> tasks, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a task's definition and bookkeeping with <paramref name="revised"/> (pause, resume, update), only if
+    /// the stored task still has <paramref name="revised"/>.Version; the version is then bumped. Fires already recorded
+    /// stay: they go out as recorded, so nothing is lost and the fire count stays exact. Returns false, changing
+    /// nothing, when the task is gone or its version moved.
+    /// </summary>
+    Task<bool> ReviseAsync(ScheduledTask revised, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes the given tasks; returns the ids that existed and were deleted, in the order given. Fires the engine
     /// recorded ahead of time (due after <paramref name="now"/>, not delivered yet) are withdrawn with them; fires already
     /// due stay and are delivered.
@@ -46,6 +60,12 @@ public interface ITaskStore
         int limit,
         Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies advances of tasks read earlier, as the commit half of <see cref="FireDueAsync"/> does (each only where
+    /// the task's version still matches); returns the fires recorded. Also how an operator's "trigger now" records its fire.
+    /// </summary>
+    Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken);
 
     /// <summary>Deletes tasks that finished before the given time; returns how many.</summary>
     Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken);

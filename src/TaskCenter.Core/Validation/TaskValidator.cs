@@ -49,6 +49,48 @@ public sealed class TaskValidator(IOptions<TaskValidationOptions> options, TimeP
         return (task with { NextFireAt = first }, null);
     }
 
+    /// <summary>
+    /// <paramref name="existing"/> with <paramref name="change"/>'s given fields applied (name and type stay: they are
+    /// what the task is; a start_time or end_time of 0 removes it), checked as a new task's fields are; or the first
+    /// field that is wrong. Only the definition changes here: its state and next fire are the caller's to set.
+    /// </summary>
+    public (ScheduledTask? Task, FieldError? Error) ValidateChange(ScheduledTask existing, TaskSubmission change)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(change);
+        var merged = new TaskSubmission
+        {
+            Name = existing.Name,
+            Type = (long)existing.Type,
+            Data = change.Data ?? existing.Data,
+            Crontab = change.Crontab ?? existing.Crontab,
+            LoopTime = change.LoopTime ?? existing.LoopTime,
+            LoopCount = change.LoopCount ?? existing.LoopCount,
+            StartTime = change.StartTime ?? existing.StartTime,
+            EndTime = change.EndTime ?? existing.EndTime,
+            MaxRuntime = change.MaxRuntime ?? existing.MaxRuntime,
+            Ack = change.Ack ?? existing.Ack,
+            TimeZone = change.TimeZone ?? existing.TimeZone,
+        };
+        if (CheckFields(merged, time.GetUtcNow()) is { } error)
+        {
+            return (null, error);
+        }
+
+        return (existing with
+        {
+            Data = merged.Data!,
+            Crontab = merged.Crontab ?? "",
+            LoopTime = merged.LoopTime ?? 0,
+            LoopCount = merged.LoopCount ?? 0,
+            StartTime = merged.StartTime is > 0 ? merged.StartTime : null,
+            EndTime = merged.EndTime is > 0 ? merged.EndTime : null,
+            MaxRuntime = merged.MaxRuntime ?? 0,
+            Ack = merged.Ack ?? false,
+            TimeZone = merged.TimeZone ?? "UTC",
+        }, null);
+    }
+
     private FieldError? CheckFields(TaskSubmission s, DateTimeOffset now)
     {
         if (s.Name is null)

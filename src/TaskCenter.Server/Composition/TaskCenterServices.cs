@@ -2,12 +2,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskCenter.Core.Alerts;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
+using TaskCenter.Core.Management;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Health;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Metrics;
+using TaskCenter.Server.Overview;
 using TaskCenter.Server.Security;
 using TaskCenter.Storage.Postgres;
 using TaskCenter.Storage.Sqlite;
@@ -41,6 +43,7 @@ public static class TaskCenterServices
         services.AddSingleton<TaskIdGenerator>();
         services.AddSingleton<TaskValidator>();
         services.AddSingleton<TaskIntake>();
+        services.AddSingleton<TaskAdmin>();
         services.AddSingleton<EngineWakeup>();
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<FireRateAlerts>();
@@ -60,6 +63,7 @@ public static class TaskCenterServices
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<SchedulerEngine>();
         services.AddHostedService<Housekeeping>();
+        services.AddTaskCenterOverview(configuration);
         return services;
     }
 

@@ -43,3 +43,18 @@ public sealed record NackRequest(
 public sealed record DeadLetterSelection(
     [property: JsonPropertyName("group")] string Group,
     [property: JsonPropertyName("msgids"), Description("The dead letters to act on; all of the group's when absent.")] IReadOnlyList<string>? MsgIds = null);
+
+public sealed record AddTasksRequest(
+    [property: JsonPropertyName("tasks"), Description("The tasks, as POST /task takes them; at most 1000. All are added or none.")] IReadOnlyList<AddTaskRequest> Tasks);
+
+[Description("The fields to change; absent = unchanged. Name and type cannot change. start_time or end_time 0 removes it.")]
+public sealed record UpdateTaskRequest(
+    [property: JsonPropertyName("data")] string? Data = null,
+    [property: JsonPropertyName("crontab")] string? Crontab = null,
+    [property: JsonPropertyName("loop_time")] long? LoopTime = null,
+    [property: JsonPropertyName("loop_count")] long? LoopCount = null,
+    [property: JsonPropertyName("start_time")] long? StartTime = null,
+    [property: JsonPropertyName("end_time")] long? EndTime = null,
+    [property: JsonPropertyName("timezone")] string? TimeZone = null,
+    [property: JsonPropertyName("max_runtime")] long? MaxRuntime = null,
+    [property: JsonPropertyName("ack")] bool? Ack = null);

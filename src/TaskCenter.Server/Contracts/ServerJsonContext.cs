@@ -19,6 +19,12 @@ namespace TaskCenter.Server.Contracts;
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(HealthCheckResponse))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, long>))]
+[JsonSerializable(typeof(TaskListResponse))]
+[JsonSerializable(typeof(AddTasksResponse))]
+[JsonSerializable(typeof(TriggerResponse))]
+[JsonSerializable(typeof(NextFiresResponse))]
+[JsonSerializable(typeof(FireHistoryResponse))]
+[JsonSerializable(typeof(OverviewResponse))]
 public sealed partial class ServerJsonContext : JsonSerializerContext
 {
     /// <summary>

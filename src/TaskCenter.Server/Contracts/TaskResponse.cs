@@ -22,6 +22,7 @@ public sealed record TaskResponse
     [JsonPropertyName("state")] public required string State { get; init; }
     [JsonPropertyName("fired_count")] public required long FiredCount { get; init; }
     [JsonPropertyName("next_fire_at")] public required long? NextFireAt { get; init; }
+    [JsonPropertyName("next_fire_at_ms")] public required long? NextFireAtMs { get; init; }
 
     public static TaskResponse From(ScheduledTask task) => new()
     {
@@ -41,5 +42,6 @@ public sealed record TaskResponse
         State = task.State.ToWire(),
         FiredCount = task.FiredCount,
         NextFireAt = task.NextFireAt?.ToUnixTimeSeconds(),
+        NextFireAtMs = task.NextFireAt?.ToUnixTimeMilliseconds(),
     };
 }

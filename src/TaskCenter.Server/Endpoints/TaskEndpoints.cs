@@ -41,20 +41,7 @@ public static class TaskEndpoints
         TaskSubmission submission;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            submission = new TaskSubmission
-            {
-                Name = body.Text("name"),
-                Type = body.WholeNumber("type"),
-                Data = body.Text("data"),
-                Crontab = body.Text("crontab"),
-                LoopTime = body.WholeNumber("loop_time"),
-                LoopCount = body.WholeNumber("loop_count"),
-                StartTime = body.WholeNumber("start_time"),
-                EndTime = body.WholeNumber("end_time"),
-                MaxRuntime = body.WholeNumber("max_runtime"),
-                Ack = body.Flag("ack"),
-                TimeZone = body.Text("timezone"),
-            };
+            submission = body.Fields.Submission();
         }
 
         var (added, error) = await intake.AddAsync(submission, ct);

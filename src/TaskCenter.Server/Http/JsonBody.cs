@@ -42,66 +42,20 @@ public sealed class JsonBody : IDisposable
         return new JsonBody(document);
     }
 
-    public string? Text(string field) => Get(field) switch
-    {
-        null => null,
-        { ValueKind: JsonValueKind.String } value => value.GetString(),
-        _ => throw ApiException.BadRequest($"{field} must be a string"),
-    };
+    /// <summary>The body's fields.</summary>
+    public JsonFields Fields => new(Root, "");
 
-    public long? WholeNumber(string field)
-    {
-        if (Get(field) is not { } value)
-        {
-            return null;
-        }
+    public string? Text(string field) => Fields.Text(field);
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
-        {
-            return number;
-        }
+    public long? WholeNumber(string field) => Fields.WholeNumber(field);
 
-        throw ApiException.BadRequest($"{field} must be an integer");
-    }
+    public bool? Flag(string field) => Fields.Flag(field);
 
-    public bool? Flag(string field) => Get(field) switch
-    {
-        null => null,
-        { ValueKind: JsonValueKind.True } => true,
-        { ValueKind: JsonValueKind.False } => false,
-        _ => throw ApiException.BadRequest($"{field} must be true or false"),
-    };
+    public IReadOnlyList<string>? TextList(string field) => Fields.TextList(field);
 
-    public IReadOnlyList<string>? TextList(string field)
-    {
-        if (Get(field) is not { } value)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw ApiException.BadRequest($"{field} must be an array of strings");
-        }
-
-        var items = new List<string>(value.GetArrayLength());
-        foreach (var item in value.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                throw ApiException.BadRequest($"{field}[{items.Count}] must be a string");
-            }
-
-            items.Add(item.GetString()!);
-        }
-
-        return items;
-    }
+    public IReadOnlyList<JsonFields>? ObjectList(string field) => Fields.ObjectList(field);
 
     public void Dispose() => _document.Dispose();
-
-    private JsonElement? Get(string field) =>
-        Root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static bool IsJson(string contentType)
     {

@@ -1,3 +1,5 @@
+using TaskCenter.Core.Storage;
+using TaskCenter.Server.Overview;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Metrics;
@@ -11,6 +13,25 @@ public static class MetricsEndpoint
     {
         // Group names are operators' data: with API keys configured, scrapers send a viewer key (Prometheus: authorization).
         app.MapPrometheusScrapingEndpoint(Path).RequireAuthorization(AccessPolicies.View);
+
+        // The census gauges report the latest count; a scrape counts again first when that is older than the overview's
+        // CountMaxAge. After authorization: only a scraper allowed to read the answer makes the server count. With
+        // storage down the scrape still answers (the gauges keep their last count): metrics matter most then.
+        app.UseWhen(
+            context => context.Request.Path == Path,
+            scrape => scrape.Use(async (context, next) =>
+            {
+                try
+                {
+                    await context.RequestServices.GetRequiredService<TaskCensusCache>().GetAsync(context.RequestAborted);
+                }
+                catch (StorageUnavailableException)
+                {
+                    // Counted again on a later scrape.
+                }
+
+                await next(context);
+            }));
         return app;
     }
 }

@@ -13,8 +13,16 @@ internal sealed class AdvisoryLocks(string schema)
     /// <summary>True when taken; false at once when another session holds it.</summary>
     public const string TryExclusive = "SELECT pg_try_advisory_xact_lock(hashtextextended(@lock, 0))";
 
-    /// <summary>Keyed by the name and the data of a task being added: concurrent adds of equal tasks run one after another.</summary>
-    public const string ExclusiveForAdd = "SELECT pg_advisory_xact_lock(hashtextextended(@lock || @name, data_hash(@data)))";
+    /// <summary>
+    /// Keyed by the name and the data of each task being added (@names, @datas): concurrent adds of equal tasks run one
+    /// after another. Each key once and in key order, so adds of overlapping batches wait for each other instead of deadlocking.
+    /// </summary>
+    public const string ExclusiveForAdd = """
+        SELECT pg_advisory_xact_lock(k) FROM (
+          SELECT DISTINCT hashtextextended(@lock || n, data_hash(d)) AS k FROM unnest(@names, @datas) AS x (n, d)
+        ) AS keys
+        ORDER BY k
+        """;
 
     /// <summary>Held while the schema is migrated, so instances starting together apply each script once.</summary>
     public string Migration { get; } = schema + "/migration";

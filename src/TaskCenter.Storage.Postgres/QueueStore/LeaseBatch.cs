@@ -47,6 +47,7 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
         await using var batch = connection.Batch(
             new NpgsqlBatchCommand(QueueCommands.MarkLeased)
                 .With("@group", group)
+                .With("@now", now.ToUnixMs())
                 .With("@msgIds", leased.Select(m => m.MsgId).ToArray())
                 .With("@leaseUntils", leased.Select(m => m.LeaseUntil.ToUnixMs()).ToArray()),
             new NpgsqlBatchCommand(QueueCommands.MarkDeadMany)

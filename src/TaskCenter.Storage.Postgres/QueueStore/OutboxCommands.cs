@@ -13,7 +13,8 @@ internal static class OutboxCommands
         FOR UPDATE SKIP LOCKED
         """;
 
-    public const string MarkPublished = "UPDATE fires SET unpublished = false WHERE msg_id = ANY (@msgIds)";
+    /// <summary>@now is when the broker confirmed them (the fire history shows it).</summary>
+    public const string MarkPublished = "UPDATE fires SET unpublished = false, published_at = @now WHERE msg_id = ANY (@msgIds)";
 
     public const string Earliest = "SELECT fire_time FROM fires WHERE unpublished ORDER BY fire_time, msg_id LIMIT 1";
 

@@ -11,7 +11,7 @@ namespace TaskCenter.Storage.Postgres.QueueStore;
 /// unpublished, for another instance to publish again with the same msgids (at-least-once). Within one publish the
 /// fires go out in fire-time order; instances publishing at once each take the earliest fires not taken by the others.
 /// </summary>
-internal sealed class PostgresFireOutbox(PostgresDatabase db) : IFireOutbox
+internal sealed class PostgresFireOutbox(PostgresDatabase db, TimeProvider time) : IFireOutbox
 {
     public Task<int> PublishDueAsync(
         DateTimeOffset dueBy, int limit, Func<IReadOnlyList<FireRecord>, CancellationToken, Task> publish, CancellationToken cancellationToken)
@@ -33,7 +33,8 @@ internal sealed class PostgresFireOutbox(PostgresDatabase db) : IFireOutbox
                 }
 
                 await publish(fires, cancellationToken);
-                await using var mark = connection.Command(OutboxCommands.MarkPublished).With("@msgIds", fires.Select(f => f.MsgId).ToArray());
+                await using var mark = connection.Command(OutboxCommands.MarkPublished)
+                    .With("@msgIds", fires.Select(f => f.MsgId).ToArray()).With("@now", time.GetUtcNow().ToUnixMs());
                 await mark.ExecuteNonQueryAsync(CancellationToken.None);
                 return fires.Count;
             },

@@ -78,7 +78,7 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
     public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
         db.RunAsync(connection => connection.Command(QueueCommands.NextReady).With("@group", group).ReadTimeAsync(cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(msgIds);
         if (msgIds.Count == 0)
@@ -87,7 +87,7 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         }
 
         var acked = await db.RunAsync(
-            connection => connection.Command(QueueCommands.Ack).With("@group", group).With("@msgIds", msgIds.ToArray())
+            connection => connection.Command(QueueCommands.Ack).With("@group", group).With("@msgIds", msgIds.ToArray()).With("@now", now.ToUnixMs())
                 .ReadRowsAsync(QueueRowMapper.ReadChanged, cancellationToken),
             cancellationToken);
         return InGivenOrder(msgIds, acked);

@@ -52,8 +52,11 @@ internal static class QueueCommands
         FOR UPDATE OF d SKIP LOCKED
         """;
 
+    /// <summary>The first lease of a delivery also records when it was first handed out (the fire history).</summary>
     public const string MarkLeased = """
-        UPDATE deliveries AS d SET state = 'leased', attempt = d.attempt + 1, available_at = l.lease_until
+        UPDATE deliveries AS d
+        SET state = 'leased', attempt = d.attempt + 1, available_at = l.lease_until,
+            first_delivered_at = COALESCE(d.first_delivered_at, @now)
         FROM unnest(@msgIds, @leaseUntils) AS l (msg_id, lease_until)
         WHERE d.group_name = @group AND d.msg_id = l.msg_id
         """;
@@ -86,9 +89,21 @@ internal static class QueueCommands
         WHERE group_name = @group AND msg_id = @msgId
         """;
 
+    /// <summary>
+    /// Deletes the group's pending deliveries of these messages and keeps their outcome for the fire history, in one
+    /// statement (one round trip, atomic without a transaction of its own); both by key.
+    /// </summary>
     public const string Ack = """
-        DELETE FROM deliveries WHERE group_name = @group AND msg_id = ANY (@msgIds) AND state IN ('ready', 'leased')
-        RETURNING msg_id, fire_time
+        WITH acked AS (
+          DELETE FROM deliveries WHERE group_name = @group AND msg_id = ANY (@msgIds) AND state IN ('ready', 'leased')
+          RETURNING msg_id, fire_time, attempt, first_delivered_at, last_error
+        ),
+        kept AS (
+          INSERT INTO delivery_outcomes (msg_id, group_name, attempt, first_delivered_at, acked_at, last_error)
+          SELECT msg_id, @group, attempt, first_delivered_at, @now, last_error FROM acked
+          ON CONFLICT DO NOTHING
+        )
+        SELECT msg_id, fire_time FROM acked
         """;
 
     // ---- Dead letters ----
@@ -158,10 +173,17 @@ internal static class QueueCommands
 
     public const string PurgeUnrouted = "DELETE FROM fires WHERE unrouted AND recorded_at < @before";
 
-    /// <summary>Old fires with no delivery left (ix_fires_routed_age, then the deliveries' key prefix).</summary>
+    /// <summary>
+    /// Old fires with no delivery left (ix_fires_routed_age, then the deliveries' key prefix), and the acked outcomes
+    /// of those fires (their key prefix): an outcome is kept only as long as its fire.
+    /// </summary>
     public const string PurgeHistory = """
-        DELETE FROM fires
-        WHERE NOT unrouted AND NOT unpublished AND recorded_at < @before
-          AND NOT EXISTS (SELECT 1 FROM deliveries AS d WHERE d.msg_id = fires.msg_id)
+        WITH purged AS (
+          DELETE FROM fires
+          WHERE NOT unrouted AND NOT unpublished AND recorded_at < @before
+            AND NOT EXISTS (SELECT 1 FROM deliveries AS d WHERE d.msg_id = fires.msg_id)
+          RETURNING msg_id
+        )
+        DELETE FROM delivery_outcomes WHERE msg_id IN (SELECT msg_id FROM purged)
         """;
 }

@@ -8,47 +8,69 @@ using TaskCenter.Storage.Postgres.QueueStore;
 
 namespace TaskCenter.Storage.Postgres.TaskStore;
 
-/// <summary>Tasks on PostgreSQL: the engine's port (due tasks, commits) and the API's reads, safe for many instances.</summary>
-internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing) : ITaskStore, ITaskReader
+/// <summary>Tasks on PostgreSQL: the engine's port (due tasks, commits) and the API's writes, safe for many instances.</summary>
+internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing) : ITaskStore
 {
     public Task InitializeAsync(CancellationToken cancellationToken) => db.InitializeAsync(cancellationToken);
 
-    public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken)
+    public async Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var payload = PostgresText.ToPayload(task.Data);
+        return (await AddManyAsync([task], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// One transaction, one round trip before the commit: the add locks of every task (equal adds on any instance wait
+    /// for each other, so the second finds the first), then <see cref="TaskCommands.AddTasks"/>.
+    /// </summary>
+    public Task<IReadOnlyList<AddTaskResult>> AddManyAsync(IReadOnlyList<ScheduledTask> tasks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (tasks.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<AddTaskResult>>([]);
+        }
+
+        var batch = new TaskAddBatch(tasks);
         return db.RunInTransactionAsync(
             async connection =>
             {
-                // Equal adds (on any instance) wait for each other here, so the second one finds the first.
-                await using (var exclusive = connection.Command(AdvisoryLocks.ExclusiveForAdd)
-                    .With("@lock", db.Locks.Add).With("@name", task.Name).With("@data", payload))
+                await using var command = connection.Batch(batch.Locks(db.Locks.Add), batch.Add(db.Channels.Tasks));
+                var existing = new List<string?>();
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
-                    await exclusive.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                await using (var find = connection.Command(TaskCommands.FindLiveDuplicate).With("@name", task.Name).With("@data", payload))
-                {
-                    if (await find.ExecuteScalarAsync(cancellationToken) is string existing)
+                    await reader.NextResultAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
                     {
-                        return new AddTaskResult(existing, Created: false);
+                        existing.Add(reader.GetNullableString(0));
                     }
                 }
 
-                await using (var insert = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Insert), task, payload))
+                return batch.Results(existing);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// One UPDATE, by key and version: an engine holding the task (FireDueAsync) makes it wait, and its commit bumps
+    /// the version, so this then changes nothing and returns false. Fires already recorded stay and go out.
+    /// </summary>
+    public Task<bool> ReviseAsync(ScheduledTask revised, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(revised);
+        return db.RunInTransactionAsync(
+            async connection =>
+            {
+                await using (var update = TaskRowMapper.BindRevise(connection.Command(TaskCommands.Revise), revised, PostgresText.ToPayload(revised.Data)))
                 {
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                    if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+                    {
+                        return false;
+                    }
                 }
 
-                if (task.NextFireAt is { } next)
-                {
-                    // Other instances' engines wake early for it (PostgresNotificationListener).
-                    await using var notify = connection.Command(NotificationChannels.Notify)
-                        .With("@channel", db.Channels.Tasks).With("@payload", next.ToUnixMs().ToString(CultureInfo.InvariantCulture));
-                    await notify.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                return new AddTaskResult(task.Id, Created: true);
+                await NotifyScheduledAsync(connection, revised.NextFireAt, cancellationToken);
+                return true;
             },
             cancellationToken);
     }
@@ -137,17 +159,6 @@ internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing
             },
             cancellationToken);
 
-    public Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) =>
-        db.RunAsync(
-            async connection => (await connection.Command(TaskCommands.GetById).With("@id", id).ReadRowsAsync(TaskRowMapper.Read, cancellationToken))
-                .SingleOrDefault(),
-            cancellationToken);
-
-    public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
-        db.RunAsync<IReadOnlyList<ScheduledTask>>(
-            async connection => await connection.Command(TaskCommands.ListByName).With("@name", name).ReadRowsAsync(TaskRowMapper.Read, cancellationToken),
-            cancellationToken);
-
     /// <summary>Runs the delete (RETURNING id, created_at), then withdraws the deleted tasks' fires recorded ahead of <paramref name="now"/>.</summary>
     private Task<List<(string Id, long CreatedAt)>> DeleteAndWithdrawAsync(
         Func<NpgsqlConnection, NpgsqlCommand> delete, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -166,4 +177,17 @@ internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing
                 return deleted;
             },
             cancellationToken);
+
+    /// <summary>Tells other instances' engines (PostgresNotificationListener) of a next fire, so they wake early for it; sent at commit.</summary>
+    private async Task NotifyScheduledAsync(NpgsqlConnection connection, DateTimeOffset? next, CancellationToken cancellationToken)
+    {
+        if (next is not { } at)
+        {
+            return;
+        }
+
+        await using var notify = connection.Command(NotificationChannels.Notify)
+            .With("@channel", db.Channels.Tasks).With("@payload", at.ToUnixMs().ToString(CultureInfo.InvariantCulture));
+        await notify.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

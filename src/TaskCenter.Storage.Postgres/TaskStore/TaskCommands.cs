@@ -9,26 +9,87 @@ internal static class TaskCommands
         state, fired_count, next_fire_at, created_at, version, finished_at
         """;
 
-    /// <summary>data_hash is generated from data.</summary>
-    public const string Insert = """
-        INSERT INTO tasks (id, name, type, data, crontab, loop_time, loop_count, start_time, end_time,
-                           max_runtime, ack, time_zone, state, fired_count, next_fire_at, created_at, version, finished_at)
-        VALUES (@id, @name, @type, @data, @crontab, @loopTime, @loopCount, @startTime, @endTime,
-                @maxRuntime, @ack, @timeZone, @state, @firedCount, @nextFireAt, @createdAt, @version, @finishedAt)
+    /// <summary>
+    /// Replaces a task's definition and bookkeeping if its version is still the one read (tasks_pkey); data_hash follows
+    /// data. Not id, name, type or created_at: they identify the task.
+    /// </summary>
+    public const string Revise = """
+        UPDATE tasks
+        SET data = @data, crontab = @crontab, loop_time = @loopTime, loop_count = @loopCount, start_time = @startTime,
+            end_time = @endTime, max_runtime = @maxRuntime, ack = @ack, time_zone = @timeZone, state = @state,
+            fired_count = @firedCount, next_fire_at = @nextFireAt, finished_at = @finishedAt, version = version + 1
+        WHERE id = @id AND version = @version
         """;
 
-    /// <summary>The live task with this name and data (ix_tasks_dedupe narrows by hash; the data is compared too).</summary>
-    public const string FindLiveDuplicate = """
-        SELECT id FROM tasks
-        WHERE name = @name AND data_hash = data_hash(@data) AND state IN ('pending', 'active', 'paused')
-          AND data = @data
-        LIMIT 1
+    /// <summary>
+    /// The add, for one task or many (the arrays, one element per task): each task is inserted unless a live task has
+    /// its name and data (ix_tasks_dedupe narrows by hash; the data is compared too), whose id is then returned, in the
+    /// order given. All see the tasks as they were before the statement: the caller resolves equal tasks within one
+    /// batch itself (<see cref="TaskAddBatch"/>). Wakes the other instances' engines (NOTIFY, sent at commit) for the
+    /// earliest next fire among the tasks inserted. data_hash is generated from data.
+    /// </summary>
+    public const string AddTasks = """
+        WITH batch AS (
+          SELECT * FROM unnest(@newIds, @names, @types, @datas, @crontabs, @loopTimes, @loopCounts, @startTimes,
+                               @endTimes, @maxRuntimes, @acks, @timeZones, @states, @firedCounts, @nextFireAts,
+                               @createdAts, @versions, @finishedAts)
+            WITH ORDINALITY AS b (id, name, type, data, crontab, loop_time, loop_count, start_time,
+                                  end_time, max_runtime, ack, time_zone, state, fired_count, next_fire_at,
+                                  created_at, version, finished_at, ord)
+        ),
+        found AS (
+          SELECT b.*, (
+            SELECT t.id FROM tasks AS t
+            WHERE t.name = b.name AND t.data_hash = data_hash(b.data) AND t.state IN ('pending', 'active', 'paused')
+              AND t.data = b.data
+            LIMIT 1) AS existing
+          FROM batch AS b
+        ),
+        inserted AS (
+          INSERT INTO tasks (id, name, type, data, crontab, loop_time, loop_count, start_time, end_time,
+                             max_runtime, ack, time_zone, state, fired_count, next_fire_at, created_at, version, finished_at)
+          SELECT id, name, type, data, crontab, loop_time, loop_count, start_time, end_time,
+                 max_runtime, ack, time_zone, state, fired_count, next_fire_at, created_at, version, finished_at
+          FROM found
+          WHERE existing IS NULL
+          ORDER BY ord
+          RETURNING next_fire_at
+        ),
+        woken AS (
+          SELECT pg_notify(@channel, min(next_fire_at)::text) FROM inserted HAVING min(next_fire_at) IS NOT NULL
+        )
+        SELECT f.existing, (SELECT count(*) FROM woken) FROM found AS f ORDER BY f.ord
         """;
 
     public const string GetById = "SELECT " + Columns + " FROM tasks WHERE id = @id";
 
     /// <summary>ix_tasks_name, walked backwards.</summary>
     public const string ListByName = "SELECT " + Columns + " FROM tasks WHERE name = @name ORDER BY created_at DESC, id DESC";
+
+    // ---- The task list (TaskListQuery puts the statement together from these) ----
+
+    /// <summary>A page of the list: ListSelect, the predicates joined by AND, ListOrder. ix_tasks_name in order, stopping at the limit.</summary>
+    public const string ListSelect = "SELECT " + Columns + " FROM tasks WHERE ";
+
+    public const string ListOrder = " ORDER BY name, created_at, id LIMIT @limit";
+
+    /// <summary>Where a name prefix starts (and no cursor past it is given).</summary>
+    public const string ListFromPrefix = "name >= @prefix";
+
+    /// <summary>Where a name prefix ends: the prefix with its last character incremented.</summary>
+    public const string ListBelowUpper = "name < @upper";
+
+    /// <summary>After the previous page's last task; a row comparison, which the btree seeks to.</summary>
+    public const string ListAfter = "(name, created_at, id) > (@afterName, @afterCreatedAt, @afterId)";
+
+    public const string ListOfType = "type = @type";
+
+    /// <summary>
+    /// "IS TRUE" so that the planner cannot match it to a partial index's predicate (it still estimates it as the plain
+    /// comparison): with state = 'paused' it took ix_tasks_dedupe (live tasks, ordered by name only) and sorted each
+    /// name's tasks, so a deep page re-read its name from the start.
+    /// </summary>
+    public const string ListInState = "(state = @state) IS TRUE";
 
     public const string DeleteByIds = "DELETE FROM tasks WHERE id = ANY (@ids) RETURNING id, created_at";
 
@@ -42,8 +103,11 @@ internal static class TaskCommands
     public const string WithdrawFutureFires = """
         WITH withdrawn AS (
           DELETE FROM fires WHERE task_id = ANY (@taskIds) AND fire_time > @now RETURNING msg_id
+        ),
+        undelivered AS (
+          DELETE FROM deliveries WHERE msg_id IN (SELECT msg_id FROM withdrawn)
         )
-        DELETE FROM deliveries WHERE msg_id IN (SELECT msg_id FROM withdrawn)
+        DELETE FROM delivery_outcomes WHERE msg_id IN (SELECT msg_id FROM withdrawn)
         """;
 
     /// <summary>Served by ix_tasks_due: its first entry.</summary>

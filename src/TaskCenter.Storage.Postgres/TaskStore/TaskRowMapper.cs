@@ -29,11 +29,9 @@ internal static class TaskRowMapper
         FinishedAt = reader.GetNullableInt64(17) is { } finished ? UnixTime.FromUnixMs(finished) : null,
     };
 
-    /// <summary>Binds every column of <see cref="TaskCommands.Insert"/>; <paramref name="payload"/> is the task's data as stored.</summary>
-    public static NpgsqlCommand BindInsert(NpgsqlCommand command, ScheduledTask task, byte[] payload) => command
+    /// <summary>Binds every column <see cref="TaskCommands.Revise"/> takes (and a few it does not); <paramref name="payload"/> is the task's data as stored.</summary>
+    public static NpgsqlCommand BindRevise(NpgsqlCommand command, ScheduledTask task, byte[] payload) => command
         .With("@id", task.Id)
-        .With("@name", task.Name)
-        .With("@type", (short)task.Type)
         .With("@data", payload)
         .With("@crontab", task.Crontab)
         .With("@loopTime", task.LoopTime)
@@ -46,7 +44,6 @@ internal static class TaskRowMapper
         .With("@state", task.State.ToWire())
         .With("@firedCount", task.FiredCount)
         .With("@nextFireAt", task.NextFireAt.ToUnixMs())
-        .With("@createdAt", task.CreatedAt)
         .With("@version", task.Version)
         .With("@finishedAt", task.FinishedAt.ToUnixMs());
 }

@@ -38,7 +38,7 @@ internal sealed class CachedHandOver(SqliteDatabase db, ReadyDeliveryCache ready
             });
         }
 
-        _lastLeaseWrite[group] = WriteLeasesAsync(group, messages);
+        _lastLeaseWrite[group] = WriteLeasesAsync(group, messages, now);
         return messages;
     }
 
@@ -46,7 +46,8 @@ internal sealed class CachedHandOver(SqliteDatabase db, ReadyDeliveryCache ready
     public Task LeasesWrittenAsync(string group) =>
         _lastLeaseWrite.TryGetValue(group, out var last) ? last : Task.CompletedTask;
 
-    private async Task WriteLeasesAsync(string group, List<QueueMessage> messages)
+    /// <summary>Writes the leases as handed out at <paramref name="handedOutAt"/> (the first delivery's time, not the write's).</summary>
+    private async Task WriteLeasesAsync(string group, List<QueueMessage> messages, DateTimeOffset handedOutAt)
     {
         var msgIds = messages.Select(m => m.MsgId);
         try
@@ -56,7 +57,8 @@ internal sealed class CachedHandOver(SqliteDatabase db, ReadyDeliveryCache ready
                 {
                     try
                     {
-                        using var leased = connection.Command(QueueCommands.MarkLeased, transaction).With("@group", group);
+                        using var leased = connection.Command(QueueCommands.MarkLeased, transaction)
+                            .With("@group", group).With("@now", handedOutAt.ToUnixMs());
                         var msgId = leased.Parameter("@msgId", SqliteType.Text);
                         var leaseUntil = leased.Parameter("@leaseUntil", SqliteType.Integer);
                         foreach (var message in messages)

@@ -18,7 +18,7 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
         var nowMs = now.ToUnixMs();
         using var select = connection.Command(QueueCommands.LeaseCandidates, transaction).With("@group", group).With("@now", nowMs);
         var limit = select.Parameter("@limit", SqliteType.Integer);
-        using var leased = connection.Command(QueueCommands.MarkLeased, transaction).With("@group", group);
+        using var leased = connection.Command(QueueCommands.MarkLeased, transaction).With("@group", group).With("@now", nowMs);
         var leasedMsgId = leased.Parameter("@msgId", SqliteType.Text);
         var leaseUntil = leased.Parameter("@leaseUntil", SqliteType.Integer);
         using var dead = connection.Command(QueueCommands.MarkDead, transaction)

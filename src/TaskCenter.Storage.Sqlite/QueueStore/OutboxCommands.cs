@@ -12,7 +12,7 @@ internal static class OutboxCommands
         LIMIT @limit
         """;
 
-    public const string MarkPublished = "UPDATE fires SET unpublished = 0 WHERE msg_id = @msgId AND unpublished = 1";
+    public const string MarkPublished = "UPDATE fires SET unpublished = 0, published_at = @now WHERE msg_id = @msgId AND unpublished = 1";
 
     public const string Earliest = "SELECT fire_time FROM fires WHERE unpublished = 1 ORDER BY fire_time, msg_id LIMIT 1";
 

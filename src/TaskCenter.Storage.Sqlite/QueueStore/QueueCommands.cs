@@ -79,8 +79,10 @@ internal static class QueueCommands
         LIMIT 1
         """;
 
+    /// <summary>@now is when the message was handed out: the first lease's is kept as first_delivered_at.</summary>
     public const string MarkLeased = """
-        UPDATE deliveries SET state = 'leased', attempt = attempt + 1, available_at = @leaseUntil
+        UPDATE deliveries
+        SET state = 'leased', attempt = attempt + 1, available_at = @leaseUntil, first_delivered_at = COALESCE(first_delivered_at, @now)
         WHERE group_name = @group AND msg_id = @msgId
         """;
 
@@ -104,6 +106,14 @@ internal static class QueueCommands
     public const string PendingAttempt = """
         SELECT attempt FROM deliveries
         WHERE group_name = @group AND msg_id = @msgId AND state IN ('ready', 'leased')
+        """;
+
+    /// <summary>What became of a delivery about to be acked, kept for the fire history (run before <see cref="Ack"/>).</summary>
+    public const string RecordAckOutcome = """
+        INSERT INTO delivery_outcomes (msg_id, group_name, attempt, first_delivered_at, acked_at, last_error)
+        SELECT msg_id, group_name, attempt, first_delivered_at, @now, last_error
+        FROM deliveries WHERE msg_id = @msgId AND group_name = @group AND state IN ('ready', 'leased')
+        ON CONFLICT DO NOTHING
         """;
 
     public const string Ack = """
@@ -154,9 +164,15 @@ internal static class QueueCommands
 
     public const string PurgeUnrouted = "DELETE FROM fires WHERE unrouted = 1 AND recorded_at < @before";
 
-    public const string PurgeHistory = """
-        DELETE FROM fires
+    /// <summary>Old fires with nothing left to deliver (ix_fires_routed_age, then the deliveries key prefix).</summary>
+    private const string HistoryToPurge = """
+        FROM fires
         WHERE unrouted = 0 AND recorded_at < @before AND unpublished = 0
           AND NOT EXISTS (SELECT 1 FROM deliveries AS d WHERE d.msg_id = fires.msg_id)
         """;
+
+    /// <summary>The acked outcomes of the fires <see cref="PurgeHistory"/> is about to delete (run first).</summary>
+    public const string PurgeHistoryOutcomes = "DELETE FROM delivery_outcomes WHERE msg_id IN (SELECT msg_id " + HistoryToPurge + ")";
+
+    public const string PurgeHistory = "DELETE " + HistoryToPurge;
 }

@@ -91,7 +91,8 @@ internal sealed class SqliteFireOutbox(SqliteDatabase db) : IFireOutbox, IDispos
 
     private static bool MarkPublished(SqliteConnection connection, SqliteTransaction transaction, List<FireRecord> fires)
     {
-        using var mark = connection.Command(OutboxCommands.MarkPublished, transaction);
+        // When the broker confirmed them: now, as the transport has just returned.
+        using var mark = connection.Command(OutboxCommands.MarkPublished, transaction).With("@now", DateTimeOffset.UtcNow.ToUnixMs());
         var msgId = mark.Parameter("@msgId", SqliteType.Text);
         foreach (var fire in fires)
         {

@@ -127,7 +127,7 @@ internal sealed class SqliteQueueStore : IQueueStore
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(msgIds);
         if (msgIds.Count == 0)
@@ -140,7 +140,26 @@ internal sealed class SqliteQueueStore : IQueueStore
             {
                 // A ready message may be acked before it was ever leased: the cache must not hand it out afterwards.
                 _ready.Forget(group, msgIds);
-                return ForEachId(connection, transaction, QueueCommands.Ack, group, msgIds, null);
+
+                // The commonest write after the fire itself: its statements stay prepared on the writer.
+                var outcome = _db.Reused(connection, QueueCommands.RecordAckOutcome, transaction)
+                    .With("@group", group).With("@now", now.ToUnixMs());
+                var outcomeMsgId = outcome.Parameter("@msgId", SqliteType.Text);
+                var ack = _db.Reused(connection, QueueCommands.Ack, transaction).With("@group", group);
+                var ackMsgId = ack.Parameter("@msgId", SqliteType.Text);
+                var acked = new List<string>();
+                foreach (var id in msgIds)
+                {
+                    outcomeMsgId.Set(id);
+                    outcome.ExecuteNonQuery();
+                    ackMsgId.Set(id);
+                    if (ack.ExecuteNonQuery() > 0)
+                    {
+                        acked.Add(id);
+                    }
+                }
+
+                return acked;
             },
             cancellationToken);
     }
@@ -274,9 +293,13 @@ internal sealed class SqliteQueueStore : IQueueStore
                     unrouted = purge.ExecuteNonQuery();
                 }
 
-                using var history = connection.Command(QueueCommands.PurgeHistory, transaction)
-                    .With("@before", (now - _options.FireHistoryRetention).ToUnixMs());
-                history.ExecuteNonQuery();
+                var historyBefore = (now - _options.FireHistoryRetention).ToUnixMs();
+                foreach (var sql in new[] { QueueCommands.PurgeHistoryOutcomes, QueueCommands.PurgeHistory })
+                {
+                    using var history = connection.Command(sql, transaction).With("@before", historyBefore);
+                    history.ExecuteNonQuery();
+                }
+
                 return unrouted;
             },
             cancellationToken);

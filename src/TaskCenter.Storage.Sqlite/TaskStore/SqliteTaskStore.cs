@@ -38,23 +38,38 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
     public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var dataHash = DataHash.Of(task.Data);
+        var dataHash = DataHash.Of(task.Data); // Hashed off the writer.
+        return _db.WriteAsync((connection, transaction) => AddOne(connection, transaction, task, dataHash), cancellationToken);
+    }
+
+    /// <summary>One write (so one savepoint): a failing insert rolls back the whole batch.</summary>
+    public Task<IReadOnlyList<AddTaskResult>> AddManyAsync(IReadOnlyList<ScheduledTask> tasks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (tasks.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<AddTaskResult>>([]);
+        }
+
+        var dataHashes = tasks.Select(task => DataHash.Of(task.Data)).ToList();
+        return _db.WriteAsync<IReadOnlyList<AddTaskResult>>(
+            (connection, transaction) => [.. tasks.Select((task, i) => AddOne(connection, transaction, task, dataHashes[i]))],
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Fires already recorded (at most the engine's look-ahead before they are due) stay and go out as recorded, so the
+    /// fire count stays exact; the engine schedules from the revised task onwards.
+    /// </summary>
+    public Task<bool> ReviseAsync(ScheduledTask revised, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(revised);
+        var dataHash = DataHash.Of(revised.Data);
         return _db.WriteAsync(
             (connection, transaction) =>
             {
-                // Under the writer lock and in an immediate transaction: no other add can slip in between.
-                using (var find = connection.Command(TaskCommands.FindLiveDuplicate, transaction)
-                    .With("@name", task.Name).With("@dataHash", dataHash).With("@data", task.Data))
-                {
-                    if (find.ExecuteScalar() is string existing)
-                    {
-                        return new AddTaskResult(existing, Created: false);
-                    }
-                }
-
-                using var insert = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Insert, transaction), task, dataHash);
-                insert.ExecuteNonQuery();
-                return new AddTaskResult(task.Id, Created: true);
+                using var update = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Revise, transaction), revised, dataHash);
+                return update.ExecuteNonQuery() > 0; // None: gone, or changed since the operator read it.
             },
             cancellationToken);
     }
@@ -243,6 +258,80 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
 
     public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
         _db.ReadAsync<IReadOnlyList<ScheduledTask>>(connection => ReadTasks(connection.Command(TaskCommands.ListByName).With("@name", name)), cancellationToken);
+
+    public Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        var prefix = string.IsNullOrEmpty(query.NamePrefix) ? null : query.NamePrefix;
+        var after = query.After;
+        if (prefix is not null && after is not null && NamePrefix.IsBelow(after.Name, prefix))
+        {
+            after = null; // A cursor before the prefix's names: they all come after it.
+        }
+
+        var sql = (prefix, after) switch
+        {
+            (null, null) => TaskCommands.ListFirst,
+            (null, _) => TaskCommands.ListAfter,
+            (_, null) => TaskCommands.ListPrefixFirst,
+            _ => TaskCommands.ListPrefixAfter,
+        };
+
+        return _db.ReadAsync(
+            connection =>
+            {
+                // One more than asked: whether a next page exists.
+                var command = connection.Command(sql)
+                    .With("@type", query.Type is { } type ? (int)type : null)
+                    .With("@state", query.State?.ToWire())
+                    .With("@limit", (long)query.Limit + 1);
+                if (prefix is not null)
+                {
+                    command.With("@prefix", prefix).With("@prefixEnd", NamePrefix.UpperEnd(prefix));
+                }
+
+                if (after is not null)
+                {
+                    command.With("@afterName", after.Name).With("@afterCreatedAt", after.CreatedAt).With("@afterId", after.Id);
+                }
+
+                var tasks = ReadTasks(command);
+                if (tasks.Count <= query.Limit)
+                {
+                    return new TaskPage(tasks, null);
+                }
+
+                tasks.RemoveAt(tasks.Count - 1);
+                return new TaskPage(tasks, TaskCursor.Of(tasks[^1]));
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(
+        string taskId, int limit, DateTimeOffset? before, CancellationToken cancellationToken) =>
+        limit <= 0
+            ? Task.FromResult<IReadOnlyList<FireHistoryEntry>>([])
+            : _db.ReadAsync<IReadOnlyList<FireHistoryEntry>>(connection => FireHistoryReader.Read(connection, taskId, limit, before), cancellationToken);
+
+    public Task<TaskCensus> CountAsync(CancellationToken cancellationToken) => _db.ReadAsync(CensusReader.Read, cancellationToken);
+
+    /// <summary>The live duplicate's id, or the task inserted. Under the writer lock: no other add can slip in between.</summary>
+    private static AddTaskResult AddOne(SqliteConnection connection, SqliteTransaction transaction, ScheduledTask task, long dataHash)
+    {
+        using (var find = connection.Command(TaskCommands.FindLiveDuplicate, transaction)
+            .With("@name", task.Name).With("@dataHash", dataHash).With("@data", task.Data))
+        {
+            if (find.ExecuteScalar() is string existing)
+            {
+                return new AddTaskResult(existing, Created: false);
+            }
+        }
+
+        using var insert = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Insert, transaction), task, dataHash);
+        insert.ExecuteNonQuery();
+        return new AddTaskResult(task.Id, Created: true);
+    }
 
     /// <summary>Runs the query, reads every row as a task and disposes the command.</summary>
     private static List<ScheduledTask> ReadTasks(SqliteCommand command)

@@ -67,6 +67,46 @@ internal static class TaskCommands
         WHERE id = @id AND version = @version
         """;
 
+    /// <summary>
+    /// An operator's revision: every column but id, name, type and created_at (bound by <see cref="TaskRowMapper.BindInsert"/>),
+    /// only on the version the operator read.
+    /// </summary>
+    public const string Revise = """
+        UPDATE tasks
+        SET data = @data, data_hash = @dataHash, crontab = @crontab, loop_time = @loopTime, loop_count = @loopCount,
+            start_time = @startTime, end_time = @endTime, max_runtime = @maxRuntime, ack = @ack, time_zone = @timeZone,
+            state = @state, fired_count = @firedCount, next_fire_at = @nextFireAt, finished_at = @finishedAt,
+            version = version + 1
+        WHERE id = @id AND version = @version
+        """;
+
+    // ---- The task list: ix_tasks_name walked from the cursor or the prefix, type and state checked in the row ----
+
+    private const string ListFrom = "SELECT " + Columns + " FROM tasks WHERE ";
+
+    private const string ListFilters = """
+        (@type IS NULL OR type = @type) AND (@state IS NULL OR state = @state)
+        ORDER BY name, created_at, id
+        LIMIT @limit
+        """;
+
+    private const string ListAfterCursor = "(name, created_at, id) > (@afterName, @afterCreatedAt, @afterId) AND ";
+
+    /// <summary>Names starting with the prefix: [prefix, the least string above every such name).</summary>
+    private const string ListPrefixRange = "name >= @prefix AND name < @prefixEnd AND ";
+
+    /// <summary>The end of the prefix's range, for a cursor inside it (the cursor starts the range, so deep pages cost as little).</summary>
+    private const string ListPrefixEnd = "name < @prefixEnd AND ";
+
+    public const string ListFirst = ListFrom + ListFilters;
+
+    public const string ListAfter = ListFrom + ListAfterCursor + ListFilters;
+
+    public const string ListPrefixFirst = ListFrom + ListPrefixRange + ListFilters;
+
+    /// <summary>Only for a cursor at or above the prefix (<see cref="NamePrefix.IsBelow"/>).</summary>
+    public const string ListPrefixAfter = ListFrom + ListAfterCursor + ListPrefixEnd + ListFilters;
+
     /// <summary>The deliveries of a task's fires recorded ahead of time and not due yet (ux_fires_task_time, then the key).</summary>
     public const string WithdrawFutureDeliveries = """
         DELETE FROM deliveries

@@ -4,6 +4,7 @@ using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Storage;
+using TaskCenter.Core.Telemetry;
 using TaskCenter.Transport.RabbitMq.Broker;
 
 namespace TaskCenter.Transport.RabbitMq.Publishing;
@@ -88,6 +89,7 @@ internal sealed class FirePublisher(
     {
         var messages = fires.Select(fire => OutgoingMessage.ForFire(broker.Names, fire)).ToList();
         await ConfirmedPublisher.PublishAllAsync(channel, messages, mandatory: false, _options.ConfirmTimeout, cancellationToken);
+        FireLateness.RecordPublished(fires, time.GetUtcNow());
         logger.LogDebug("Published {Count} fires to RabbitMQ, the last due at {FireTime:O}", fires.Count, fires[^1].FireTime);
     }
 

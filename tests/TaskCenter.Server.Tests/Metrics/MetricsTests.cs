@@ -89,6 +89,27 @@ public abstract class MetricsTests(TestBackend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stored_tasks_and_each_groups_backlog_are_gauges_counted_at_the_scrape()
+    {
+        const string Group = "backlog-group";
+        const string Tag = "backlog-tag";
+        await Http.ConsumeAsync(Group, Tag, waitMs: 0);
+        await Http.AddNowAsync(Tag, "waits");
+        await Http.AddNowAsync(Tag, "held");
+        var held = Assert.Single(await Http.ConsumeAsync(Group, Tag, max: 1));
+
+        // A scrape counts again once the last count is older than Overview:CountMaxAge (5 s).
+        var scrape = await Waiting.PollAsync(
+            () => PrometheusText.ScrapeAsync(Http),
+            s => s.Sum("taskcenter_queue_backlog", ("group", Group), ("state", "leased")) == 1
+                && s.Sum("taskcenter_queue_backlog", ("group", Group), ("state", "ready")) == 1);
+
+        Assert.Equal(0, scrape.Sum("taskcenter_queue_backlog", ("group", Group), ("state", "dead")));
+        Assert.True(scrape.Sum("taskcenter_tasks", ("type", "once"), ("state", "finished")) >= 2);
+        Assert.Equal(24, held.Msgid().Length);
+    }
+
+    [Fact]
     public async Task Api_requests_are_measured_by_route_template_not_by_raw_path()
     {
         await Http.GetJsonAsync("/v1/api/query-task-by-name?name=metrics-route-a");

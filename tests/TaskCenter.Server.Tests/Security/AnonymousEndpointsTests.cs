@@ -2,7 +2,7 @@ using System.Net;
 
 namespace TaskCenter.Server.Tests.Security;
 
-/// <summary>With keys configured, the probes and the API's description still answer without a key; the API does not.</summary>
+/// <summary>With keys configured, the probes, the API's description and the dashboard's files still answer without a key; the API does not.</summary>
 public sealed class AnonymousEndpointsTests(KeyedServerFixture fixture) : IClassFixture<KeyedServerFixture>
 {
     [Theory]
@@ -11,6 +11,8 @@ public sealed class AnonymousEndpointsTests(KeyedServerFixture fixture) : IClass
     [InlineData("openapi/v1.json", HttpStatusCode.OK)]
     [InlineData("api-reference/", HttpStatusCode.OK)]
     [InlineData("api-reference/scalar.js", HttpStatusCode.OK)]
+    [InlineData("dashboard/", HttpStatusCode.OK)]
+    [InlineData("dashboard/js/app.js", HttpStatusCode.OK)]
     [InlineData("v1/api/task/stat", HttpStatusCode.Unauthorized)]
     public async Task Without_a_key(string path, HttpStatusCode expected)
     {

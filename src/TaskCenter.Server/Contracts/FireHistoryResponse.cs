@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using TaskCenter.Core.Storage;
+
+namespace TaskCenter.Server.Contracts;
+
+/// <summary>A page of a task's fires, latest first; pass <see cref="Next"/> as <c>before</c> for older ones (null on the last page).</summary>
+public sealed record FireHistoryResponse(
+    [property: JsonPropertyName("fires")] IReadOnlyList<FireResponse> Fires,
+    [property: JsonPropertyName("next")] long? Next);
+
+public sealed record FireResponse
+{
+    [JsonPropertyName("msgid")] public required string MsgId { get; init; }
+    [JsonPropertyName("fire_time_ms")] public required long FireTimeMs { get; init; }
+    [JsonPropertyName("recorded_at_ms")] public required long RecordedAtMs { get; init; }
+    [JsonPropertyName("published_at_ms")] public required long? PublishedAtMs { get; init; }
+    [JsonPropertyName("unrouted")] public required bool Unrouted { get; init; }
+    [JsonPropertyName("unpublished")] public required bool Unpublished { get; init; }
+    [JsonPropertyName("deliveries")] public required IReadOnlyList<FireDeliveryResponse> Deliveries { get; init; }
+
+    public static FireResponse From(FireHistoryEntry fire) => new()
+    {
+        MsgId = fire.MsgId,
+        FireTimeMs = fire.FireTime.ToUnixTimeMilliseconds(),
+        RecordedAtMs = fire.RecordedAt.ToUnixTimeMilliseconds(),
+        PublishedAtMs = fire.PublishedAt?.ToUnixTimeMilliseconds(),
+        Unrouted = fire.Unrouted,
+        Unpublished = fire.Unpublished,
+        Deliveries = [.. fire.Deliveries.Select(d => FireDeliveryResponse.From(fire, d))],
+    };
+}
+
+public sealed record FireDeliveryResponse
+{
+    [JsonPropertyName("group")] public required string Group { get; init; }
+
+    /// <summary>ready, leased, acked or dead.</summary>
+    [JsonPropertyName("state")] public required string State { get; init; }
+    [JsonPropertyName("attempts")] public required int Attempts { get; init; }
+    [JsonPropertyName("first_delivered_at_ms")] public required long? FirstDeliveredAtMs { get; init; }
+
+    /// <summary>First delivery − fire time: how late the consumer got it.</summary>
+    [JsonPropertyName("lateness_ms")] public required long? LatenessMs { get; init; }
+    [JsonPropertyName("done_at_ms")] public required long? DoneAtMs { get; init; }
+    [JsonPropertyName("last_error")] public required string? LastError { get; init; }
+
+    public static FireDeliveryResponse From(FireHistoryEntry fire, FireDelivery delivery) => new()
+    {
+        Group = delivery.Group,
+        State = delivery.State.ToString().ToLowerInvariant(),
+        Attempts = delivery.Attempts,
+        FirstDeliveredAtMs = delivery.FirstDeliveredAt?.ToUnixTimeMilliseconds(),
+        LatenessMs = delivery.FirstDeliveredAt is { } at ? (long)(at - fire.FireTime).TotalMilliseconds : null,
+        DoneAtMs = delivery.DoneAt?.ToUnixTimeMilliseconds(),
+        LastError = delivery.LastError,
+    };
+}

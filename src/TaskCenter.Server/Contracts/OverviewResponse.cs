@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace TaskCenter.Server.Contracts;
+
+/// <summary>The dashboard's first page: what is stored, what waits for delivery, which instances run, how much fired.</summary>
+public sealed record OverviewResponse
+{
+    [JsonPropertyName("storage")] public required string Storage { get; init; }
+    [JsonPropertyName("delivery")] public required string Delivery { get; init; }
+
+    /// <summary>When the counts were taken (they are refreshed every few seconds, not per request).</summary>
+    [JsonPropertyName("counted_at_ms")] public required long CountedAtMs { get; init; }
+    [JsonPropertyName("tasks")] public required IReadOnlyList<TaskCountResponse> Tasks { get; init; }
+    [JsonPropertyName("groups")] public required IReadOnlyList<GroupBacklogResponse> Groups { get; init; }
+    [JsonPropertyName("unrouted_fires")] public required long UnroutedFires { get; init; }
+    [JsonPropertyName("unpublished_fires")] public required long UnpublishedFires { get; init; }
+    [JsonPropertyName("instances")] public required IReadOnlyList<InstanceResponse> Instances { get; init; }
+    [JsonPropertyName("fires_per_minute")] public required MinuteCountsResponse FiresPerMinute { get; init; }
+}
+
+public sealed record TaskCountResponse(
+    [property: JsonPropertyName("type")] int Type,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("count")] long Count);
+
+public sealed record GroupBacklogResponse(
+    [property: JsonPropertyName("group")] string Group,
+    [property: JsonPropertyName("ready")] long Ready,
+    [property: JsonPropertyName("leased")] long Leased,
+    [property: JsonPropertyName("dead")] long Dead);
+
+public sealed record InstanceResponse
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("host")] public required string Host { get; init; }
+    [JsonPropertyName("pid")] public required int ProcessId { get; init; }
+    [JsonPropertyName("version")] public required string Version { get; init; }
+    [JsonPropertyName("started_at_ms")] public required long StartedAtMs { get; init; }
+    [JsonPropertyName("seen_at_ms")] public required long SeenAtMs { get; init; }
+    [JsonPropertyName("health")] public required string Health { get; init; }
+
+    /// <summary>Seen within the last few heartbeats.</summary>
+    [JsonPropertyName("alive")] public required bool Alive { get; init; }
+
+    /// <summary>This server, the one answering.</summary>
+    [JsonPropertyName("self")] public required bool Self { get; init; }
+}
+
+/// <summary>Counts per minute: counts[i] is the minute starting at first_minute_ms + i × 60 000.</summary>
+public sealed record MinuteCountsResponse(
+    [property: JsonPropertyName("first_minute_ms")] long FirstMinuteMs,
+    [property: JsonPropertyName("counts")] IReadOnlyList<long> Counts);

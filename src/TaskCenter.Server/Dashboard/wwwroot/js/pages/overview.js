@@ -1,0 +1,76 @@
+// #/ : tasks by state and type, fires per minute, delivery backlog, dead letters, server instances.
+import { api } from '../api.js';
+import { barChart } from '../chart.js';
+import { h, section, table } from '../dom.js';
+import { TASK_STATES, TASK_TYPES, count, dateTime, relative, typeName } from '../format.js';
+import { href, refresh } from '../router.js';
+
+export async function overviewPage() {
+  const overview = await api.overview();
+  return h('div', { class: 'page' },
+    h('div', { class: 'page-head' },
+      h('h1', {}, 'Overview'),
+      h('button', { type: 'button', class: 'secondary', onclick: refresh }, 'Refresh')),
+    h('p', { class: 'meta' },
+      `Storage ${overview.storage} · delivery ${overview.delivery} · counted ${dateTime(overview.counted_at_ms)}`),
+    totals(overview),
+    section('Tasks by type and state', taskMatrix(overview.tasks)),
+    section('Fires per minute, last 3 hours', firesChart(overview.fires_per_minute)),
+    section('Delivery backlog by consumer group', backlog(overview.groups)),
+    section('Server instances', instances(overview.instances)));
+}
+
+function totals(overview) {
+  const byState = state => overview.tasks.filter(t => t.state === state).reduce((sum, t) => sum + t.count, 0);
+  const dead = overview.groups.reduce((sum, g) => sum + g.dead, 0);
+  const tiles = [
+    ...TASK_STATES.map(state => [state, byState(state), href('/tasks', { state })]),
+    ['dead letters', dead, href('/dead-letters')],
+    ['unrouted fires', overview.unrouted_fires],
+    ['unpublished fires', overview.unpublished_fires],
+  ];
+  return h('ul', { class: 'tiles', 'aria-label': 'Totals' }, tiles.map(([label, value, link]) => {
+    const content = [h('span', { class: 'tile-value' }, count(value)), h('span', { class: 'tile-label' }, label)];
+    return h('li', { class: 'tile', 'data-tile': label }, link ? h('a', { href: link }, content) : content);
+  }));
+}
+
+function taskMatrix(rows) {
+  const cell = (type, state) => rows.find(r => r.type === type && r.state === state)?.count ?? 0;
+  const types = Object.keys(TASK_TYPES).map(Number);
+  const link = (value, query) => (value ? h('a', { href: href('/tasks', query) }, count(value)) : '0');
+  return table([
+    { title: 'Type', cell: type => typeName(type) },
+    ...TASK_STATES.map(state => ({ title: state, class: 'num', cell: type => link(cell(type, state), { type, state }) })),
+    { title: 'all', class: 'num', cell: type => link(TASK_STATES.reduce((s, state) => s + cell(type, state), 0), { type }) },
+  ], types, { label: 'Tasks by type and state' });
+}
+
+function firesChart(fires) {
+  const total = fires.counts.reduce((sum, n) => sum + n, 0);
+  return h('figure', { class: 'chart-box' },
+    barChart({ firstMs: fires.first_minute_ms, stepMs: 60_000, counts: fires.counts, title: 'Fires per minute' }),
+    h('figcaption', {}, `${count(total)} fires in ${fires.counts.length} minutes, all instances; times in your zone.`));
+}
+
+function backlog(groups) {
+  return table([
+    { title: 'Group', cell: g => g.group },
+    { title: 'Ready', class: 'num', cell: g => count(g.ready) },
+    { title: 'Leased', class: 'num', cell: g => count(g.leased) },
+    { title: 'Dead', class: 'num', cell: g => (g.dead ? h('a', { href: href('/dead-letters', { group: g.group }) }, count(g.dead)) : '0') },
+  ], groups, { empty: 'No consumer group has subscribed yet.', label: 'Delivery backlog' });
+}
+
+function instances(list) {
+  return table([
+    { title: 'Instance', cell: i => i.id },
+    { title: 'Host', cell: i => i.host },
+    { title: 'PID', class: 'num', cell: i => i.pid },
+    { title: 'Version', cell: i => i.version },
+    { title: 'Started', class: 'time', cell: i => dateTime(i.started_at_ms) },
+    { title: 'Last seen', cell: i => relative(i.seen_at_ms) },
+    { title: 'Health', cell: i => h('span', { class: `badge ${i.health}` }, i.health) },
+    { title: 'Alive', cell: i => h('span', { class: `badge ${i.alive ? 'alive' : 'gone'}` }, i.alive ? 'alive' : 'gone') },
+  ], list, { empty: 'No instance has reported yet.', label: 'Server instances' });
+}

@@ -1,0 +1,42 @@
+using TaskCenter.Core.Storage;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Http;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary><c>GET /tasks/{id}/fires</c>: what became of a task's fires, latest first.</summary>
+internal static class FireHistory
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static async Task<IResult> ListAsync(string id, HttpRequest request, ITaskReader reader, CancellationToken ct)
+    {
+        var taskId = TaskManagementEndpoints.TaskId(id);
+        var limit = request.QueryWholeNumber("limit") ?? DefaultLimit;
+        if (limit is < 1 or > MaxLimit)
+        {
+            throw ApiException.BadRequest($"limit must be between 1 and {MaxLimit}, got {limit}");
+        }
+
+        var before = request.QueryWholeNumber("before") switch
+        {
+            null => (DateTimeOffset?)null,
+            >= 0 and <= 253_402_300_799_999 and var ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
+            _ => throw ApiException.BadRequest("before must be a unix time in milliseconds"),
+        };
+
+        if (await reader.GetAsync(taskId, ct) is null)
+        {
+            throw ApiException.NotFound($"no task with taskid {id}");
+        }
+
+        // One more than asked tells whether there is a next page. A task's fire times are unique: paging by them is exact.
+        var fires = await reader.GetFireHistoryAsync(taskId, (int)limit + 1, before, ct);
+        var page = fires.Take((int)limit).ToList();
+        var next = fires.Count > limit ? page[^1].FireTime.ToUnixTimeMilliseconds() : (long?)null;
+        return Results.Json(
+            new FireHistoryResponse([.. page.Select(FireResponse.From)], next),
+            ServerJsonContext.Wire.FireHistoryResponse);
+    }
+}

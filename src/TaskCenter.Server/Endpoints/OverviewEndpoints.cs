@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Instances;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Server.Composition;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.OpenApi;
+using TaskCenter.Server.Overview;
+using TaskCenter.Server.Security;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary><c>GET /overview</c>: the dashboard's first page in one call.</summary>
+public static class OverviewEndpoints
+{
+    public static RouteGroupBuilder MapOverviewEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/overview", GetAsync).RequireAuthorization(AccessPolicies.View)
+            .Documented<OverviewResponse>("Tasks by type and state, backlog per group, server instances, fires per minute");
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(
+        TaskCensusCache census,
+        IInstanceRegistry registry,
+        ServerInstance self,
+        Backends backends,
+        TimeProvider time,
+        IOptions<OverviewOptions> options,
+        CancellationToken ct)
+    {
+        var snapshot = await census.GetAsync(ct);
+        var instances = await registry.ListInstancesAsync(ct);
+        var now = time.GetUtcNow();
+        var aliveSince = now - (options.Value.HeartbeatInterval * OverviewOptions.MissedBeatsBeforeDown);
+        var counts = snapshot.Census;
+        return Results.Json(
+            new OverviewResponse
+            {
+                Storage = backends.Storage.ToString(),
+                Delivery = backends.Delivery.ToString(),
+                CountedAtMs = snapshot.CountedAt.ToUnixTimeMilliseconds(),
+                Tasks = [.. counts.Tasks.Select(c => new TaskCountResponse((int)c.Type, c.State.ToWire(), c.Count))],
+                Groups = [.. counts.Groups.Select(g => new GroupBacklogResponse(g.Group, g.Ready, g.Leased, g.Dead))],
+                UnroutedFires = counts.UnroutedFires,
+                UnpublishedFires = counts.UnpublishedFires,
+                Instances = [.. instances.Select(i => new InstanceResponse
+                {
+                    Id = i.Id,
+                    Host = i.Host,
+                    ProcessId = i.ProcessId,
+                    Version = i.Version,
+                    StartedAtMs = i.StartedAt.ToUnixTimeMilliseconds(),
+                    SeenAtMs = i.SeenAt.ToUnixTimeMilliseconds(),
+                    Health = i.Health,
+                    Alive = i.SeenAt >= aliveSince,
+                    Self = i.Id == self.Id,
+                })],
+                FiresPerMinute = FiresPerMinute(instances, FireMinuteCounter.MinuteOf(now), options.Value.FireMinutes),
+            },
+            ServerJsonContext.Wire.OverviewResponse);
+    }
+
+    /// <summary>The instances' counts summed minute by minute over the last <paramref name="minutes"/> minutes.</summary>
+    private static MinuteCountsResponse FiresPerMinute(IReadOnlyList<InstanceHeartbeat> instances, long currentMinute, int minutes)
+    {
+        var first = currentMinute - minutes + 1;
+        var sums = new long[minutes];
+        foreach (var instance in instances)
+        {
+            for (var i = 0; i < instance.Fires.Counts.Count; i++)
+            {
+                var index = instance.Fires.FirstMinute + i - first;
+                if (index >= 0 && index < minutes)
+                {
+                    sums[index] += instance.Fires.Counts[i];
+                }
+            }
+        }
+
+        return new MinuteCountsResponse(first * 60_000, sums);
+    }
+}

@@ -1,0 +1,38 @@
+using TaskCenter.Core.Validation;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Http;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary><c>POST /tasks/batch</c>: bulk imports, all or nothing.</summary>
+internal static class TaskBatch
+{
+    public const int MaxTasks = 1000;
+
+    public static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, CancellationToken ct)
+    {
+        List<TaskSubmission> submissions;
+        using (var body = await JsonBody.ReadAsync(request, ct))
+        {
+            var tasks = body.ObjectList("tasks") ?? throw ApiException.BadRequest("tasks is required (an array of tasks)");
+            if (tasks.Count is 0 or > MaxTasks)
+            {
+                throw ApiException.BadRequest($"tasks holds {tasks.Count} tasks; send 1 to {MaxTasks} per call");
+            }
+
+            submissions = [.. tasks.Select(task => task.Submission())];
+        }
+
+        var (added, failedIndex, error) = await intake.AddManyAsync(submissions, ct);
+        if (added is null)
+        {
+            return ApiErrors.Result(
+                error!.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                $"tasks[{failedIndex}].{error}; no task of the batch was added");
+        }
+
+        return Results.Json(
+            new AddTasksResponse([.. added.Select((result, i) => new AddedTaskResponse(result.Id, submissions[i].Name!, result.Created))]),
+            ServerJsonContext.Wire.AddTasksResponse);
+    }
+}

@@ -1,0 +1,59 @@
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Http;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary><c>GET /tasks</c>: the task list, filtered, paged by cursor.</summary>
+internal static class TaskListing
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static async Task<IResult> ListAsync(HttpRequest request, ITaskReader reader, CancellationToken ct)
+    {
+        var query = new TaskQuery
+        {
+            NamePrefix = request.QueryText("name_prefix"),
+            Type = request.QueryWholeNumber("type") switch
+            {
+                null => null,
+                >= 1 and <= 3 and var type => (TaskType)type,
+                var other => throw ApiException.BadRequest($"type must be 1 (one-shot), 2 (interval) or 3 (crontab), not {other}"),
+            },
+            State = request.QueryText("state") switch
+            {
+                null or "" => null,
+                var state => ParseState(state),
+            },
+            Limit = (int)(request.QueryWholeNumber("limit") is { } limit
+                ? limit is >= 1 and <= MaxLimit ? limit : throw ApiException.BadRequest($"limit must be between 1 and {MaxLimit}, got {limit}")
+                : DefaultLimit),
+            After = request.QueryText("after") switch
+            {
+                null or "" => null,
+                var token => TaskCursor.TryDecode(token, out var cursor)
+                    ? cursor
+                    : throw ApiException.BadRequest("after is not a next value of an earlier page"),
+            },
+        };
+
+        var page = await reader.ListAsync(query, ct);
+        return Results.Json(
+            new TaskListResponse([.. page.Tasks.Select(TaskResponse.From)], page.Next?.Encode()),
+            ServerJsonContext.Wire.TaskListResponse);
+    }
+
+    private static TaskState ParseState(string state)
+    {
+        try
+        {
+            return TaskStates.Parse(state);
+        }
+        catch (FormatException)
+        {
+            throw ApiException.BadRequest($"state must be pending, active, paused or finished, not '{state}'");
+        }
+    }
+}

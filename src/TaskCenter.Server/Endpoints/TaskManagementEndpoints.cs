@@ -1,0 +1,121 @@
+using TaskCenter.Core.Engine;
+using TaskCenter.Core.Management;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Core.Validation;
+using TaskCenter.Server.Contracts;
+using TaskCenter.Server.Http;
+using TaskCenter.Server.OpenApi;
+using TaskCenter.Server.Security;
+
+namespace TaskCenter.Server.Endpoints;
+
+/// <summary>
+/// Tasks as resources, beyond the seed's API: list and page, one task by id, its upcoming fires and fire history;
+/// pause, resume, update, trigger now, delete; add a batch.
+/// </summary>
+public static class TaskManagementEndpoints
+{
+    public static RouteGroupBuilder MapTaskManagementEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tasks", TaskListing.ListAsync).RequireAuthorization(AccessPolicies.ReadTasks)
+            .Documented<TaskListResponse>("A page of tasks in name order, filtered")
+            .WithQuery(
+                ("name_prefix", false, "Only names starting with this."),
+                ("type", false, "1 one-shot, 2 interval, 3 crontab."),
+                ("state", false, "pending, active, paused or finished."),
+                ("limit", false, $"At most this many, 1 to {TaskListing.MaxLimit}; default {TaskListing.DefaultLimit}."),
+                ("after", false, "Paging: the next value of the previous page."));
+        api.MapPost("/tasks/batch", TaskBatch.AddAsync).RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<AddTasksResponse>("Add many tasks at once: all of them or, when one is wrong, none", typeof(AddTasksRequest));
+
+        var task = api.MapGroup("/tasks/{id}");
+        task.MapGet("", async (string id, ITaskReader reader, CancellationToken ct) =>
+                Task(await reader.GetAsync(TaskId(id), ct) ?? throw ApiException.NotFound($"no task with taskid {id}")))
+            .RequireAuthorization(AccessPolicies.ReadTasks)
+            .Documented<TaskResponse>("A task");
+        task.MapDelete("", DeleteAsync).RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<DeleteTasksResponse>("Delete a task; fires recorded ahead and not due yet are withdrawn");
+        task.MapPatch("", UpdateAsync).RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<TaskResponse>("Change a task's payload, schedule or limits; its next fire is recomputed", typeof(UpdateTaskRequest));
+        task.MapPost("/pause", (string id, TaskAdmin admin, CancellationToken ct) => ActAsync(admin.PauseAsync(TaskId(id), ct)))
+            .RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<TaskResponse>("Pause a task: it fires no more until resumed");
+        task.MapPost("/resume", (string id, TaskAdmin admin, CancellationToken ct) => ActAsync(admin.ResumeAsync(TaskId(id), ct)))
+            .RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<TaskResponse>("Resume a paused task from now on (missed times are not fired)");
+        task.MapPost("/trigger", TriggerAsync).RequireAuthorization(AccessPolicies.ManageTasks)
+            .Documented<TriggerResponse>("Fire a task once now, besides its schedule");
+        task.MapGet("/next", NextAsync).RequireAuthorization(AccessPolicies.ReadTasks)
+            .Documented<NextFiresResponse>("A task's upcoming fires as scheduled now")
+            .WithQuery(("count", false, "How many, 1 to 100; default 10."));
+        task.MapGet("/fires", FireHistory.ListAsync).RequireAuthorization(AccessPolicies.ReadTasks)
+            .Documented<FireHistoryResponse>("A task's fires and their deliveries, latest first")
+            .WithQuery(
+                ("limit", false, $"At most this many, 1 to {FireHistory.MaxLimit}; default {FireHistory.DefaultLimit}."),
+                ("before", false, "Paging: the next value of the previous page (a fire time in unix ms)."));
+        return api;
+    }
+
+    /// <summary>The id from the path, checked and in the stored (lowercase) form.</summary>
+    internal static string TaskId(string id) =>
+        TaskIdGenerator.IsWellFormed(id)
+            ? id.ToLowerInvariant()
+            : throw ApiException.BadRequest($"taskid is not a task id (24 hex characters): '{id}'");
+
+    internal static IResult Task(ScheduledTask task) => Results.Json(TaskResponse.From(task), ServerJsonContext.Wire.TaskResponse);
+
+    private static async Task<IResult> DeleteAsync(string id, ITaskStore store, TimeProvider time, CancellationToken ct)
+    {
+        var deleted = await store.DeleteAsync([TaskId(id)], time.GetUtcNow(), ct);
+        return deleted.Count == 0
+            ? throw ApiException.NotFound($"no task with taskid {id}")
+            : Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, TaskAdmin admin, CancellationToken ct)
+    {
+        var taskId = TaskId(id);
+        TaskSubmission change;
+        using (var body = await JsonBody.ReadAsync(request, ct))
+        {
+            change = body.Fields.Change();
+        }
+
+        return await ActAsync(admin.UpdateAsync(taskId, change, ct));
+    }
+
+    private static async Task<IResult> TriggerAsync(string id, TaskAdmin admin, CancellationToken ct)
+    {
+        var (fire, result) = await admin.TriggerAsync(TaskId(id), ct);
+        return fire is null
+            ? Refusal(result)
+            : Results.Json(new TriggerResponse(fire.TaskId, fire.MsgId, fire.FireTime.ToUnixTimeMilliseconds()), ServerJsonContext.Wire.TriggerResponse);
+    }
+
+    private static async Task<IResult> NextAsync(string id, HttpRequest request, ITaskReader reader, CancellationToken ct)
+    {
+        var count = request.QueryWholeNumber("count") ?? 10;
+        if (count is < 1 or > 100)
+        {
+            throw ApiException.BadRequest($"count must be between 1 and 100, got {count}");
+        }
+
+        var task = await reader.GetAsync(TaskId(id), ct) ?? throw ApiException.NotFound($"no task with taskid {id}");
+        var times = FirePlanner.Upcoming(task, (int)count).Select(t => t.ToUnixTimeMilliseconds()).ToList();
+        return Results.Json(new NextFiresResponse(task.TimeZone, times), ServerJsonContext.Wire.NextFiresResponse);
+    }
+
+    private static async Task<IResult> ActAsync(Task<TaskActionResult> action)
+    {
+        var result = await action;
+        return result.Task is { } task ? Task(task) : Refusal(result);
+    }
+
+    private static IResult Refusal(TaskActionResult result) => result.Problem switch
+    {
+        TaskActionProblem.NotFound => ApiErrors.Result(StatusCodes.Status404NotFound, result.Message!),
+        TaskActionProblem.Conflict => ApiErrors.Result(StatusCodes.Status409Conflict, result.Message!),
+        _ => ApiErrors.Result(result.Error?.TooLarge == true ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, result.Message!),
+    };
+}

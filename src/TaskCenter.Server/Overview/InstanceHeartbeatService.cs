@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Instances;
+
+namespace TaskCenter.Server.Overview;
+
+/// <summary>
+/// Records this instance in storage every <see cref="OverviewOptions.HeartbeatInterval"/>: its health (the readiness
+/// checks) and its fires per minute. While storage is down there is nothing to record into; the next beat catches up.
+/// </summary>
+public sealed class InstanceHeartbeatService(
+    IInstanceRegistry registry,
+    ServerInstance instance,
+    FireMinuteCounter fires,
+    HealthCheckService health,
+    TimeProvider time,
+    IOptions<OverviewOptions> options,
+    ILogger<InstanceHeartbeatService> logger) : BackgroundService
+{
+    private readonly OverviewOptions _options = options.Value;
+    private bool _failing;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.HeartbeatInterval, time);
+        try
+        {
+            do
+            {
+                await BeatAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await health.CheckHealthAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            await registry.BeatAsync(
+                new InstanceHeartbeat
+                {
+                    Id = instance.Id,
+                    Host = instance.Host,
+                    ProcessId = instance.ProcessId,
+                    Version = instance.Version,
+                    StartedAt = instance.StartedAt,
+                    SeenAt = now,
+                    Health = Describe(report),
+                    Fires = fires.Snapshot(),
+                },
+                now - _options.ForgetInstanceAfter,
+                cancellationToken);
+            if (_failing)
+            {
+                _failing = false;
+                logger.LogInformation("Instance heartbeat recorded again");
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (!_failing)
+            {
+                _failing = true;
+                logger.LogWarning("Instance heartbeat not recorded: {Error}; trying again every {Interval}", e.Message, _options.HeartbeatInterval);
+            }
+        }
+    }
+
+    /// <summary>"healthy", or each failing check with its description.</summary>
+    private static string Describe(HealthReport report)
+    {
+        var problems = report.Entries
+            .Where(entry => entry.Value.Status != HealthStatus.Healthy)
+            .Select(entry => $"{entry.Key}: {entry.Value.Description ?? entry.Value.Status.ToString()}")
+            .ToList();
+        return problems.Count == 0 ? "healthy" : string.Join("; ", problems);
+    }
+}

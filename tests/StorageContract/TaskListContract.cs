@@ -1,0 +1,184 @@
+using System.Globalization;
+using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
+
+namespace TaskCenter.StorageContract;
+
+/// <summary>The task list: (name, created_at, id) order, a name prefix, type and state filters, keyset pages.</summary>
+public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
+    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+{
+    /// <summary>The list's order: names by code point (the "C" collation), then created_at, then id.</summary>
+    private static List<ScheduledTask> Sorted(IEnumerable<ScheduledTask> tasks) =>
+        [.. tasks.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
+
+    private static async Task AddAllAsync(TStore store, IEnumerable<ScheduledTask> tasks)
+    {
+        foreach (var task in tasks)
+        {
+            Assert.True((await store.AddAsync(task, CancellationToken.None)).Created);
+        }
+    }
+
+    /// <summary>Every page of the query, with the page size given; asserts the last page (only) has no cursor.</summary>
+    private static async Task<List<ScheduledTask>> AllPagesAsync(TStore store, TaskQuery query)
+    {
+        var all = new List<ScheduledTask>();
+        var page = await store.ListAsync(query, CancellationToken.None);
+        for (var pages = 1; ; pages++)
+        {
+            Assert.True(page.Tasks.Count <= query.Limit);
+            all.AddRange(page.Tasks);
+            if (page.Next is null)
+            {
+                return all;
+            }
+
+            Assert.Equal(TaskCursor.Of(page.Tasks[^1]), page.Next);
+            Assert.True(pages < 1000, "the cursor does not advance");
+            page = await store.ListAsync(query with { After = page.Next }, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task List_orders_by_name_then_created_at_then_id()
+    {
+        var store = await Db.OpenAsync();
+        ScheduledTask[] tasks =
+        [
+            Build.Task("b", data: "1", createdAt: 5),
+            Build.Task("a", data: "2", createdAt: 9),
+            Build.Task("a", data: "3", createdAt: 1),
+            Build.Task("a", data: "4", createdAt: 9),
+            Build.Task("ab", data: "5", createdAt: 0),
+            Build.Task("B", data: "6", createdAt: 7),
+        ];
+        await AddAllAsync(store, tasks);
+
+        var page = await store.ListAsync(new TaskQuery(), CancellationToken.None);
+
+        Assert.Equal(Sorted(tasks), page.Tasks);
+        Assert.Equal(["B", "a", "a", "a", "ab", "b"], page.Tasks.Select(t => t.Name));
+        Assert.Null(page.Next);
+    }
+
+    [Fact]
+    public async Task A_prefix_takes_exactly_the_names_starting_with_it()
+    {
+        var store = await Db.OpenAsync();
+        string[] names =
+        [
+            "re", "rep", "rep~", "repo", "report", "report.daily", "reps", "rep\u00e9", "rep\u00ff", "rep\u0100", "rep\u4e2d",
+            "rep\U0001F600", "req", "reo", "Rep", "a", "rep_x", "repAx", "rep%", "\u00e9t\u00e9", "\u00e9t\u00e9s", "\u00e9tu", "\u00e9\u00ff", "\u00ea",
+        ];
+        var tasks = names.Select((name, i) => Build.Task(name, data: i.ToString(CultureInfo.InvariantCulture))).ToList();
+        await AddAllAsync(store, tasks);
+
+        foreach (var prefix in new[] { "rep", "report", "rep_", "rep%", "rep\u00ff", "rep\u00e9", "\u00e9t\u00e9", "\u00e9", "re", "zz", "rep\U0001F600" })
+        {
+            var expected = Sorted(tasks.Where(t => t.Name.StartsWith(prefix, StringComparison.Ordinal)));
+            var listed = await store.ListAsync(new TaskQuery { NamePrefix = prefix, Limit = 100 }, CancellationToken.None);
+            Assert.Equal(expected.Select(t => t.Name), listed.Tasks.Select(t => t.Name));
+        }
+
+        Assert.Equal(tasks.Count, (await store.ListAsync(new TaskQuery { NamePrefix = "", Limit = 100 }, CancellationToken.None)).Tasks.Count);
+    }
+
+    [Fact]
+    public async Task Type_and_state_filters_narrow_the_list()
+    {
+        var store = await Db.OpenAsync();
+        ScheduledTask[] tasks =
+        [
+            Build.Task("a", data: "1"),
+            Build.Task("a", data: "2", state: TaskState.Paused) with { Type = TaskType.Interval, LoopTime = 60 },
+            Build.Task("b", data: "3", state: TaskState.Active) with { Type = TaskType.Cron, Crontab = "* * * * *" },
+            Build.Task("b", data: "4", state: TaskState.Paused) with { Type = TaskType.Cron, Crontab = "* * * * *" },
+            Build.Task("c", data: "5", state: TaskState.Finished),
+        ];
+        await AddAllAsync(store, tasks);
+
+        async Task<List<string>> ListAsync(TaskQuery query) =>
+            [.. (await store.ListAsync(query with { Limit = 100 }, CancellationToken.None)).Tasks.Select(t => t.Id)];
+
+        Assert.Equal([tasks[2].Id, tasks[3].Id], await ListAsync(new TaskQuery { Type = TaskType.Cron }));
+        Assert.Equal([tasks[1].Id, tasks[3].Id], await ListAsync(new TaskQuery { State = TaskState.Paused }));
+        Assert.Equal([tasks[3].Id], await ListAsync(new TaskQuery { Type = TaskType.Cron, State = TaskState.Paused }));
+        Assert.Equal([tasks[1].Id], await ListAsync(new TaskQuery { NamePrefix = "a", State = TaskState.Paused }));
+        Assert.Equal([tasks[0].Id, tasks[4].Id], await ListAsync(new TaskQuery { Type = TaskType.OneShot }));
+        Assert.Empty(await ListAsync(new TaskQuery { Type = TaskType.Interval, State = TaskState.Active }));
+    }
+
+    [Fact]
+    public async Task Small_pages_go_through_every_task_exactly_once_in_order()
+    {
+        var store = await Db.OpenAsync();
+        var tasks = Enumerable.Range(0, 37)
+            .Select(i => Build.Task(
+                name: "n" + (i % 5).ToString(CultureInfo.InvariantCulture),
+                data: i.ToString(CultureInfo.InvariantCulture),
+                state: i % 3 == 0 ? TaskState.Paused : TaskState.Pending,
+                createdAt: Build.T0.ToUnixTimeSeconds() + (i % 4)))
+            .ToList();
+        await AddAllAsync(store, tasks);
+
+        foreach (var limit in new[] { 1, 2, 3, 7, 37, 50 })
+        {
+            Assert.Equal(Sorted(tasks), await AllPagesAsync(store, new TaskQuery { Limit = limit }));
+        }
+
+        Assert.Equal(Sorted(tasks.Where(t => t.State == TaskState.Paused)), await AllPagesAsync(store, new TaskQuery { Limit = 2, State = TaskState.Paused }));
+        Assert.Equal(Sorted(tasks.Where(t => t.Name == "n3")), await AllPagesAsync(store, new TaskQuery { Limit = 2, NamePrefix = "n3" }));
+    }
+
+    [Fact]
+    public async Task A_page_that_ends_with_the_last_task_has_no_next_cursor()
+    {
+        var store = await Db.OpenAsync();
+        var tasks = Enumerable.Range(0, 4).Select(i => Build.Task("t", data: i.ToString(CultureInfo.InvariantCulture))).ToList();
+        await AddAllAsync(store, tasks);
+
+        var first = await store.ListAsync(new TaskQuery { Limit = 2 }, CancellationToken.None);
+        var second = await store.ListAsync(new TaskQuery { Limit = 2, After = first.Next }, CancellationToken.None);
+
+        Assert.NotNull(first.Next);
+        Assert.Equal(2, second.Tasks.Count);
+        Assert.Null(second.Next);
+        Assert.Null((await store.ListAsync(new TaskQuery { Limit = 4 }, CancellationToken.None)).Next);
+        Assert.Empty((await store.ListAsync(new TaskQuery { Limit = 4, NamePrefix = "x" }, CancellationToken.None)).Tasks);
+    }
+
+    [Fact]
+    public async Task A_cursor_outside_the_prefix_gives_the_names_of_the_prefix_after_it()
+    {
+        var store = await Db.OpenAsync();
+        string[] names = ["a", "b1", "b2", "b3", "c"];
+        var tasks = names.Select(name => Build.Task(name, data: "d")).ToList();
+        await AddAllAsync(store, tasks);
+
+        async Task<List<string>> AfterAsync(ScheduledTask cursor) =>
+            [.. (await store.ListAsync(new TaskQuery { NamePrefix = "b", After = TaskCursor.Of(cursor) }, CancellationToken.None)).Tasks.Select(t => t.Name)];
+
+        Assert.Equal(["b1", "b2", "b3"], await AfterAsync(tasks[0]));
+        Assert.Equal(["b3"], await AfterAsync(tasks[2]));
+        Assert.Empty(await AfterAsync(tasks[4]));
+    }
+
+    [Fact]
+    public async Task The_cursor_of_a_deleted_task_still_continues_after_it()
+    {
+        var store = await Db.OpenAsync();
+        var tasks = Enumerable.Range(0, 6).Select(i => Build.Task("t" + i.ToString(CultureInfo.InvariantCulture), data: "d")).ToList();
+        await AddAllAsync(store, tasks);
+
+        var first = await store.ListAsync(new TaskQuery { Limit = 3 }, CancellationToken.None);
+        await store.DeleteAsync([first.Tasks[^1].Id], Build.T0, CancellationToken.None);
+        var cursor = TaskCursor.TryDecode(first.Next!.Encode(), out var decoded) ? decoded : null;
+        var second = await store.ListAsync(new TaskQuery { Limit = 3, After = cursor }, CancellationToken.None);
+
+        Assert.Equal(tasks.Take(3), first.Tasks);
+        Assert.Equal(tasks.Skip(3), second.Tasks);
+    }
+}
