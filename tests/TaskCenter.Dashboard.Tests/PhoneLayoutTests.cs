@@ -29,6 +29,14 @@ public sealed class PhoneLayoutTests(BrowserFixture browser, ITestOutputHelper o
             await dashboard.ScreenshotAsync(screenshot);
         }
 
+        // The edit form fits too: its fields stack in one column.
+        await dashboard.OpenAsync($"#/tasks/{id}");
+        var form = await TaskEditTests.OpenEditorAsync(dashboard);
+        var formWidths = await form.EvaluateAsync<int[]>("dialog => [dialog.scrollWidth, dialog.clientWidth, dialog.getBoundingClientRect().right, document.documentElement.clientWidth]");
+        Assert.True(formWidths[0] <= formWidths[1] && formWidths[2] <= formWidths[3], $"the edit form is {string.Join('/', formWidths)} px");
+        await Expect(form.GetByLabel("Crontab")).ToBeInViewportAsync();
+        await dashboard.ScreenshotAsync("phone-task-edit");
+
         dashboard.AssertNoScriptErrors();
     }
 }

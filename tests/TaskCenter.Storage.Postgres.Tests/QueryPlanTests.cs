@@ -139,16 +139,18 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
 
     /// <summary>
     /// Every form of the task list statement (TaskListQuery adds only the predicates a query needs) walks ix_tasks_name
-    /// in order from its bound and stops at the limit: a prefix with names after it, a deep page, residual filters.
+    /// (paused tasks only: ix_tasks_paused) in order from its bound and stops at the limit: a prefix with names after it, a deep page, residual filters.
     /// </summary>
     [Theory]
     [InlineData(null, null, null, false)]
     [InlineData("name5", null, null, false)]
     [InlineData("name5", null, null, true)]
     [InlineData(null, null, null, true)]
-    [InlineData("name5", TaskType.Interval, TaskState.Paused, true)]
+    [InlineData("name5", TaskType.Interval, TaskState.Active, true)]
     [InlineData(null, null, TaskState.Finished, false)]
-    public async Task Every_task_list_query_walks_ix_tasks_name_in_order(string? prefix, TaskType? type, TaskState? state, bool afterACursor)
+    [InlineData(null, null, TaskState.Paused, false)]
+    [InlineData("name5", TaskType.Interval, TaskState.Paused, true)]
+    public async Task Every_task_list_query_walks_its_index_in_order(string? prefix, TaskType? type, TaskState? state, bool afterACursor)
     {
         var query = new TaskQuery
         {
@@ -168,7 +170,8 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
         output.WriteLine($"-- TaskListQuery ({query}) on {LargeDatabase.TaskCount:N0} tasks\n{sql}\n");
         output.WriteLine(string.Join('\n', await command.ReadRowsAsync(row => row.GetString(0), CancellationToken.None)));
 
-        AssertSearches(plan, "ix_tasks_name", inIndexOrder: true);
+        // Paused tasks, few among many, have their own partial index in the list's order.
+        AssertSearches(plan, state == TaskState.Paused ? "ix_tasks_paused" : "ix_tasks_name", inIndexOrder: true);
     }
 
     private static void AssertSearches(JsonDocument plan, string index, bool inIndexOrder)

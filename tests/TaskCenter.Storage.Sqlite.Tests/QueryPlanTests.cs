@@ -76,22 +76,18 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
     public void Queue_queries_search_their_index(string query, string index, bool analyzed) =>
         AssertUsesIndex(typeof(QueueCommands), query, index, analyzed);
 
+    /// <summary>
+    /// Every form of a task list page searches the name index in its order (paused tasks only: their own partial
+    /// index); the first page without a prefix walks it from its start, stopping after the page.
+    /// </summary>
     [Theory]
-    [InlineData(nameof(TaskCommands.ListAfter), false)]
-    [InlineData(nameof(TaskCommands.ListAfter), true)]
-    [InlineData(nameof(TaskCommands.ListPrefixFirst), false)]
-    [InlineData(nameof(TaskCommands.ListPrefixFirst), true)]
-    [InlineData(nameof(TaskCommands.ListPrefixAfter), false)]
-    [InlineData(nameof(TaskCommands.ListPrefixAfter), true)]
-    public void Task_list_pages_search_the_name_index_in_its_order(string query, bool analyzed) =>
-        AssertUsesIndex(typeof(TaskCommands), query, "ix_tasks_name", analyzed);
-
-    /// <summary>The first page without a prefix walks the name index from its start, stopping after the page.</summary>
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void The_first_task_list_page_walks_the_name_index(bool analyzed) =>
-        AssertUsesIndex(typeof(TaskCommands), nameof(TaskCommands.ListFirst), "ix_tasks_name", analyzed, indexScan: true);
+    [MemberData(nameof(EveryListForm))]
+    public void Task_list_pages_search_the_name_index_in_its_order(bool afterCursor, bool withinPrefix, bool pausedOnly, bool analyzed) =>
+        AssertPlanUsesIndex(
+            TaskCommands.List(afterCursor, withinPrefix, pausedOnly),
+            pausedOnly ? "ix_tasks_paused" : "ix_tasks_name",
+            analyzed,
+            indexScan: !afterCursor && !withinPrefix);
 
     [Theory]
     [InlineData(nameof(ManagementCommands.HistoryFires), "ux_fires_task_time", false)]
@@ -153,9 +149,26 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
     /// </summary>
     /// <param name="indexScan">The query reads a range of the index from its start, in order (a page from the
     /// start, a count of a partial index): SCAN of that index is expected, of nothing else.</param>
-    private void AssertUsesIndex(Type commands, string query, string index, bool analyzed, bool indexScan = false)
+    public static TheoryData<bool, bool, bool, bool> EveryListForm()
     {
-        var sql = (string)commands.GetField(query, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        var data = new TheoryData<bool, bool, bool, bool>();
+        for (var form = 0; form < 16; form++)
+        {
+            data.Add((form & 1) != 0, (form & 2) != 0, (form & 4) != 0, (form & 8) != 0);
+        }
+
+        return data;
+    }
+
+    private void AssertUsesIndex(Type commands, string query, string index, bool analyzed, bool indexScan = false) =>
+        AssertPlanUsesIndex(
+            (string)commands.GetField(query, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!,
+            index,
+            analyzed,
+            indexScan);
+
+    private void AssertPlanUsesIndex(string sql, string index, bool analyzed, bool indexScan)
+    {
         var plan = ExplainQueryPlan(sql, analyzed);
         _output.WriteLine(string.Join(Environment.NewLine, plan));
 

@@ -20,6 +20,10 @@ CREATE TABLE delivery_outcomes (
   PRIMARY KEY (msg_id, group_name)
 );
 
+-- The task list filtered to paused tasks, in the list's order: operators look for the few paused tasks among many,
+-- which ix_tasks_name would find only by walking every task. Partial: only pause and resume add or remove entries.
+CREATE INDEX ix_tasks_paused ON tasks (name, created_at, id) WHERE state = 'paused';
+
 -- Server instances sharing this schema, as each last reported itself (a heartbeat every few seconds); instances not
 -- seen for a while are deleted by the others' heartbeats.
 CREATE TABLE instances (

@@ -91,6 +91,9 @@ internal static class TaskCommands
     /// </summary>
     public const string ListInState = "(state = @state) IS TRUE";
 
+    /// <summary>Paused tasks only: a literal, which the planner matches to ix_tasks_paused (the few paused tasks, in list order).</summary>
+    public const string ListPaused = "state = 'paused'";
+
     public const string DeleteByIds = "DELETE FROM tasks WHERE id = ANY (@ids) RETURNING id, created_at";
 
     public const string DeleteByName = "DELETE FROM tasks WHERE name = @name RETURNING id, created_at";

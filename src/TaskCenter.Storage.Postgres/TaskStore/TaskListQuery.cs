@@ -48,7 +48,11 @@ internal static class TaskListQuery
             command.With("@type", (short)type);
         }
 
-        if (query.State is { } state)
+        if (query.State == TaskState.Paused)
+        {
+            predicates.Add(TaskCommands.ListPaused);
+        }
+        else if (query.State is { } state)
         {
             predicates.Add(TaskCommands.ListInState);
             command.With("@state", state.ToWire());

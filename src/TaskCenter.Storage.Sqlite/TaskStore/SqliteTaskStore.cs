@@ -270,13 +270,7 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
             after = null; // A cursor before the prefix's names: they all come after it.
         }
 
-        var sql = (prefix, after) switch
-        {
-            (null, null) => TaskCommands.ListFirst,
-            (null, _) => TaskCommands.ListAfter,
-            (_, null) => TaskCommands.ListPrefixFirst,
-            _ => TaskCommands.ListPrefixAfter,
-        };
+        var sql = TaskCommands.List(afterCursor: after is not null, withinPrefix: prefix is not null, pausedOnly: query.State == TaskState.Paused);
 
         return _db.ReadAsync(
             connection =>

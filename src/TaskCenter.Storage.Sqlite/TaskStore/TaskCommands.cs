@@ -84,6 +84,9 @@ internal static class TaskCommands
 
     private const string ListFrom = "SELECT " + Columns + " FROM tasks WHERE ";
 
+    /// <summary>A literal, so that the planner can use ix_tasks_paused (a parameter cannot match a partial index).</summary>
+    private const string ListPausedOnly = "state = 'paused' AND ";
+
     private const string ListFilters = """
         (@type IS NULL OR type = @type) AND (@state IS NULL OR state = @state)
         ORDER BY name, created_at, id
@@ -98,14 +101,17 @@ internal static class TaskCommands
     /// <summary>The end of the prefix's range, for a cursor inside it (the cursor starts the range, so deep pages cost as little).</summary>
     private const string ListPrefixEnd = "name < @prefixEnd AND ";
 
-    public const string ListFirst = ListFrom + ListFilters;
-
-    public const string ListAfter = ListFrom + ListAfterCursor + ListFilters;
-
-    public const string ListPrefixFirst = ListFrom + ListPrefixRange + ListFilters;
-
-    /// <summary>Only for a cursor at or above the prefix (<see cref="NamePrefix.IsBelow"/>).</summary>
-    public const string ListPrefixAfter = ListFrom + ListAfterCursor + ListPrefixEnd + ListFilters;
+    /// <summary>
+    /// A page of the task list in (name, created_at, id) order, from the start or after a cursor, within a name prefix
+    /// or not (a cursor with a prefix must lie at or above it: <see cref="NamePrefix.IsBelow"/>), paused tasks only
+    /// (ix_tasks_paused) or in any state (ix_tasks_name); type and state filter the rows walked.
+    /// </summary>
+    public static string List(bool afterCursor, bool withinPrefix, bool pausedOnly) =>
+        ListFrom
+        + (pausedOnly ? ListPausedOnly : "")
+        + (afterCursor ? ListAfterCursor : "")
+        + (withinPrefix ? (afterCursor ? ListPrefixEnd : ListPrefixRange) : "")
+        + ListFilters;
 
     /// <summary>The deliveries of a task's fires recorded ahead of time and not due yet (ux_fires_task_time, then the key).</summary>
     public const string WithdrawFutureDeliveries = """

@@ -52,6 +52,8 @@ export const api = {
   tasks: ({ namePrefix, type, state, after, limit = 25 }) =>
     request('GET', '/tasks', { query: { name_prefix: namePrefix, type, state, after, limit } }),
   task: id => request('GET', task(id)),
+  // Only the fields to change; the answer is the task as changed.
+  updateTask: (id, change) => request('PATCH', task(id), { body: change }),
   nextFires: (id, count = 10) => request('GET', `${task(id)}/next`, { query: { count } }),
   fires: (id, before) => request('GET', `${task(id)}/fires`, { query: { limit: 50, before } }),
   pause: id => request('POST', `${task(id)}/pause`),

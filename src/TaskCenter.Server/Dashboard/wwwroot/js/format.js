@@ -24,6 +24,9 @@ export function dateTime(ms, timeZone = viewerZone) {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
 }
 
+/** '14:03:07', the time of day in the viewer's zone. */
+export const timeOfDay = ms => dateTime(ms).slice(11, 19);
+
 /** Seconds (the older fields: created_at, start_time, ...) where 0 means unset. */
 export function dateTimeFromSeconds(seconds, timeZone) {
   return seconds ? dateTime(seconds * 1000, timeZone) : '—';

@@ -1,23 +1,33 @@
 // #/ : tasks by state and type, fires per minute, delivery backlog, dead letters, server instances.
 import { api } from '../api.js';
+import { autoRefresh, part } from '../auto-refresh.js';
 import { barChart } from '../chart.js';
 import { h, section, table } from '../dom.js';
 import { TASK_STATES, TASK_TYPES, count, dateTime, relative, typeName } from '../format.js';
 import { href, refresh } from '../router.js';
 
+// The page's parts, each with the part of the overview it is built from.
+const PARTS = [
+  [o => [o.storage, o.delivery, o.counted_at_ms], ([storage, delivery, countedMs]) =>
+    h('p', { class: 'meta' }, `Storage ${storage} · delivery ${delivery} · counted ${dateTime(countedMs)}`)],
+  [o => ({ tasks: o.tasks, groups: o.groups, unrouted_fires: o.unrouted_fires, unpublished_fires: o.unpublished_fires }), totals],
+  [o => o.tasks, tasks => section('Tasks by type and state', taskMatrix(tasks))],
+  [o => o.fires_per_minute, fires => section('Fires per minute, last 3 hours', firesChart(fires))],
+  [o => o.groups, groups => section('Delivery backlog by consumer group', backlog(groups))],
+  [o => o.instances, list => section('Server instances', instances(list))],
+];
+
 export async function overviewPage() {
-  const overview = await api.overview();
+  const parts = PARTS.map(([select, build]) => part(select, build));
+  const show = overview => parts.forEach(p => p.fill(overview));
+  show(await api.overview());
   return h('div', { class: 'page' },
     h('div', { class: 'page-head' },
       h('h1', {}, 'Overview'),
-      h('button', { type: 'button', class: 'secondary', onclick: refresh }, 'Refresh')),
-    h('p', { class: 'meta' },
-      `Storage ${overview.storage} · delivery ${overview.delivery} · counted ${dateTime(overview.counted_at_ms)}`),
-    totals(overview),
-    section('Tasks by type and state', taskMatrix(overview.tasks)),
-    section('Fires per minute, last 3 hours', firesChart(overview.fires_per_minute)),
-    section('Delivery backlog by consumer group', backlog(overview.groups)),
-    section('Server instances', instances(overview.instances)));
+      h('div', { class: 'actions' },
+        autoRefresh(api.overview, show),
+        h('button', { type: 'button', class: 'secondary', onclick: refresh }, 'Refresh'))),
+    parts.map(p => p.element));
 }
 
 function totals(overview) {

@@ -1,28 +1,40 @@
 // #/tasks/<id> : a task's definition, its next fires (in its zone and the viewer's), its fire history, and actions.
 import { api } from '../api.js';
 import { runAction } from '../actions.js';
+import { autoRefresh, part } from '../auto-refresh.js';
 import { facts, h, section, table } from '../dom.js';
 import { count, dateTime, dateTimeFromSeconds, duration, typeName, viewerZone } from '../format.js';
 import { href, navigate, refresh } from '../router.js';
+import { editTask } from './task-edit.js';
 import { schedule, stateBadge } from './task-parts.js';
 
 export async function taskPage({ params, query }) {
   const before = query.get('before') ?? '';
-  const [task, next, fires] = await Promise.all([
-    api.task(params.id), api.nextFires(params.id, 10), api.fires(params.id, before),
-  ]);
+  const load = async () => {
+    const [task, next, fires] = await Promise.all([
+      api.task(params.id), api.nextFires(params.id, 10), api.fires(params.id, before),
+    ]);
+    return { task, next, fires };
+  };
+  // The head only changes with the state, so its buttons keep the focus while the task fires.
+  const head = part(({ task }) => ({ _id: task._id, name: task.name, state: task.state }),
+    task => [h('h1', {}, task.name, ' ', stateBadge(task.state)), actions(task)]);
+  const parts = [
+    head,
+    part(({ task }) => task, task => section('Definition', definition(task))),
+    part(({ task, next }) => ({ timezone: task.timezone, next }), ({ timezone, next }) => section('Next 10 fires', nextFires(timezone, next))),
+    part(({ task, fires }) => ({ id: task._id, fires }), ({ id, fires }) => section('Fire history', history(id, fires, before))),
+  ];
+  const show = data => parts.forEach(p => p.fill(data));
+  show(await load());
   return h('div', { class: 'page' },
-    h('p', { class: 'crumbs' }, h('a', { href: href('/tasks') }, '← Tasks')),
-    h('div', { class: 'page-head' },
-      h('h1', {}, task.name, ' ', stateBadge(task.state)),
-      actions(task)),
-    section('Definition', definition(task)),
-    section('Next 10 fires', nextFires(task, next)),
-    section('Fire history', history(task, fires, before)));
+    h('div', { class: 'crumbs' }, h('a', { href: href('/tasks') }, '← Tasks'), autoRefresh(load, show)),
+    h('div', { class: 'page-head' }, head.element),
+    parts.slice(1).map(p => p.element));
 }
 
 function actions(task) {
-  const buttons = [];
+  const buttons = [h('button', { type: 'button', class: 'secondary', onclick: () => editTask(task._id) }, 'Edit')];
   const button = (label, options, className) => {
     const element = h('button', { type: 'button', class: className, onclick: () => runAction(element, options) }, label);
     buttons.push(element);
@@ -81,8 +93,8 @@ function definition(task) {
   ];
 }
 
-function nextFires(task, next) {
-  const zone = next.timezone || task.timezone || 'UTC';
+function nextFires(timezone, next) {
+  const zone = next.timezone || timezone || 'UTC';
   return table([
     { title: '#', class: 'num', cell: ({ i }) => i + 1 },
     { title: `Task's zone (${zone})`, class: 'time', cell: ({ ms }) => dateTime(ms, zone) },
@@ -94,7 +106,7 @@ function nextFires(task, next) {
 }
 
 // One row per delivery to a group; a fire no group took yet is one row of its own.
-function history(task, fires, before) {
+function history(id, fires, before) {
   const rows = fires.fires.flatMap(fire => (fire.deliveries.length
     ? fire.deliveries.map(delivery => ({ fire, delivery }))
     : [{ fire, delivery: null }]));
@@ -117,9 +129,9 @@ function history(task, fires, before) {
       { title: 'Message', cell: ({ fire }) => h('code', {}, fire.msgid) },
     ], rows, { empty: 'No fires yet.', label: 'Fire history' }),
     h('nav', { class: 'pager', 'aria-label': 'Fire history pages' },
-      before ? h('a', { class: 'button secondary', href: href(`/tasks/${encodeURIComponent(task._id)}`) }, 'Newest fires') : null,
+      before ? h('a', { class: 'button secondary', href: href(`/tasks/${encodeURIComponent(id)}`) }, 'Newest fires') : null,
       fires.next
-        ? h('a', { class: 'button secondary', href: href(`/tasks/${encodeURIComponent(task._id)}`, { before: fires.next }) }, 'Older fires')
+        ? h('a', { class: 'button secondary', href: href(`/tasks/${encodeURIComponent(id)}`, { before: fires.next }) }, 'Older fires')
         : null,
       h('button', { type: 'button', class: 'secondary', onclick: refresh }, 'Refresh')),
   ];
