@@ -1,0 +1,113 @@
+using TaskCenter.Client.Internal;
+using TaskCenter.Client.Wire;
+
+namespace TaskCenter.Client;
+
+// The built-in queue (consume, ack, nack) and the dead letters.
+public sealed partial class TaskCenterClient
+{
+    /// <summary>
+    /// Takes up to <see cref="ConsumeRequest.MaxMessages"/> messages for a consumer group (<c>POST /v1/api/consume</c>),
+    /// long-polling up to <see cref="ConsumeRequest.WaitTime"/>. The request timeout is extended by that wait.
+    /// </summary>
+    /// <param name="request">The consume parameters.</param>
+    /// <param name="cancellationToken">Cancels the request; messages the server leased meanwhile are delivered again after the lease.</param>
+    /// <returns>The messages, possibly none.</returns>
+    public async Task<IReadOnlyList<TaskMessage>> ConsumeAsync(ConsumeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = new ConsumeRequestDto
+        {
+            Group = request.Group,
+            Tags = request.Tags,
+            Max = request.MaxMessages,
+            WaitMs = WireMapper.ToMilliseconds(request.WaitTime),
+            LeaseMs = request.Lease is { } lease ? WireMapper.ToMilliseconds(lease) : null,
+        };
+        var response = await SendAsync(
+            HttpMethod.Post, "v1/api/consume", Serialize(body, TaskCenterJsonContext.Default.ConsumeRequestDto),
+            TaskCenterJsonContext.Default.ConsumeResponse, request.WaitTime > TimeSpan.Zero ? request.WaitTime : TimeSpan.Zero,
+            nullOn404: false, cancellationToken).ConfigureAwait(false);
+        return (response!.Messages ?? []).ConvertAll(WireMapper.ToModel);
+    }
+
+    /// <summary>Acknowledges messages of a group (<c>POST /v1/api/ack</c>): they are done and not delivered again.</summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="msgIds">The message ids.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids the server acknowledged (ids the group no longer holds are left out).</returns>
+    public async Task<IReadOnlyList<string>> AckAsync(string group, IEnumerable<string> msgIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(msgIds);
+        var response = await PostAsync(
+            "v1/api/ack", new AckRequest { Group = group, MsgIds = [.. msgIds] }, TaskCenterJsonContext.Default.AckRequest,
+            TaskCenterJsonContext.Default.AckResponse, cancellationToken).ConfigureAwait(false);
+        return response.Acked ?? [];
+    }
+
+    /// <summary>
+    /// Reports that handling a message failed (<c>POST /v1/api/nack</c>): the server retries it on its delay levels or, out
+    /// of attempts, makes it a dead letter. Throws <see cref="TaskCenterApiException"/> (404) when the group holds no such message.
+    /// </summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="msgId">The message id.</param>
+    /// <param name="error">Why it failed; kept as the dead letter's last error.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<NackResult> NackAsync(string group, string msgId, string? error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(msgId);
+        var response = await PostAsync(
+            "v1/api/nack", new NackRequest { Group = group, MsgId = msgId, Error = error }, TaskCenterJsonContext.Default.NackRequest,
+            TaskCenterJsonContext.Default.NackResponse, cancellationToken).ConfigureAwait(false);
+        return WireMapper.ToModel(response, msgId);
+    }
+
+    /// <summary>Lists a group's dead letters (<c>GET /v1/api/dead-letters</c>).</summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="limit">The most to return; <see langword="null"/> for the server's default (100).</param>
+    /// <param name="after">Page on: only dead letters after this message id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(
+        string group, int? limit = null, string? after = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var query = new QueryBuilder("v1/api/dead-letters")
+            .Add("group", group)
+            .Add("limit", limit)
+            .Add("after", after);
+        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.DeadLettersResponse, cancellationToken)
+            .ConfigureAwait(false);
+        return (response.DeadLetters ?? []).ConvertAll(WireMapper.ToModel);
+    }
+
+    /// <summary>Delivers dead letters again (<c>POST /v1/api/dead-letters/redrive</c>).</summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="msgIds">The message ids; <see langword="null"/> for all of the group's dead letters.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids redriven.</returns>
+    public Task<IReadOnlyList<string>> RedriveDeadLettersAsync(
+        string group, IEnumerable<string>? msgIds = null, CancellationToken cancellationToken = default) =>
+        DeadLetterBatchAsync("v1/api/dead-letters/redrive", group, msgIds, cancellationToken);
+
+    /// <summary>Deletes dead letters for good (<c>POST /v1/api/dead-letters/purge</c>).</summary>
+    /// <param name="group">The consumer group.</param>
+    /// <param name="msgIds">The message ids; <see langword="null"/> for all of the group's dead letters.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids purged.</returns>
+    public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(
+        string group, IEnumerable<string>? msgIds = null, CancellationToken cancellationToken = default) =>
+        DeadLetterBatchAsync("v1/api/dead-letters/purge", group, msgIds, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> DeadLetterBatchAsync(
+        string path, string group, IEnumerable<string>? msgIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var body = new DeadLetterBatchRequest { Group = group, MsgIds = msgIds is null ? null : [.. msgIds] };
+        var response = await PostAsync(
+            path, body, TaskCenterJsonContext.Default.DeadLetterBatchRequest, TaskCenterJsonContext.Default.DeadLetterBatchResponse,
+            cancellationToken).ConfigureAwait(false);
+        return response.MsgIds ?? [];
+    }
+}

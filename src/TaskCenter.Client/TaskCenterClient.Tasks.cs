@@ -1,0 +1,102 @@
+using TaskCenter.Client.Internal;
+using TaskCenter.Client.Wire;
+
+namespace TaskCenter.Client;
+
+// The seed's task endpoints: add, delete, query; crontab preview; this minute's fire counts.
+public sealed partial class TaskCenterClient
+{
+    /// <summary>Adds a task (<c>POST /v1/api/task</c>). Adding one whose name and data equal a live task's returns that task's id.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The task's id and name.</returns>
+    /// <exception cref="ArgumentException"><see cref="NewTask.LoopTime"/> or <see cref="NewTask.MaxRuntime"/> is not whole seconds.</exception>
+    public async Task<AddTaskResult> AddTaskAsync(NewTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var response = await PostAsync(
+            "v1/api/task", WireMapper.ToWire(task), TaskCenterJsonContext.Default.AddTaskRequest,
+            TaskCenterJsonContext.Default.AddTaskResponse, cancellationToken).ConfigureAwait(false);
+        return new AddTaskResult(response.TaskId ?? string.Empty, response.Name ?? task.Name);
+    }
+
+    /// <summary>Deletes tasks by id (<c>POST /v1/api/delete-task</c>).</summary>
+    /// <param name="ids">The task ids.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids really deleted.</returns>
+    public async Task<IReadOnlyList<string>> DeleteTasksAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var response = await PostAsync(
+            "v1/api/delete-task", new DeleteTasksRequest { Ids = [.. ids] }, TaskCenterJsonContext.Default.DeleteTasksRequest,
+            TaskCenterJsonContext.Default.DeleteTasksResponse, cancellationToken).ConfigureAwait(false);
+        return response.SucIds ?? [];
+    }
+
+    /// <summary>Deletes every task with the given name (<c>POST /v1/api/delete-task-by-name</c>).</summary>
+    /// <param name="name">The task name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ids really deleted.</returns>
+    public async Task<IReadOnlyList<string>> DeleteTasksByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var response = await PostAsync(
+            "v1/api/delete-task-by-name", new DeleteTasksByNameRequest { Name = name },
+            TaskCenterJsonContext.Default.DeleteTasksByNameRequest, TaskCenterJsonContext.Default.DeleteTasksResponse,
+            cancellationToken).ConfigureAwait(false);
+        return response.SucIds ?? [];
+    }
+
+    /// <summary>Gets one task (<c>GET /v1/api/query-task-by-id</c>).</summary>
+    /// <param name="id">The task id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The task, or <see langword="null"/> when the server answers 404.</returns>
+    public async Task<TaskInfo?> GetTaskAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var dto = await SendAsync(
+            HttpMethod.Get, "v1/api/query-task-by-id?taskid=" + Uri.EscapeDataString(id), content: null,
+            TaskCenterJsonContext.Default.TaskDto, TimeSpan.Zero, nullOn404: true, cancellationToken).ConfigureAwait(false);
+        return dto is null ? null : WireMapper.ToModel(dto);
+    }
+
+    /// <summary>Gets every task with the given name, newest first (<c>GET /v1/api/query-task-by-name</c>).</summary>
+    /// <param name="name">The task name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IReadOnlyList<TaskInfo>> GetTasksByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var dtos = await GetAsync(
+            "v1/api/query-task-by-name?name=" + Uri.EscapeDataString(name), TaskCenterJsonContext.Default.ListTaskDto,
+            cancellationToken).ConfigureAwait(false);
+        return dtos.ConvertAll(WireMapper.ToModel);
+    }
+
+    /// <summary>Computes the next fire times of a crontab expression (<c>GET /v1/api/crontab/next</c>).</summary>
+    /// <param name="crontab">A crontab(5) expression.</param>
+    /// <param name="timeZone">The IANA zone to read it in; <see langword="null"/> for the server's default (UTC).</param>
+    /// <param name="from">Times strictly after this one; <see langword="null"/> for now.</param>
+    /// <param name="count">How many, 1–100; <see langword="null"/> for the server's default (5).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IReadOnlyList<DateTimeOffset>> GetCrontabNextAsync(
+        string crontab, string? timeZone = null, DateTimeOffset? from = null, int? count = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(crontab);
+        var query = new QueryBuilder("v1/api/crontab/next")
+            .Add("crontab", crontab)
+            .Add("timezone", timeZone)
+            .Add("from", from?.ToUnixTimeSeconds())
+            .Add("count", count);
+
+        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.CrontabNextResponse, cancellationToken)
+            .ConfigureAwait(false);
+        return (response.Times ?? []).ConvertAll(DateTimeOffset.FromUnixTimeSeconds);
+    }
+
+    /// <summary>Gets this minute's fire counts per task name, plus <c>total</c> (<c>GET /v1/api/task/stat</c>).</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IReadOnlyDictionary<string, long>> GetStatAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync("v1/api/task/stat", TaskCenterJsonContext.Default.DictionaryStringInt64, cancellationToken)
+            .ConfigureAwait(false);
+}
