@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TaskCenter.Core.Instances;
 using TaskCenter.Testing;
 using static TaskCenter.Server.Tests.Wire;
 
@@ -41,6 +43,34 @@ public abstract class OverviewTests(ServerFixture fixture)
         var perMinute = overview.GetProperty("fires_per_minute");
         Assert.Equal(180, perMinute.GetProperty("counts").GetArrayLength());
         Assert.Equal(0, perMinute.GetProperty("first_minute_ms").GetInt64() % 60_000);
+    }
+
+    [Fact]
+    public async Task An_instance_that_stopped_beating_is_listed_down_until_forgotten()
+    {
+        var registry = fixture.Server.Services.GetRequiredService<IInstanceRegistry>();
+        var now = DateTimeOffset.UtcNow;
+        var id = Guid.NewGuid().ToString("N")[..12];
+        await registry.BeatAsync(
+            new InstanceHeartbeat
+            {
+                Id = id,
+                Host = "gone-host",
+                ProcessId = 4242,
+                Version = "0.9.0",
+                StartedAt = now.AddHours(-1),
+                SeenAt = now.AddMinutes(-2),
+                Health = "healthy",
+                Fires = MinuteCounts.Empty,
+            },
+            now.AddHours(-1),
+            CancellationToken.None);
+
+        var gone = Assert.Single((await OverviewAsync()).GetProperty("instances").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+
+        Assert.False(gone.GetProperty("alive").GetBoolean());
+        Assert.False(gone.GetProperty("self").GetBoolean());
+        Assert.Equal("gone-host", gone.GetProperty("host").GetString());
     }
 
     private async Task<JsonElement> OverviewAsync()
