@@ -34,7 +34,8 @@ public abstract class OverviewTests(ServerFixture fixture)
         var firedBefore = TotalFires(await OverviewAsync());
         await Http.ActAsync(id, "trigger");
 
-        var overview = await Waiting.PollAsync(OverviewAsync, o => TotalFires(o) > firedBefore);
+        // Heartbeats come every 5 s; with RabbitMQ the first may come before the broker connection (health not yet ok).
+        var overview = await Waiting.PollAsync(OverviewAsync, o => TotalFires(o) > firedBefore && SelfHealth(o) == "healthy");
 
         var self = Assert.Single(overview.GetProperty("instances").EnumerateArray(), i => i.GetProperty("self").GetBoolean());
         Assert.True(self.GetProperty("alive").GetBoolean());
@@ -84,6 +85,12 @@ public abstract class OverviewTests(ServerFixture fixture)
         overview.GetProperty("tasks").EnumerateArray()
             .Where(t => t.GetProperty("type").GetInt32() == 2 && t.GetProperty("state").GetString() == "paused")
             .Sum(t => t.GetProperty("count").GetInt64());
+
+    private static string? SelfHealth(JsonElement overview) =>
+        overview.GetProperty("instances").EnumerateArray()
+            .Where(i => i.GetProperty("self").GetBoolean())
+            .Select(i => i.GetProperty("health").GetString())
+            .FirstOrDefault();
 
     private static long TotalFires(JsonElement overview) =>
         overview.GetProperty("fires_per_minute").GetProperty("counts").EnumerateArray().Sum(c => c.GetInt64());
