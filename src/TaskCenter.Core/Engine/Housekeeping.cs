@@ -16,31 +16,22 @@ public sealed class Housekeeping(
 {
     private readonly EngineOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicLoop.RunAsync(_options.HousekeepingInterval, time, RunLoggedAsync, stoppingToken);
+
+    private async Task RunLoggedAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.HousekeepingInterval, time);
         try
         {
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (StorageUnavailableException e)
-                {
-                    logger.LogWarning("Housekeeping skipped: {Error}; trying again in {Interval}", e.Message, _options.HousekeepingInterval);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogError(e, "Housekeeping failed; trying again in {Interval}", _options.HousekeepingInterval);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            await RunOnceAsync(stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (StorageUnavailableException e)
         {
-            // Shutting down.
+            logger.LogWarning("Housekeeping skipped: {Error}; trying again in {Interval}", e.Message, _options.HousekeepingInterval);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Housekeeping failed; trying again in {Interval}", _options.HousekeepingInterval);
         }
     }
 

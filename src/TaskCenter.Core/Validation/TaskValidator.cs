@@ -22,22 +22,16 @@ public sealed class TaskValidator(IOptions<TaskValidationOptions> options, TimeP
             return (null, error);
         }
 
-        var task = new ScheduledTask
-        {
-            Id = ids.NewId(),
-            Name = submission.Name!,
-            Type = (TaskType)submission.Type!.Value,
-            Data = submission.Data!,
-            Crontab = submission.Crontab ?? "",
-            LoopTime = submission.LoopTime ?? 0,
-            LoopCount = submission.LoopCount ?? 0,
-            StartTime = submission.StartTime is > 0 ? submission.StartTime : null,
-            EndTime = submission.EndTime is > 0 ? submission.EndTime : null,
-            MaxRuntime = submission.MaxRuntime ?? 0,
-            Ack = submission.Ack ?? false,
-            TimeZone = submission.TimeZone ?? "UTC",
-            CreatedAt = now.ToUnixTimeSeconds(),
-        };
+        var task = WithDefinition(
+            new ScheduledTask
+            {
+                Id = ids.NewId(),
+                Name = submission.Name!,
+                Type = (TaskType)submission.Type!.Value,
+                Data = submission.Data!,
+                CreatedAt = now.ToUnixTimeSeconds(),
+            },
+            submission);
 
         if (FirePlanner.FirstFire(task, now) is not { } first)
         {
@@ -77,19 +71,22 @@ public sealed class TaskValidator(IOptions<TaskValidationOptions> options, TimeP
             return (null, error);
         }
 
-        return (existing with
-        {
-            Data = merged.Data!,
-            Crontab = merged.Crontab ?? "",
-            LoopTime = merged.LoopTime ?? 0,
-            LoopCount = merged.LoopCount ?? 0,
-            StartTime = merged.StartTime is > 0 ? merged.StartTime : null,
-            EndTime = merged.EndTime is > 0 ? merged.EndTime : null,
-            MaxRuntime = merged.MaxRuntime ?? 0,
-            Ack = merged.Ack ?? false,
-            TimeZone = merged.TimeZone ?? "UTC",
-        }, null);
+        return (WithDefinition(existing, merged), null);
     }
+
+    /// <summary><paramref name="task"/> with the definition of a checked submission: unset fields take their defaults.</summary>
+    private static ScheduledTask WithDefinition(ScheduledTask task, TaskSubmission s) => task with
+    {
+        Data = s.Data!,
+        Crontab = s.Crontab ?? "",
+        LoopTime = s.LoopTime ?? 0,
+        LoopCount = s.LoopCount ?? 0,
+        StartTime = s.StartTime is > 0 ? s.StartTime : null,
+        EndTime = s.EndTime is > 0 ? s.EndTime : null,
+        MaxRuntime = s.MaxRuntime ?? 0,
+        Ack = s.Ack ?? false,
+        TimeZone = s.TimeZone ?? "UTC",
+    };
 
     private FieldError? CheckFields(TaskSubmission s, DateTimeOffset now)
     {

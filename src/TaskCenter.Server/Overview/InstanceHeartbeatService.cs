@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Engine;
 using TaskCenter.Core.Instances;
 
 namespace TaskCenter.Server.Overview;
@@ -20,22 +21,8 @@ public sealed class InstanceHeartbeatService(
     private readonly OverviewOptions _options = options.Value;
     private bool _failing;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(_options.HeartbeatInterval, time);
-        try
-        {
-            do
-            {
-                await BeatAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicLoop.RunAsync(_options.HeartbeatInterval, time, BeatAsync, stoppingToken);
 
     private async Task BeatAsync(CancellationToken cancellationToken)
     {
