@@ -8,7 +8,7 @@ namespace TaskCenter.Server.Tests.Management;
 public static class TaskCalls
 {
     /// <summary>A name prefix no other test of the shared server uses.</summary>
-    public static string UniquePrefix(string test) => $"{test}-{Guid.NewGuid():N}"[..(test.Length + 9)] + "-";
+    public static string UniquePrefix(string test) => $"{test}-{Guid.NewGuid().ToString("N")[..8]}-";
 
     public static async Task<string> AddAsync(this HttpClient http, object task)
     {
