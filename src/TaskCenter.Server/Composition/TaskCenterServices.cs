@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskCenter.Core.Alerts;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Management;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
@@ -28,6 +29,7 @@ public static class TaskCenterServices
         services.Configure<EngineOptions>(configuration.GetSection("Engine"));
         services.Configure<AlertOptions>(configuration.GetSection("Alerts"));
         services.Configure<TaskValidationOptions>(configuration.GetSection("Tasks"));
+        services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         var queueSection = configuration.GetSection("Queue");
         services.AddOptions<QueueOptions>()
             .Bind(queueSection)
