@@ -50,7 +50,7 @@ public static class TaskCenterApp
 
             group
                 .WithApiErrors()
-                .RequireRateLimiting(ClientRateLimit.Policy)
+                .RequireClientRateLimit()
                 .MapTaskEndpoints()
                 .MapTaskManagementEndpoints()
                 .MapOverviewEndpoints()

@@ -21,24 +21,24 @@ public static class DeadLetterEndpoints
                 ("group", true, "The consumer group."),
                 ("limit", false, "At most this many, 1 to 1000; default 100."),
                 ("after", false, "Paging: the msgid of the last dead letter of the previous page."));
-        api.MapPost("/dead-letters/redrive", async (HttpRequest request, IDeadLetterRedrive redrive, CancellationToken ct) =>
+        api.MapPost("/dead-letters/redrive", async (HttpRequest request, IDeadLetterRedrive redrive, RequestScope scope, CancellationToken ct) =>
         {
-            var (group, msgIds) = await ReadSelectionAsync(request, ct);
+            var (group, msgIds) = await ReadSelectionAsync(request, scope, ct);
             return Ids(await redrive.RedriveAsync(group, msgIds, ct));
         }).RequireAuthorization(AccessPolicies.Admin)
             .Documented<MsgIdsResponse>("Send dead letters back to their group with a fresh retry budget", typeof(DeadLetterSelection));
-        api.MapPost("/dead-letters/purge", async (HttpRequest request, BuiltInQueue queue, CancellationToken ct) =>
+        api.MapPost("/dead-letters/purge", async (HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct) =>
         {
-            var (group, msgIds) = await ReadSelectionAsync(request, ct);
+            var (group, msgIds) = await ReadSelectionAsync(request, scope, ct);
             return Ids(await queue.PurgeDeadLettersAsync(group, msgIds, ct));
         }).RequireAuthorization(AccessPolicies.Admin)
             .Documented<MsgIdsResponse>("Delete dead letters for good", typeof(DeadLetterSelection));
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
     {
-        var group = QueueEndpoints.Group(request.RequiredQueryText("group"));
+        var group = scope.RequireGroup(QueueEndpoints.Group(request.RequiredQueryText("group")));
         var limit = request.QueryWholeNumber("limit") ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {
@@ -49,10 +49,11 @@ public static class DeadLetterEndpoints
         return Results.Json(new DeadLettersResponse(letters.Select(DeadLetterResponse.From).ToList()), ServerJsonContext.Wire.DeadLettersResponse);
     }
 
-    private static async Task<(string Group, IReadOnlyList<string>? MsgIds)> ReadSelectionAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<(string Group, IReadOnlyList<string>? MsgIds)> ReadSelectionAsync(
+        HttpRequest request, RequestScope scope, CancellationToken ct)
     {
         using var body = await JsonBody.ReadAsync(request, ct);
-        return (QueueEndpoints.Group(body.Text("group")), body.TextList("msgids"));
+        return (scope.RequireGroup(QueueEndpoints.Group(body.Text("group"))), body.TextList("msgids"));
     }
 
     private static IResult Ids(IReadOnlyList<string> ids) =>

@@ -21,7 +21,7 @@ public static class QueueEndpoints
     public static RouteGroupBuilder MapQueueEndpoints(this RouteGroupBuilder api)
     {
         var queue = api.MapGroup("").AddEndpointFilter(BuiltInQueueOnlyAsync).RequireAuthorization(AccessPolicies.Consume);
-        queue.MapPost("/consume", ConsumeAsync)
+        queue.MapPost("/consume", ConsumeAsync).RequireConsumeSlot()
             .Documented<ConsumeResponse>("Long-poll a group's messages from the built-in queue (subscribes the group to the tags)", typeof(ConsumeRequestBody));
         queue.MapPost("/ack", AckAsync)
             .Documented<AckResponse>("Acknowledge messages; returns those the group held", typeof(AckRequest));
@@ -53,7 +53,12 @@ public static class QueueEndpoints
     }
 
     private static async Task<IResult> ConsumeAsync(
-        HttpRequest request, BuiltInQueue queue, IOptions<QueueOptions> options, IHostApplicationLifetime lifetime, CancellationToken ct)
+        HttpRequest request,
+        BuiltInQueue queue,
+        RequestScope scope,
+        IOptions<QueueOptions> options,
+        IHostApplicationLifetime lifetime,
+        CancellationToken ct)
     {
         ConsumeRequest consume;
         using (var body = await JsonBody.ReadAsync(request, ct))
@@ -65,8 +70,8 @@ public static class QueueEndpoints
             }
 
             consume = new ConsumeRequest(
-                Group(body.Text("group")),
-                tags,
+                scope.RequireGroup(Group(body.Text("group"))),
+                scope.Narrow(tags),
                 (int)InRange(body.WholeNumber("max") ?? 1, "max", 1, MaxMessages),
                 TimeSpan.FromMilliseconds(InRange(body.WholeNumber("wait_ms") ?? 0, "wait_ms", 0, MaxWaitMs)),
                 body.WholeNumber("lease_ms") is { } leaseMs
@@ -89,13 +94,13 @@ public static class QueueEndpoints
         return Results.Json(new ConsumeResponse(messages.Select(MessageResponse.From).ToList()), ServerJsonContext.Wire.ConsumeResponse);
     }
 
-    private static async Task<IResult> AckAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
+    private static async Task<IResult> AckAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
     {
         string group;
         IReadOnlyList<string> msgIds;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            group = Group(body.Text("group"));
+            group = scope.RequireGroup(Group(body.Text("group")));
             msgIds = body.TextList("msgids") ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
         }
 
@@ -108,13 +113,13 @@ public static class QueueEndpoints
         return Results.Json(new AckResponse(acked), ServerJsonContext.Wire.AckResponse);
     }
 
-    private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, CancellationToken ct)
+    private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
     {
         string group, msgId;
         string? failure;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            group = Group(body.Text("group"));
+            group = scope.RequireGroup(Group(body.Text("group")));
             msgId = body.Text("msgid") is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
             failure = body.Text("error");
         }

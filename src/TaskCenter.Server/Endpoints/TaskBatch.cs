@@ -1,6 +1,7 @@
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -9,7 +10,7 @@ internal static class TaskBatch
 {
     public const int MaxTasks = 1000;
 
-    public static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, CancellationToken ct)
+    public static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, RequestScope scope, CancellationToken ct)
     {
         List<TaskSubmission> submissions;
         using (var body = await JsonBody.ReadAsync(request, ct))
@@ -21,6 +22,11 @@ internal static class TaskBatch
             }
 
             submissions = [.. tasks.Select(task => task.Submission())];
+        }
+
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            scope.RequireTaskName(submissions[i].Name, $"tasks[{i}].name");
         }
 
         var (added, failedIndex, error) = await intake.AddManyAsync(submissions, ct);

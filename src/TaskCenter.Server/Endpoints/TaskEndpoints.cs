@@ -24,19 +24,19 @@ public static class TaskEndpoints
         api.MapGet("/query-task-by-id", GetAsync).RequireAuthorization(AccessPolicies.ReadTasks)
             .Documented<TaskResponse>("A task by id (404 when unknown)")
             .WithQuery(("taskid", true, "The task id, 24 hex characters."));
-        api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, CancellationToken ct) =>
-            ListByNameAsync(request.RequiredQueryText("name"), reader, ct))
+        api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, RequestScope scope, CancellationToken ct) =>
+            ListByNameAsync(request.RequiredQueryText("name"), reader, scope, ct))
             .RequireAuthorization(AccessPolicies.ReadTasks)
             .Documented<IReadOnlyList<TaskResponse>>("Every task with this name, newest first")
             .WithQuery(("name", true, "The task name."));
-        api.MapGet("/query-task-by-name/{name}", (string name, ITaskReader reader, CancellationToken ct) =>
-            ListByNameAsync(name, reader, ct))
+        api.MapGet("/query-task-by-name/{name}", (string name, ITaskReader reader, RequestScope scope, CancellationToken ct) =>
+            ListByNameAsync(name, reader, scope, ct))
             .RequireAuthorization(AccessPolicies.ReadTasks)
             .Documented<IReadOnlyList<TaskResponse>>("Every task with this name, newest first (the name in the path)");
         return api;
     }
 
-    private static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, CancellationToken ct)
+    private static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, RequestScope scope, CancellationToken ct)
     {
         TaskSubmission submission;
         using (var body = await JsonBody.ReadAsync(request, ct))
@@ -44,6 +44,7 @@ public static class TaskEndpoints
             submission = body.Fields.Submission();
         }
 
+        scope.RequireTaskName(submission.Name);
         var (added, error) = await intake.AddAsync(submission, ct);
         if (added is not { } result)
         {
@@ -53,7 +54,8 @@ public static class TaskEndpoints
         return Results.Json(new AddTaskResponse(result.Id, submission.Name!), ServerJsonContext.Wire.AddTaskResponse);
     }
 
-    private static async Task<IResult> DeleteAsync(HttpRequest request, ITaskStore store, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(
+        HttpRequest request, ITaskStore store, ITaskReader reader, RequestScope scope, TimeProvider time, CancellationToken ct)
     {
         IReadOnlyList<string> ids;
         using (var body = await JsonBody.ReadAsync(request, ct))
@@ -74,11 +76,12 @@ public static class TaskEndpoints
                 : throw ApiException.BadRequest($"ids[{i}] is not a task id (24 hex characters): '{ids[i]}'"));
         }
 
-        var deleted = await store.DeleteAsync(normalized, time.GetUtcNow(), ct);
+        var deleted = await store.DeleteAsync(await scope.VisibleAsync(normalized, reader, ct), time.GetUtcNow(), ct);
         return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
     }
 
-    private static async Task<IResult> DeleteByNameAsync(HttpRequest request, ITaskStore store, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DeleteByNameAsync(
+        HttpRequest request, ITaskStore store, RequestScope scope, TimeProvider time, CancellationToken ct)
     {
         string name;
         using (var body = await JsonBody.ReadAsync(request, ct))
@@ -86,11 +89,12 @@ public static class TaskEndpoints
             name = CheckName(body.Text("name"));
         }
 
+        scope.RequireTaskName(name);
         var deleted = await store.DeleteByNameAsync(name, time.GetUtcNow(), ct);
         return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
     }
 
-    private static async Task<IResult> GetAsync(HttpRequest request, ITaskReader reader, CancellationToken ct)
+    private static async Task<IResult> GetAsync(HttpRequest request, ITaskReader reader, RequestScope scope, CancellationToken ct)
     {
         var id = request.RequiredQueryText("taskid");
         if (!TaskIdGenerator.IsWellFormed(id))
@@ -98,14 +102,15 @@ public static class TaskEndpoints
             throw ApiException.BadRequest($"taskid is not a task id (24 hex characters): '{id}'");
         }
 
-        var task = await reader.GetAsync(id.ToLowerInvariant(), ct)
+        var task = await scope.FindAsync(reader, id.ToLowerInvariant(), ct)
             ?? throw ApiException.NotFound($"no task with taskid {id}");
         return Results.Json(TaskResponse.From(task), ServerJsonContext.Wire.TaskResponse);
     }
 
-    private static async Task<IResult> ListByNameAsync(string name, ITaskReader reader, CancellationToken ct)
+    private static async Task<IResult> ListByNameAsync(string name, ITaskReader reader, RequestScope scope, CancellationToken ct)
     {
-        var tasks = await reader.ListByNameAsync(CheckName(name), ct);
+        scope.RequireTaskName(CheckName(name));
+        var tasks = await reader.ListByNameAsync(name, ct);
         return Results.Json(tasks.Select(TaskResponse.From).ToList(), ServerJsonContext.Wire.IReadOnlyListTaskResponse);
     }
 

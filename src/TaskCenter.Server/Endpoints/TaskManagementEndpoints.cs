@@ -29,7 +29,7 @@ public static class TaskManagementEndpoints
         api.MapPost("/tasks/batch", TaskBatch.AddAsync).RequireAuthorization(AccessPolicies.ManageTasks)
             .Documented<AddTasksResponse>("Add many tasks at once: all of them or, when one is wrong, none", typeof(AddTasksRequest));
 
-        var task = api.MapGroup("/tasks/{id}");
+        var task = api.MapGroup("/tasks/{id}").AddEndpointFilter(OnlyTasksInScopeAsync);
         task.MapGet("", async (string id, ITaskReader reader, CancellationToken ct) =>
                 Task(await reader.GetAsync(TaskId(id), ct) ?? throw ApiException.NotFound($"no task with taskid {id}")))
             .RequireAuthorization(AccessPolicies.ReadTasks)
@@ -62,6 +62,20 @@ public static class TaskManagementEndpoints
         TaskIdGenerator.IsWellFormed(id)
             ? id.ToLowerInvariant()
             : throw ApiException.BadRequest($"taskid is not a task id (24 hex characters): '{id}'");
+
+    /// <summary>For a scoped key a task outside its scope is missing: every call on it answers 404, as for an unknown id.</summary>
+    private static async ValueTask<object?> OnlyTasksInScopeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var scope = RequestScope.Of(http);
+        if (!scope.IsUnscoped && http.GetRouteValue("id") is string id
+            && await scope.FindAsync(http.RequestServices.GetRequiredService<ITaskReader>(), TaskId(id), http.RequestAborted) is null)
+        {
+            throw ApiException.NotFound($"no task with taskid {id}");
+        }
+
+        return await next(context);
+    }
 
     internal static IResult Task(ScheduledTask task) => Results.Json(TaskResponse.From(task), ServerJsonContext.Wire.TaskResponse);
 

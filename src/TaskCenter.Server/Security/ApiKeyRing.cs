@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using TaskCenter.Core.Access;
 
 namespace TaskCenter.Server.Security;
 
@@ -18,7 +19,10 @@ public sealed class ApiKeyRing
     /// <summary>No keys configured: the server runs open (see <see cref="OpenAccessGuard"/>).</summary>
     public bool IsEmpty => _entries.Count == 0;
 
-    /// <summary>Reads and checks the keys; throws naming the first bad entry (empty key, unknown role, duplicate key or name).</summary>
+    /// <summary>
+    /// Reads and checks the keys; throws naming the first bad entry (empty key, unknown role, duplicate key or name, a
+    /// scope pattern that is not one, a negative rate).
+    /// </summary>
     public static ApiKeyRing From(IConfiguration configuration)
     {
         var entries = new List<(byte[] Hash, ApiKey Key)>();
@@ -45,10 +49,57 @@ public sealed class ApiKeyRing
                 throw Refused($"{entry.Path}:Name '{name}' is already the name of {names[name]}; each API key needs a distinct Name");
             }
 
-            entries.Add((hash, new ApiKey(name, role)));
+            entries.Add((hash, new ApiKey(name, role) { Scopes = ScopesOf(entry), Rate = RateOf(entry) }));
         }
 
         return new ApiKeyRing(entries);
+    }
+
+    /// <summary>
+    /// <c>Scopes:Tasks</c> and <c>Scopes:Groups</c>, each a list of patterns (or one string of them separated by commas, handy
+    /// in an environment variable); an entry without <c>Scopes</c> is unscoped.
+    /// </summary>
+    private static KeyScopes ScopesOf(IConfigurationSection entry)
+    {
+        var scopes = entry.GetSection("Scopes");
+        if (!scopes.Exists())
+        {
+            return KeyScopes.Unscoped;
+        }
+
+        var result = new KeyScopes(Patterns(scopes.GetSection("Tasks")), Patterns(scopes.GetSection("Groups")));
+        return result.Tasks.Patterns.Count + result.Groups.Patterns.Count > 0
+            ? result
+            : throw Refused($"{scopes.Path} lists no task names and no groups; list patterns under {scopes.Path}:Tasks and " +
+                $"{scopes.Path}:Groups, or leave Scopes out for a key that may touch everything");
+    }
+
+    private static NameScope Patterns(IConfigurationSection list)
+    {
+        var items = list.Value is { } joined
+            ? joined.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => (list.Path, Text: t))
+            : list.GetChildren().Select(child => (child.Path, Text: child.Value ?? ""));
+        var patterns = new List<NamePattern>();
+        foreach (var (path, text) in items)
+        {
+            patterns.Add(NamePattern.TryParse(text, out var pattern, out var error)
+                ? pattern
+                : throw Refused($"{path} {error}; a pattern is a name, a prefix ending in * (billing.*) or *"));
+        }
+
+        return NameScope.Of(patterns);
+    }
+
+    private static RequestRate? RateOf(IConfigurationSection entry)
+    {
+        var section = entry.GetSection("RateLimit");
+        if (!section.Exists())
+        {
+            return null;
+        }
+
+        var rate = section.Get<RequestRate>() ?? new RequestRate();
+        return rate.Check(section.Path) is { } problem ? throw Refused(problem) : rate;
     }
 
     /// <summary>The key matching <paramref name="secret"/>, or <see langword="null"/>.</summary>

@@ -38,4 +38,31 @@ public sealed class KeyConfigurationTests
 
         Assert.Contains("Security:RateLimit:PermitsPerSecond", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Security:ApiKeys:0:Scopes:Tasks:0", "bill*ing", "Security:ApiKeys:0:Scopes:Tasks:0 'bill*ing' is not a name or a prefix ending in *")]
+    [InlineData("Security:ApiKeys:0:Scopes:Groups", "billing-*, a b", "Security:ApiKeys:0:Scopes:Groups 'a b' is not a name or a prefix ending in *")]
+    [InlineData("Security:ApiKeys:0:RateLimit:Burst", "-5", "Security:ApiKeys:0:RateLimit:PermitsPerSecond and Security:ApiKeys:0:RateLimit:Burst must be 0 or more")]
+    [InlineData("Security:RateLimit:Roles:root:PermitsPerSecond", "5", "Security:RateLimit:Roles:root is not a role")]
+    [InlineData("Security:RateLimit:MaxConcurrentConsumes", "-1", "Security:RateLimit:MaxConcurrentConsumes must be 0 or more")]
+    public async Task A_bad_scope_or_rate_stops_the_start_naming_the_entry(string key, string value, string expected)
+    {
+        var settings = TestKeys.Settings(("billing", "billing-key", "producer"));
+        settings[key] = value;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(settings));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scopes_that_list_nothing_stop_the_start()
+    {
+        var settings = TestKeys.Settings(("billing", "billing-key", "producer"));
+        settings["Security:ApiKeys:0:Scopes:Tasks"] = "";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(settings));
+
+        Assert.Contains("Security:ApiKeys:0:Scopes lists no task names and no groups", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using TaskCenter.Server.Tests.Metrics;
 using TaskCenter.Testing;
 using static TaskCenter.Server.Tests.Wire;
 
@@ -36,5 +37,73 @@ public sealed class RateLimitTests
         {
             Assert.Equal(HttpStatusCode.OK, (await server.Http.SendAsync("GET", "/v1/api/task/stat", null, apiKey: null)).Status);
         }
+    }
+
+    [Fact]
+    public async Task A_keys_own_rate_wins_over_its_roles_which_wins_over_every_clients()
+    {
+        var settings = TestKeys.Settings(("slow", "slow-key", "viewer"), ("fast", "fast-key", "viewer"), ("admin", "admin-key", "admin"));
+        settings["Security:RateLimit:PermitsPerSecond"] = "1000";
+        settings["Security:RateLimit:Roles:viewer:PermitsPerSecond"] = "1";
+        settings["Security:RateLimit:Roles:viewer:Burst"] = "2";
+        settings["Security:ApiKeys:1:RateLimit:PermitsPerSecond"] = "0"; // no limit for this key
+
+        await using var server = await RunningServer.StartAsync(settings);
+
+        Assert.True(await RefusedWithinAsync(server, "slow-key", 20), "the viewer role's rate applies to a viewer key");
+        Assert.False(await RefusedWithinAsync(server, "fast-key", 100), "a key's own rate (none) wins over its role's");
+        Assert.False(await RefusedWithinAsync(server, "admin-key", 100), "the rate of every client applies to other roles");
+    }
+
+    [Fact]
+    public async Task A_client_has_at_most_the_configured_consume_calls_in_flight()
+    {
+        var settings = TestKeys.Settings(("poller", "poller-key", "consumer"), ("other", "other-key", "consumer"), ("watcher", "watcher-key", "viewer"));
+        settings["Security:RateLimit:MaxConcurrentConsumes"] = "2";
+        await using var server = await RunningServer.StartAsync(settings);
+        using var watcher = new HttpClient { BaseAddress = server.BaseAddress };
+        watcher.DefaultRequestHeaders.Authorization = new("Bearer", "watcher-key");
+        const string longPoll = """{"group":"rl-group","tags":"rl-none","wait_ms":60000}""";
+        using var stop = new CancellationTokenSource();
+        var waiting = new[] { SendAsync(server, longPoll, "poller-key", stop.Token), SendAsync(server, longPoll, "poller-key", stop.Token) };
+        await Waiting.PollAsync(
+            () => PrometheusText.ScrapeAsync(watcher),
+            metrics => metrics.Sum("http_server_active_requests", ("http_request_method", "POST")) == 2);
+
+        // Both long polls wait: a third call of the same key is refused at once; another key is served.
+        var refused = await server.Http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-group","tags":"rl-none"}""", "poller-key");
+        var other = await server.Http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-other","tags":"rl-none"}""", "other-key");
+
+        AssertError(refused.AsTuple(), HttpStatusCode.TooManyRequests, "too many consume calls in flight from this client (at most Security:RateLimit:MaxConcurrentConsumes)");
+        Assert.Equal(HttpStatusCode.OK, other.Status);
+        await stop.CancelAsync();
+        await Task.WhenAll(waiting.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+        var afterwards = await Waiting.PollAsync(
+            () => server.Http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-group","tags":"rl-none"}""", "poller-key"),
+            response => response.Status != HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, afterwards.Status);
+    }
+
+    private static async Task<bool> RefusedWithinAsync(RunningServer server, string key, int requests)
+    {
+        for (var i = 0; i < requests; i++)
+        {
+            if ((await server.Http.SendAsync("GET", "/v1/api/task/stat", null, key)).Status == HttpStatusCode.TooManyRequests)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task SendAsync(RunningServer server, string json, string key, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/api/consume")
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", key);
+        using var response = await server.Http.SendAsync(request, cancellationToken);
     }
 }
