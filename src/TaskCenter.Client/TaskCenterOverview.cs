@@ -18,18 +18,32 @@ public sealed record TaskCenterOverview
     /// <summary>Each consumer group's messages by state (wire <c>groups</c>).</summary>
     public IReadOnlyList<GroupBacklog> Groups { get; init; } = [];
 
-    /// <summary>Fires no consumer group was subscribed to (wire <c>unrouted_fires</c>).</summary>
-    public long UnroutedFires { get; init; }
+    /// <summary>Fires no consumer group was subscribed to (wire <c>unrouted_fires</c>); null for a scoped key.</summary>
+    public long? UnroutedFires { get; init; }
 
-    /// <summary>Fires not published to the broker yet (wire <c>unpublished_fires</c>).</summary>
-    public long UnpublishedFires { get; init; }
+    /// <summary>Fires not published to the broker yet (wire <c>unpublished_fires</c>); null for a scoped key.</summary>
+    public long? UnpublishedFires { get; init; }
 
-    /// <summary>The server instances sharing the storage (wire <c>instances</c>).</summary>
+    /// <summary>The server instances sharing the storage (wire <c>instances</c>); empty for a scoped key.</summary>
     public IReadOnlyList<InstanceInfo> Instances { get; init; } = [];
 
-    /// <summary>Fires per minute over the last minutes, all instances summed, oldest first (wire <c>fires_per_minute</c>).</summary>
+    /// <summary>
+    /// Fires per minute over the last minutes, all instances summed, oldest first (wire <c>fires_per_minute</c>); empty
+    /// for a scoped key.
+    /// </summary>
     public IReadOnlyList<MinuteCount> FiresPerMinute { get; init; } = [];
+
+    /// <summary>
+    /// The patterns of task names and consumer groups of the API key the overview was asked with, when it is scoped:
+    /// <see cref="Tasks"/> and <see cref="Groups"/> cover only these (wire <c>scope</c>); null for a key without scopes.
+    /// </summary>
+    public KeyScope? Scope { get; init; }
 }
+
+/// <summary>What a scoped API key may touch.</summary>
+/// <param name="Tasks">Patterns of the task names it may use: a name, or a prefix ending in <c>*</c>.</param>
+/// <param name="Groups">Patterns of the consumer groups it may use.</param>
+public sealed record KeyScope(IReadOnlyList<string> Tasks, IReadOnlyList<string> Groups);
 
 /// <summary>How many tasks of <paramref name="Type"/> are in <paramref name="State"/>.</summary>
 /// <param name="Type">The task type.</param>

@@ -1,3 +1,4 @@
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
 using TaskCenter.Core.Queue;
@@ -94,6 +95,9 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
         _reader.GetFireHistoryAsync(taskId, limit, before, cancellationToken);
 
     public Task<TaskCensus> CountAsync(CancellationToken cancellationToken) => _reader.CountAsync(cancellationToken);
+
+    public Task<IReadOnlyList<TaskCount>> CountTasksAsync(NamePattern names, CancellationToken cancellationToken) =>
+        _reader.CountTasksAsync(names, cancellationToken);
 
     // ---- IQueueStore ----
 

@@ -1,3 +1,4 @@
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
 using TaskCenter.Core.Queue;
@@ -97,6 +98,9 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
         _tasks.GetFireHistoryAsync(taskId, limit, before, cancellationToken);
 
     public Task<TaskCensus> CountAsync(CancellationToken cancellationToken) => _tasks.CountAsync(cancellationToken);
+
+    public Task<IReadOnlyList<TaskCount>> CountTasksAsync(NamePattern names, CancellationToken cancellationToken) =>
+        _tasks.CountTasksAsync(names, cancellationToken);
 
     // ---- IQueueStore ----
 

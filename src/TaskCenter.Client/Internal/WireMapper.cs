@@ -121,6 +121,7 @@ internal static class WireMapper
             }),
             FiresPerMinute = [.. (dto.FiresPerMinute?.Counts ?? []).Select(
                 (count, i) => new MinuteCount(DateTimeOffset.FromUnixTimeMilliseconds(firstMinute + (i * 60_000L)), count))],
+            Scope = dto.Scope is { } scope ? new KeyScope(scope.Tasks ?? [], scope.Groups ?? []) : null,
         };
     }
 

@@ -10,10 +10,18 @@ internal sealed class OverviewResponse
     [JsonPropertyName("counted_at_ms")] public long CountedAtMs { get; init; }
     [JsonPropertyName("tasks")] public List<TaskCountDto>? Tasks { get; init; }
     [JsonPropertyName("groups")] public List<GroupBacklogDto>? Groups { get; init; }
-    [JsonPropertyName("unrouted_fires")] public long UnroutedFires { get; init; }
-    [JsonPropertyName("unpublished_fires")] public long UnpublishedFires { get; init; }
+    [JsonPropertyName("unrouted_fires")] public long? UnroutedFires { get; init; }
+    [JsonPropertyName("unpublished_fires")] public long? UnpublishedFires { get; init; }
     [JsonPropertyName("instances")] public List<InstanceDto>? Instances { get; init; }
     [JsonPropertyName("fires_per_minute")] public MinuteCountsDto? FiresPerMinute { get; init; }
+    [JsonPropertyName("scope")] public ScopeDto? Scope { get; init; }
+}
+
+/// <summary>A scoped key's patterns.</summary>
+internal sealed class ScopeDto
+{
+    [JsonPropertyName("tasks")] public List<string>? Tasks { get; init; }
+    [JsonPropertyName("groups")] public List<string>? Groups { get; init; }
 }
 
 /// <summary>How many tasks of one type are in one state.</summary>

@@ -1,3 +1,4 @@
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.Core.Storage;
@@ -22,4 +23,10 @@ public interface ITaskReader
 
     /// <summary>Tasks by type and state, and each group's backlog, counted now. Reads every task: call it now and then, not per request.</summary>
     Task<TaskCensus> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tasks by type and state among the names <paramref name="names"/> matches, counted now: one range of the name
+    /// index, read in full (a scoped key's share of the census).
+    /// </summary>
+    Task<IReadOnlyList<TaskCount>> CountTasksAsync(NamePattern names, CancellationToken cancellationToken);
 }

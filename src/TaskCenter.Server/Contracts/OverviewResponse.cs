@@ -2,7 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace TaskCenter.Server.Contracts;
 
-/// <summary>The dashboard's first page: what is stored, what waits for delivery, which instances run, how much fired.</summary>
+/// <summary>
+/// The dashboard's first page: what is stored, what waits for delivery, which instances run, how much fired. For a
+/// scoped key, its tasks and groups only; the server-wide figures (unrouted and unpublished fires, instances, fires per
+/// minute) are null.
+/// </summary>
 public sealed record OverviewResponse
 {
     [JsonPropertyName("storage")] public required string Storage { get; init; }
@@ -12,11 +16,19 @@ public sealed record OverviewResponse
     [JsonPropertyName("counted_at_ms")] public required long CountedAtMs { get; init; }
     [JsonPropertyName("tasks")] public required IReadOnlyList<TaskCountResponse> Tasks { get; init; }
     [JsonPropertyName("groups")] public required IReadOnlyList<GroupBacklogResponse> Groups { get; init; }
-    [JsonPropertyName("unrouted_fires")] public required long UnroutedFires { get; init; }
-    [JsonPropertyName("unpublished_fires")] public required long UnpublishedFires { get; init; }
-    [JsonPropertyName("instances")] public required IReadOnlyList<InstanceResponse> Instances { get; init; }
-    [JsonPropertyName("fires_per_minute")] public required MinuteCountsResponse FiresPerMinute { get; init; }
+    [JsonPropertyName("unrouted_fires")] public required long? UnroutedFires { get; init; }
+    [JsonPropertyName("unpublished_fires")] public required long? UnpublishedFires { get; init; }
+    [JsonPropertyName("instances")] public required IReadOnlyList<InstanceResponse>? Instances { get; init; }
+    [JsonPropertyName("fires_per_minute")] public required MinuteCountsResponse? FiresPerMinute { get; init; }
+
+    /// <summary>The key's scopes when it has any: the figures above cover only these.</summary>
+    [JsonPropertyName("scope")] public required ScopeResponse? Scope { get; init; }
 }
+
+/// <summary>A scoped key's patterns of task names and of consumer groups.</summary>
+public sealed record ScopeResponse(
+    [property: JsonPropertyName("tasks")] IReadOnlyList<string> Tasks,
+    [property: JsonPropertyName("groups")] IReadOnlyList<string> Groups);
 
 public sealed record TaskCountResponse(
     [property: JsonPropertyName("type")] int Type,

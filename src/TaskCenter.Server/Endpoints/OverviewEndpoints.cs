@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Composition;
 using TaskCenter.Server.Contracts;
@@ -26,39 +28,64 @@ public static class OverviewEndpoints
         Backends backends,
         TimeProvider time,
         IOptions<OverviewOptions> options,
+        RequestScope scope,
         CancellationToken ct)
     {
         var snapshot = await census.GetAsync(ct);
+        var counts = snapshot.Census;
+        var overview = new OverviewResponse
+        {
+            Storage = backends.Storage.ToString(),
+            Delivery = backends.Delivery.ToString(),
+            CountedAtMs = snapshot.CountedAt.ToUnixTimeMilliseconds(),
+            Tasks = Tasks(counts.Tasks),
+            Groups = [.. counts.Groups.Where(g => scope.Scopes.Groups.Matches(g.Group)).Select(g => new GroupBacklogResponse(g.Group, g.Ready, g.Leased, g.Dead))],
+            UnroutedFires = null,
+            UnpublishedFires = null,
+            Instances = null,
+            FiresPerMinute = null,
+            Scope = null,
+        };
+        if (!scope.IsUnscoped)
+        {
+            var scoped = await census.GetTaskCountsAsync(scope.Scopes.Tasks, ct);
+            return Answer(overview with
+            {
+                CountedAtMs = Math.Min(overview.CountedAtMs, scoped.CountedAt.ToUnixTimeMilliseconds()),
+                Tasks = Tasks(scoped.Tasks),
+                Scope = new ScopeResponse(Texts(scope.Scopes.Tasks.Patterns), Texts(scope.Scopes.Groups.Patterns)),
+            });
+        }
+
         var instances = await registry.ListInstancesAsync(ct);
         var now = time.GetUtcNow();
         var aliveSince = now - (options.Value.HeartbeatInterval * OverviewOptions.MissedBeatsBeforeDown);
-        var counts = snapshot.Census;
-        return Results.Json(
-            new OverviewResponse
+        return Answer(overview with
+        {
+            UnroutedFires = counts.UnroutedFires,
+            UnpublishedFires = counts.UnpublishedFires,
+            Instances = [.. instances.Select(i => new InstanceResponse
             {
-                Storage = backends.Storage.ToString(),
-                Delivery = backends.Delivery.ToString(),
-                CountedAtMs = snapshot.CountedAt.ToUnixTimeMilliseconds(),
-                Tasks = [.. counts.Tasks.Select(c => new TaskCountResponse((int)c.Type, c.State.ToWire(), c.Count))],
-                Groups = [.. counts.Groups.Select(g => new GroupBacklogResponse(g.Group, g.Ready, g.Leased, g.Dead))],
-                UnroutedFires = counts.UnroutedFires,
-                UnpublishedFires = counts.UnpublishedFires,
-                Instances = [.. instances.Select(i => new InstanceResponse
-                {
-                    Id = i.Id,
-                    Host = i.Host,
-                    ProcessId = i.ProcessId,
-                    Version = i.Version,
-                    StartedAtMs = i.StartedAt.ToUnixTimeMilliseconds(),
-                    SeenAtMs = i.SeenAt.ToUnixTimeMilliseconds(),
-                    Health = i.Health,
-                    Alive = i.SeenAt >= aliveSince,
-                    Self = i.Id == self.Id,
-                })],
-                FiresPerMinute = FiresPerMinute(instances, FireMinuteCounter.MinuteOf(now), options.Value.FireMinutes),
-            },
-            ServerJsonContext.Wire.OverviewResponse);
+                Id = i.Id,
+                Host = i.Host,
+                ProcessId = i.ProcessId,
+                Version = i.Version,
+                StartedAtMs = i.StartedAt.ToUnixTimeMilliseconds(),
+                SeenAtMs = i.SeenAt.ToUnixTimeMilliseconds(),
+                Health = i.Health,
+                Alive = i.SeenAt >= aliveSince,
+                Self = i.Id == self.Id,
+            })],
+            FiresPerMinute = FiresPerMinute(instances, FireMinuteCounter.MinuteOf(now), options.Value.FireMinutes),
+        });
     }
+
+    private static IResult Answer(OverviewResponse overview) => Results.Json(overview, ServerJsonContext.Wire.OverviewResponse);
+
+    private static List<TaskCountResponse> Tasks(IEnumerable<TaskCount> counts) =>
+        [.. counts.Select(c => new TaskCountResponse((int)c.Type, c.State.ToWire(), c.Count))];
+
+    private static List<string> Texts(IEnumerable<NamePattern> patterns) => [.. patterns.Select(p => p.ToString())];
 
     /// <summary>The instances' counts summed minute by minute over the last <paramref name="minutes"/> minutes.</summary>
     private static MinuteCountsResponse FiresPerMinute(IReadOnlyList<InstanceHeartbeat> instances, long currentMinute, int minutes)

@@ -1,3 +1,4 @@
+using System.Text;
 using TaskCenter.Core.Storage;
 using TaskCenter.Server.Overview;
 using TaskCenter.Server.Security;
@@ -30,7 +31,29 @@ public static class MetricsEndpoint
                     // Counted again on a later scrape.
                 }
 
-                await next(context);
+                var scope = RequestScope.Of(context);
+                if (scope.IsUnscoped)
+                {
+                    await next(context);
+                    return;
+                }
+
+                // A scoped key sees its groups' series only: the exporter writes into a buffer, filtered before it is sent.
+                var response = context.Response.Body;
+                using var scrape = new MemoryStream();
+                context.Response.Body = scrape;
+                try
+                {
+                    await next(context);
+                }
+                finally
+                {
+                    context.Response.Body = response;
+                }
+
+                var filtered = Encoding.UTF8.GetBytes(ScopedMetrics.Filter(Encoding.UTF8.GetString(scrape.ToArray()), scope.Scopes.Groups));
+                context.Response.ContentLength = filtered.Length;
+                await response.WriteAsync(filtered, context.RequestAborted);
             }));
         return app;
     }

@@ -1,71 +1,62 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Telemetry;
 
 namespace TaskCenter.Server.Overview;
 
 /// <summary>
-/// The latest task census, counted again only when older than <see cref="OverviewOptions.CountMaxAge"/> and by one
-/// caller at a time: a busy dashboard or a frequent scraper cannot turn into a stream of full counts. A count that took
-/// long (millions of tasks) is reused for ten times as long, so counting never takes more than a tenth of the time.
+/// The task census for the overview and the gauges, and each scoped key's share of it (its tasks by type and state),
+/// each a <see cref="ReusedCount{T}"/> refreshed at most every <see cref="OverviewOptions.CountMaxAge"/>.
 /// </summary>
 public sealed class TaskCensusCache : IDisposable
 {
-    /// <summary>A count is reused for at least this many times as long as it took.</summary>
-    private const int MinIdlePerCount = 10;
-
-    private readonly SemaphoreSlim _counting = new(1, 1);
     private readonly ITaskReader _reader;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxAge;
+    private readonly ReusedCount<CensusSnapshot> _census;
+
+    // One entry per distinct scope of the configured keys: bounded by the configuration.
+    private readonly ConcurrentDictionary<string, ReusedCount<ScopedTaskCounts>> _scoped = new(StringComparer.Ordinal);
     private readonly IDisposable _gauges;
-    private volatile Counted? _latest;
 
     public TaskCensusCache(ITaskReader reader, TimeProvider time, IOptions<OverviewOptions> options)
     {
         _reader = reader;
         _time = time;
         _maxAge = options.Value.CountMaxAge;
-        _gauges = CensusMetrics.Observe(this, () => _latest?.Snapshot.Census);
+        _census = new ReusedCount<CensusSnapshot>(
+            async ct => new CensusSnapshot(await reader.CountAsync(ct), time.GetUtcNow()), time, _maxAge);
+        _gauges = CensusMetrics.Observe(this, () => _census.Latest?.Census);
     }
 
-    public async Task<CensusSnapshot> GetAsync(CancellationToken cancellationToken)
-    {
-        if (Fresh() is { } latest)
-        {
-            return latest;
-        }
+    public Task<CensusSnapshot> GetAsync(CancellationToken cancellationToken) => _census.GetAsync(cancellationToken);
 
-        await _counting.WaitAsync(cancellationToken);
-        try
-        {
-            if (Fresh() is { } counted)
-            {
-                return counted; // Another caller counted while this one waited.
-            }
-
-            var started = _time.GetTimestamp();
-            var census = await _reader.CountAsync(cancellationToken);
-            var took = _time.GetElapsedTime(started);
-            var snapshot = new CensusSnapshot(census, _time.GetUtcNow());
-            _latest = new Counted(snapshot, took * MinIdlePerCount > _maxAge ? took * MinIdlePerCount : _maxAge);
-            return snapshot;
-        }
-        finally
-        {
-            _counting.Release();
-        }
-    }
+    /// <summary>The tasks by type and state among the names of <paramref name="scope"/>.</summary>
+    public Task<ScopedTaskCounts> GetTaskCountsAsync(NameScope scope, CancellationToken cancellationToken) =>
+        _scoped.GetOrAdd(scope.ToString(), _ => new ReusedCount<ScopedTaskCounts>(ct => CountAsync(scope, ct), _time, _maxAge))
+            .GetAsync(cancellationToken);
 
     public void Dispose()
     {
         _gauges.Dispose();
-        _counting.Dispose();
+        _census.Dispose();
+        foreach (var count in _scoped.Values)
+        {
+            count.Dispose();
+        }
     }
 
-    private CensusSnapshot? Fresh() =>
-        _latest is { } latest && _time.GetUtcNow() - latest.Snapshot.CountedAt <= latest.ReuseFor ? latest.Snapshot : null;
+    private async Task<ScopedTaskCounts> CountAsync(NameScope scope, CancellationToken cancellationToken)
+    {
+        var counts = new List<TaskCount>();
+        foreach (var pattern in scope.Patterns)
+        {
+            counts.AddRange(await _reader.CountTasksAsync(pattern, cancellationToken));
+        }
 
-    /// <summary>A census and how long it may be reused.</summary>
-    private sealed record Counted(CensusSnapshot Snapshot, TimeSpan ReuseFor);
+        var summed = counts.GroupBy(c => (c.Type, c.State)).Select(g => new TaskCount(g.Key.Type, g.Key.State, g.Sum(c => c.Count)));
+        return new ScopedTaskCounts([.. summed.OrderBy(c => c.Type).ThenBy(c => c.State)], _time.GetUtcNow());
+    }
 }

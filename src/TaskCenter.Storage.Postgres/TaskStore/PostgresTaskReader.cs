@@ -1,4 +1,5 @@
 using Npgsql;
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Postgres.Database;
@@ -71,7 +72,7 @@ internal sealed class PostgresTaskReader(PostgresDatabase db) : ITaskReader
                 var tasks = new List<TaskCount>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    tasks.Add(new TaskCount((TaskType)reader.GetInt16(0), TaskStates.Parse(reader.GetString(1)), reader.GetInt64(2)));
+                    tasks.Add(ReadTaskCount(reader));
                 }
 
                 await reader.NextResultAsync(cancellationToken);
@@ -86,4 +87,21 @@ internal sealed class PostgresTaskReader(PostgresDatabase db) : ITaskReader
                 return new TaskCensus { Tasks = tasks, Groups = groups, UnroutedFires = reader.GetInt64(0), UnpublishedFires = reader.GetInt64(1) };
             },
             cancellationToken);
+
+    public Task<IReadOnlyList<TaskCount>> CountTasksAsync(NamePattern names, CancellationToken cancellationToken) =>
+        db.RunAsync<IReadOnlyList<TaskCount>>(
+            async connection =>
+            {
+                var text = PostgresText.Storable(names.Text);
+                var command = !names.IsPrefix
+                    ? connection.Command(CensusCommands.TasksOfName).With("@name", text)
+                    : TaskListQuery.UpperBound(text) is { } upper
+                        ? connection.Command(CensusCommands.TasksInRange).With("@prefix", text).With("@upper", upper)
+                        : connection.Command(CensusCommands.TasksFrom).With("@prefix", text);
+                return await command.ReadRowsAsync(ReadTaskCount, cancellationToken);
+            },
+            cancellationToken);
+
+    private static TaskCount ReadTaskCount(NpgsqlDataReader reader) =>
+        new((TaskType)reader.GetInt16(0), TaskStates.Parse(reader.GetString(1)), reader.GetInt64(2));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Sqlite.Database;
@@ -11,14 +12,10 @@ internal static class CensusReader
     public static TaskCensus Read(SqliteConnection connection)
     {
         using var snapshot = connection.BeginTransaction(deferred: true);
-        var tasks = new List<TaskCount>();
+        IReadOnlyList<TaskCount> tasks;
         using (var command = connection.Command(ManagementCommands.TaskCounts, snapshot))
-        using (var reader = command.ExecuteReader())
         {
-            while (reader.Read())
-            {
-                tasks.Add(new TaskCount((TaskType)reader.GetInt32(0), TaskStates.Parse(reader.GetString(1)), reader.GetInt64(2)));
-            }
+            tasks = ReadTaskCounts(command);
         }
 
         // Every subscribed group, with zeros, and every group holding deliveries (a transport's dead letters).
@@ -55,6 +52,29 @@ internal static class CensusReader
             UnroutedFires = Count(connection, snapshot, ManagementCommands.UnroutedFires),
             UnpublishedFires = Count(connection, snapshot, ManagementCommands.UnpublishedFires),
         };
+    }
+
+    /// <summary>Tasks by type and state within one range of ix_tasks_name: an exact name, or a prefix's range.</summary>
+    public static IReadOnlyList<TaskCount> ReadTasks(SqliteConnection connection, NamePattern names)
+    {
+        using var command = names.IsPrefix
+            ? connection.Command(ManagementCommands.TaskCountsInRange)
+                .With("@prefix", names.Text).With("@prefixEnd", NamePrefix.UpperEnd(names.Text))
+            : connection.Command(ManagementCommands.TaskCountsOfName).With("@name", names.Text);
+        return ReadTaskCounts(command);
+    }
+
+    /// <summary>The rows of a (type, state, count) query.</summary>
+    private static List<TaskCount> ReadTaskCounts(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var tasks = new List<TaskCount>();
+        while (reader.Read())
+        {
+            tasks.Add(new TaskCount((TaskType)reader.GetInt32(0), TaskStates.Parse(reader.GetString(1)), reader.GetInt64(2)));
+        }
+
+        return tasks;
     }
 
     private static long Count(SqliteConnection connection, SqliteTransaction snapshot, string sql)

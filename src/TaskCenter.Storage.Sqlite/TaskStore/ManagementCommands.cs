@@ -30,6 +30,13 @@ internal static class ManagementCommands
 
     public const string TaskCounts = "SELECT type, state, count(*) FROM tasks GROUP BY type, state";
 
+    /// <summary>On ix_tasks_name: the names from @prefix up to (not including) @prefixEnd.</summary>
+    public const string TaskCountsInRange =
+        "SELECT type, state, count(*) FROM tasks WHERE name >= @prefix AND name < @prefixEnd GROUP BY type, state";
+
+    /// <summary>On ix_tasks_name.</summary>
+    public const string TaskCountsOfName = "SELECT type, state, count(*) FROM tasks WHERE name = @name GROUP BY type, state";
+
     public const string GroupNames = "SELECT name FROM consumer_groups";
 
     public const string DeliveryCounts = "SELECT group_name, state, count(*) FROM deliveries GROUP BY group_name, state";

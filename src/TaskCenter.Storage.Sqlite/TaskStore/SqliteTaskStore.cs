@@ -1,3 +1,4 @@
+using TaskCenter.Core.Access;
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Storage;
@@ -309,6 +310,9 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
             : _db.ReadAsync<IReadOnlyList<FireHistoryEntry>>(connection => FireHistoryReader.Read(connection, taskId, limit, before), cancellationToken);
 
     public Task<TaskCensus> CountAsync(CancellationToken cancellationToken) => _db.ReadAsync(CensusReader.Read, cancellationToken);
+
+    public Task<IReadOnlyList<TaskCount>> CountTasksAsync(NamePattern names, CancellationToken cancellationToken) =>
+        _db.ReadAsync(connection => CensusReader.ReadTasks(connection, names), cancellationToken);
 
     /// <summary>The live duplicate's id, or the task inserted. Under the writer lock: no other add can slip in between.</summary>
     private static AddTaskResult AddOne(SqliteConnection connection, SqliteTransaction transaction, ScheduledTask task, long dataHash)

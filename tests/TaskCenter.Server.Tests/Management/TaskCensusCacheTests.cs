@@ -60,5 +60,8 @@ public sealed class TaskCensusCacheTests
 
         public Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(string taskId, int limit, DateTimeOffset? before, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
+
+        public Task<IReadOnlyList<TaskCount>> CountTasksAsync(Core.Access.NamePattern names, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

@@ -6,16 +6,21 @@ import { h, section, table } from '../dom.js';
 import { TASK_STATES, TASK_TYPES, count, dateTime, relative, typeName } from '../format.js';
 import { href, refresh } from '../router.js';
 
-// The page's parts, each with the part of the overview it is built from.
+// The page's parts, each with the part of the overview it is built from. A scoped key's overview has no server-wide
+// figures (null): their parts stay empty.
 const PARTS = [
   [o => [o.storage, o.delivery, o.counted_at_ms], ([storage, delivery, countedMs]) =>
     h('p', { class: 'meta' }, `Storage ${storage} · delivery ${delivery} · counted ${dateTime(countedMs)}`)],
+  [o => o.scope, scope => scope && h('p', { class: 'meta scope' },
+    `This key sees task names ${patterns(scope.tasks)} and consumer groups ${patterns(scope.groups)} only.`)],
   [o => ({ tasks: o.tasks, groups: o.groups, unrouted_fires: o.unrouted_fires, unpublished_fires: o.unpublished_fires }), totals],
   [o => o.tasks, tasks => section('Tasks by type and state', taskMatrix(tasks))],
-  [o => o.fires_per_minute, fires => section('Fires per minute, last 3 hours', firesChart(fires))],
+  [o => o.fires_per_minute, fires => fires && section('Fires per minute, last 3 hours', firesChart(fires))],
   [o => o.groups, groups => section('Delivery backlog by consumer group', backlog(groups))],
-  [o => o.instances, list => section('Server instances', instances(list))],
+  [o => o.instances, list => list && section('Server instances', instances(list))],
 ];
+
+const patterns = list => (list.length ? list.join(', ') : 'none');
 
 export async function overviewPage() {
   const parts = PARTS.map(([select, build]) => part(select, build));
@@ -36,8 +41,8 @@ function totals(overview) {
   const tiles = [
     ...TASK_STATES.map(state => [state, byState(state), href('/tasks', { state })]),
     ['dead letters', dead, href('/dead-letters')],
-    ['unrouted fires', overview.unrouted_fires],
-    ['unpublished fires', overview.unpublished_fires],
+    ...[['unrouted fires', overview.unrouted_fires], ['unpublished fires', overview.unpublished_fires]]
+      .filter(([, value]) => value !== null),
   ];
   return h('ul', { class: 'tiles', 'aria-label': 'Totals' }, tiles.map(([label, value, link]) => {
     const content = [h('span', { class: 'tile-value' }, count(value)), h('span', { class: 'tile-label' }, label)];
