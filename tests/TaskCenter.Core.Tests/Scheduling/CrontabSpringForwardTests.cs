@@ -54,15 +54,23 @@ public class CrontabSpringForwardTests
         Assert.Equal(fires, CronFires.Between(expression, "America/New_York", fromUtc, toUtc));
 
     [Fact]
-    public void A_cron_tz_prefix_applies_the_rule_in_its_own_zone()
+    public void A_cron_tz_prefix_applies_the_rule_in_its_zone_not_the_tasks()
     {
-        // Read in Tokyo, where nothing changes, the New York night is ordinary for the task's zone, and vice versa.
+        // A task in Tokyo (shown in Tokyo time) whose crontab is read in New York: New York's 02:00 is skipped.
         Assert.Equal(
             ["2024-03-10T07:00Z 16:00+09:00", "2024-03-10T08:00Z 17:00+09:00"],
             CronFires.Between("CRON_TZ=America/New_York 0 2,4 * * *", "Asia/Tokyo", "2024-03-10T06:00Z", "2024-03-10T09:00Z"));
+    }
+
+    [Fact]
+    public void A_wildcard_job_whose_times_are_always_skipped_never_fires()
+    {
+        // 02:xx on the second Sunday of March never happens in New York; the fixed-time job fires at each jump instead.
+        var zone = CronFires.Zone("America/New_York");
+        Assert.Null(CronFires.Parse("*/5 2 * 3 0#2").GetNextOccurrence(CronFires.Utc("2024-01-01T00:00:00Z"), zone));
         Assert.Equal(
-            ["2024-03-10T06:30Z 01:30-05:00", "2024-03-10T07:30Z 03:30-04:00"],
-            CronFires.Between("CRON_TZ=Asia/Tokyo 30 15,16 * * *", "America/New_York", "2024-03-10T06:00Z", "2024-03-10T08:00Z"));
+            ["2024-03-10T07:00Z 03:00-04:00", "2025-03-09T07:00Z 03:00-04:00"],
+            CronFires.Between("5 2 * 3 0#2", "America/New_York", "2024-01-01T00:00Z", "2026-01-01T00:00Z"));
     }
 
     // Berlin, Sunday 2024-03-31: at 01:00Z, 02:00 CET (+01:00) becomes 03:00 CEST (+02:00).
