@@ -38,6 +38,12 @@ internal readonly record struct ClockChange(DateTime At, TimeSpan Before, TimeSp
     /// </summary>
     public static ClockChange? Near(TimeZoneInfo zone, DateTime time, out TimeSpan offset)
     {
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc))
+        {
+            offset = TimeSpan.Zero; // the default zone of a task: spare it the lookups
+            return null;
+        }
+
         var low = FloorToSecond(time > DateTime.MinValue + Reach ? time - Reach : DateTime.MinValue);
         var high = FloorToSecond(time < DateTime.MaxValue - Reach ? time + Reach : DateTime.MaxValue);
         offset = zone.GetUtcOffset(low);

@@ -14,6 +14,11 @@ namespace TaskCenter.Core.Scheduling;
 /// </summary>
 internal static class DaylightSavingRule
 {
+    // A wildcard job whose matching times all fall into jumps (e.g. "*/5 2 * 3 0#2" in New York) would be searched up
+    // to the year 9999 (about 25 ms); after this many jumps in a row (centuries of them; about 2 ms) it is taken never
+    // to fire.
+    private const int MaxSkippedInARow = 1000;
+
     /// <summary>
     /// The first fire strictly after <paramref name="after"/> (UTC), in whole seconds; null when there is none.
     /// </summary>
@@ -51,7 +56,7 @@ internal static class DaylightSavingRule
             inclusive = true;
         }
 
-        while (nextWallTime(wall, inclusive) is { } next)
+        for (var skipped = 0; skipped < MaxSkippedInARow && nextWallTime(wall, inclusive) is { } next; skipped++)
         {
             if (ClockChange.Near(zone, next, out var nextOffset) is not { } near)
             {
