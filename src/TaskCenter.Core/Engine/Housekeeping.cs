@@ -10,14 +10,18 @@ namespace TaskCenter.Core.Engine;
 public sealed class Housekeeping(
     ITaskStore tasks,
     IQueueStore queue,
+    StorageReadiness readiness,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<Housekeeping> logger) : BackgroundService
 {
     private readonly EngineOptions _options = options.Value;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicLoop.RunAsync(_options.HousekeepingInterval, time, RunLoggedAsync, stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WhenReadyAsync(stoppingToken);
+        await PeriodicLoop.RunAsync(_options.HousekeepingInterval, time, RunLoggedAsync, stoppingToken);
+    }
 
     private async Task RunLoggedAsync(CancellationToken stoppingToken)
     {

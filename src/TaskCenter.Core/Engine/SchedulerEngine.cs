@@ -24,6 +24,7 @@ namespace TaskCenter.Core.Engine;
 /// </summary>
 public sealed class SchedulerEngine(
     ITaskStore store,
+    StorageReadiness readiness,
     EngineWakeup wakeup,
     IEnumerable<IFireListener> listeners,
     TaskIdGenerator ids,
@@ -41,6 +42,7 @@ public sealed class SchedulerEngine(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WhenReadyAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
