@@ -16,7 +16,7 @@ public sealed class PostgresStorageOptions : IValidatableObject
     /// Timeout (connect, default 15 s) and Command Timeout (default 30 s) bound every call; the storage adds the search
     /// path, TCP keepalives and the session settings that let other instances take over (<see cref="TakeOverTimeout"/>).
     /// </summary>
-    [Required(ErrorMessage = "it must be an Npgsql connection string, such as Host=db;Database=taskcenter;Username=tc;Password=...")]
+    [Required(ErrorMessage = "it must be an Npgsql connection string, such as Host=db;Database=taskcenter;Username=tc;Password=secret")]
     [PasswordPropertyText(true)] // It holds the password: never shown in an error.
     public string? ConnectionString { get; set; }
 

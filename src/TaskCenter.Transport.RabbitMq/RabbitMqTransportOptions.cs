@@ -65,19 +65,9 @@ public sealed class RabbitMqTransportOptions : IValidatableObject
     /// <summary>The broker's address must be AMQP (the rules on each property are checked first).</summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
-        string? problem = null;
-        try
+        if (BrokerAddress.WrongScheme(Uri) is { } wrong)
         {
-            BrokerAddress.Validate(Uri, Exchange);
-        }
-        catch (ArgumentException exception)
-        {
-            problem = exception.Message;
-        }
-
-        if (problem is not null)
-        {
-            yield return new ValidationResult(problem, [nameof(Uri)]);
+            yield return new ValidationResult(wrong, [nameof(Uri)]);
         }
     }
 }

@@ -108,6 +108,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return (process, output);
     }
 
+    /// <summary>Waits until the process exits by itself (a minute at most); returns the exit code.</summary>
+    public async Task<int> ExitedAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGTERM, as a service manager stops it; returns the exit code.</summary>
     public async Task<int> TerminateAsync()
     {

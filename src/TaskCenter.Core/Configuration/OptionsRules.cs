@@ -76,7 +76,7 @@ public static class OptionsRules
         var what = value is null or "" || value is string text && string.IsNullOrWhiteSpace(text) ? "is not set"
             : secret ? "is not valid"
             : "is " + Show(value);
-        return $"{key} {what}; {rule.TrimEnd('.')}.";
+        return $"{key} {what}; {rule}" + (rule.EndsWith('.') ? "" : ".");
     }
 
     private static string Show(object? value) => value switch
@@ -88,11 +88,18 @@ public static class OptionsRules
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>As durations are written in configuration, <c>[-][d.]hh:mm:ss[.fff]</c>, without trailing zeros.</summary>
+    /// <summary>As durations are written in configuration, <c>[-][d.]hh:mm:ss[.fff]</c>: milliseconds, or finer when needed.</summary>
     private static string Duration(TimeSpan duration)
     {
         var text = duration.ToString("c", CultureInfo.InvariantCulture);
-        return duration.Ticks % TimeSpan.TicksPerSecond == 0 ? text : text.TrimEnd('0');
+        if (duration.Ticks % TimeSpan.TicksPerSecond == 0)
+        {
+            return text;
+        }
+
+        var trimmed = text.TrimEnd('0');
+        var digits = trimmed.Length - trimmed.LastIndexOf('.') - 1;
+        return digits < 3 ? trimmed + new string('0', 3 - digits) : trimmed;
     }
 
     private static bool IsSecret(PropertyInfo property) => property.GetCustomAttribute<PasswordPropertyTextAttribute>()?.Password == true;

@@ -6,7 +6,10 @@ using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Core.Engine;
 
-/// <summary>Purges finished tasks past their retention and expired queue entries, and says so in the log.</summary>
+/// <summary>
+/// Purges finished tasks past their retention and expired queue entries, and says so in the log; from the moment the
+/// storage is ready.
+/// </summary>
 public sealed class Housekeeping(
     ITaskStore tasks,
     IQueueStore queue,

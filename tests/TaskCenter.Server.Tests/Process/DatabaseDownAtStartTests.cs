@@ -61,6 +61,35 @@ public sealed class DatabaseDownAtStartTests : IAsyncLifetime
         AssertOneWarningAndNoFailure(server.Output, "refused the login: 28P01");
     }
 
+    [Fact]
+    public async Task A_database_that_answers_only_after_the_start_with_a_schema_newer_than_this_build_stops_the_server_in_one_line()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var settings = await TestBackends.SettingsAsync(TestBackend.Postgres, new BackendServers(Postgres: postgres));
+        await SchemaAtVersionAsync(settings, 999);
+        await postgres.StopAsync();
+        await using var server = await ServerProcess.StartAsync(_dataDirectory, settings.AsArguments());
+
+        await postgres.StartAgainAsync();
+
+        Assert.Equal(1, await server.ExitedAsync());
+        var stop = Assert.Single(server.Output, line => line.Contains(" crit: ", StringComparison.Ordinal));
+        Assert.Contains("The storage cannot be initialized: The database schema \"taskcenter\" is at version 999, newer than this build knows", stop, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Output, line => line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A schema that a newer TaskCenter migrated to <paramref name="version"/>.</summary>
+    internal static async Task SchemaAtVersionAsync(BackendSettings settings, int version)
+    {
+        await using var connection = new NpgsqlConnection(settings.Configuration["Storage:Postgres:ConnectionString"]);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "CREATE SCHEMA taskcenter; CREATE TABLE taskcenter.schema_version (version integer PRIMARY KEY, name text NOT NULL, "
+            + $"applied_at timestamptz NOT NULL DEFAULT now()); INSERT INTO taskcenter.schema_version VALUES ({version}, 'future')",
+            connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
