@@ -73,7 +73,7 @@ public static class OptionsRules
 
     private static string Describe(string key, object? value, bool secret, string rule)
     {
-        var what = value is null or "" || value is string text && string.IsNullOrWhiteSpace(text) ? "is not set"
+        var what = value is null || value is string text && string.IsNullOrWhiteSpace(text) ? "is not set"
             : secret ? "is not valid"
             : "is " + Show(value);
         return $"{key} {what}; {rule}" + (rule.EndsWith('.') ? "" : ".");
