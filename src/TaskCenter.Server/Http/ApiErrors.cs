@@ -7,21 +7,29 @@ namespace TaskCenter.Server.Http;
 
 /// <summary>
 /// Makes every failure answer with <see cref="ErrorResponse"/>: caller mistakes thrown as <see cref="ApiException"/>
-/// or by Kestrel (body too large), unmatched routes and methods, an unreachable database (503: nothing was written,
-/// try again), and real faults (500, without details).
+/// or by Kestrel (body too large), unmatched routes and methods, an unreachable or not yet ready database (503:
+/// nothing was written, try again), and real faults (500, without details).
 /// </summary>
 public static class ApiErrors
 {
     public static IResult Result(int status, string message) =>
         Results.Json(new ErrorResponse(status, message), ServerJsonContext.Wire.ErrorResponse, statusCode: status);
 
-    /// <summary>Answers caller mistakes raised inside endpoints without logging them as faults.</summary>
+    /// <summary>
+    /// Answers caller mistakes raised inside endpoints without logging them as faults, and 503 while the storage is not
+    /// ready yet (the database has not answered since the start).
+    /// </summary>
     public static TBuilder WithApiErrors<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             try
             {
+                if (context.HttpContext.RequestServices.GetRequiredService<StorageReadiness>().WaitingFor is { } waitingFor)
+                {
+                    return Result(StatusCodes.Status503ServiceUnavailable, $"the database is not ready yet: {waitingFor}; try again later");
+                }
+
                 return await next(context);
             }
             catch (ApiException e)
