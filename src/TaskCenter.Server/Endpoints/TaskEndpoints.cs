@@ -21,9 +21,15 @@ public static class TaskEndpoints
 
     private const int MaxIdsPerDelete = 1000;
 
+    private static readonly (string, string)[] ListByNameHeaders =
+    [
+        (TruncatedHeader, "true when older tasks of the name were left out"),
+        ("Link", "with X-Truncated: <.../tasks?name=NAME>; rel=\"next\", the paged list of every task of the name"),
+    ];
+
     private static readonly string ListByNameSummary =
         $"The newest tasks with this name: at most {MaxTasksByName}, within Limits:MaxResponseBytes of data. When older ones exist, "
-        + $"the answer's Link header (rel=\"next\") points to GET /tasks?name=, which pages through them all, and {TruncatedHeader} is true";
+        + $"the answer's Link header (rel=\"next\") points to GET /v1/api/tasks?name=, which pages through them all, and {TruncatedHeader} is true";
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
@@ -40,11 +46,13 @@ public static class TaskEndpoints
             ListByNameAsync(request.RequiredQueryText("name"), request, reader, limits.Value, ct))
             .RequireAuthorization(AccessPolicies.ReadTasks)
             .Documented<IReadOnlyList<TaskResponse>>(ListByNameSummary)
+            .WithResponseHeaders(ListByNameHeaders)
             .WithQuery(("name", true, "The task name."));
         api.MapGet("/query-task-by-name/{name}", (string name, HttpRequest request, ITaskReader reader, IOptions<LimitOptions> limits, CancellationToken ct) =>
             ListByNameAsync(name, request, reader, limits.Value, ct))
             .RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<IReadOnlyList<TaskResponse>>(ListByNameSummary + " (the name in the path)");
+            .Documented<IReadOnlyList<TaskResponse>>(ListByNameSummary + " (the name in the path)")
+            .WithResponseHeaders(ListByNameHeaders);
         return api;
     }
 
