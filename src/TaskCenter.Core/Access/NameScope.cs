@@ -1,4 +1,4 @@
-using System.Text;
+using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.Core.Access;
 
@@ -6,7 +6,7 @@ namespace TaskCenter.Core.Access;
 /// The names an API key may use — of tasks, or of consumer groups: every name, or those matched by one of its
 /// <see cref="NamePattern"/>s. Held in a normal form: no pattern covered by another, in name order (the order of
 /// code points, which is how both stores sort names), so each pattern is one range of a name index and the ranges
-/// follow each other without overlap.
+/// follow each other without overlap (<see cref="NameOrder"/>).
 /// </summary>
 public sealed class NameScope
 {
@@ -24,7 +24,7 @@ public sealed class NameScope
     {
         var all = patterns.Distinct().ToList();
         var kept = all.Where(p => !all.Any(other => other != p && other.Covers(p))).ToList();
-        kept.Sort((a, b) => CompareCodePoints(a.Text, b.Text));
+        kept.Sort((a, b) => NameOrder.Compare(a.Text, b.Text));
         return new NameScope(kept);
     }
 
@@ -39,7 +39,4 @@ public sealed class NameScope
 
     /// <summary>The patterns as configured, e.g. <c>billing.*, reports.daily</c>.</summary>
     public override string ToString() => string.Join(", ", Patterns);
-
-    private static int CompareCodePoints(string a, string b) =>
-        Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b));
 }

@@ -46,6 +46,22 @@ public static class ApiDocumentation
         return body is null ? endpoint : endpoint.Accepts(body, "application/json");
     }
 
+    /// <summary>Headers the endpoint's success response may carry, for the document.</summary>
+    public static RouteHandlerBuilder WithResponseHeaders(this RouteHandlerBuilder endpoint, params (string Name, string Description)[] headers) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("200", out var response) == true && response is OpenApiResponse ok)
+            {
+                ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                foreach (var (name, description) in headers)
+                {
+                    ok.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+
     /// <summary>Query parameters the endpoint reads itself (strictly, to name them in errors), for the document.</summary>
     public static RouteHandlerBuilder WithQuery(this RouteHandlerBuilder endpoint, params (string Name, bool Required, string Description)[] parameters) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
