@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
@@ -32,10 +33,14 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
     /// Every page of the query; asserts the last page (only) has no cursor, and that each page is within its limit and
     /// budget (or a single task) and ends only where the next task would have gone over one of them.
     /// </summary>
-    private static async Task<List<ScheduledTask>> AllPagesAsync(TStore store, TaskQuery query)
+    private static Task<List<ScheduledTask>> AllPagesAsync(TStore store, TaskQuery query) =>
+        AllPagesAsync(q => store.ListAsync(q, CancellationToken.None), query);
+
+    /// <inheritdoc cref="AllPagesAsync(TStore, TaskQuery)"/>
+    private static async Task<List<ScheduledTask>> AllPagesAsync(Func<TaskQuery, Task<TaskPage>> list, TaskQuery query)
     {
         var all = new List<ScheduledTask>();
-        var page = await store.ListAsync(query, CancellationToken.None);
+        var page = await list(query);
         for (var pages = 1; ; pages++)
         {
             var bytes = page.Tasks.Sum(Bytes);
@@ -50,7 +55,7 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
             Assert.Equal(TaskCursor.Of(page.Tasks[^1]), page.Next);
             Assert.True(pages < 1000, "the cursor does not advance");
             var previous = page;
-            page = await store.ListAsync(query with { After = page.Next }, CancellationToken.None);
+            page = await list(query with { After = page.Next });
             Assert.True(
                 previous.Tasks.Count == query.Limit || bytes + Bytes(page.Tasks[0]) > query.MaxPayloadBytes,
                 $"a page of {previous.Tasks.Count} tasks ({bytes} bytes) ended before a task of {Bytes(page.Tasks[0])} bytes");
@@ -306,5 +311,44 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         Assert.Equal(6, all.Tasks.Count);
         Assert.Null(all.Next);
         await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(newest with { After = TaskCursor.Of(tasks[0]) }, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(1, long.MaxValue)]
+    [InlineData(2, long.MaxValue)]
+    [InlineData(3, 25)]
+    [InlineData(50, 10)]
+    [InlineData(50, 40)]
+    public async Task A_scoped_list_walks_the_scopes_ranges_in_name_order_with_one_limit_and_budget(int limit, long maxBytes)
+    {
+        var store = await Db.OpenAsync();
+        ScheduledTask[] tasks =
+        [
+            Build.Task("audit.daily", data: new string('a', 12), createdAt: 1),
+            Build.Task("billing", data: new string('b', 12), createdAt: 2),
+            Build.Task("billing.invoice", data: new string('c', 12), createdAt: 3),
+            Build.Task("billing.invoice", data: new string('d', 30), createdAt: 4),
+            Build.Task("billing.refund", data: new string('e', 12), createdAt: 5),
+            Build.Task("reports.daily", data: new string('f', 12), createdAt: 6),
+            Build.Task("reports.daily2", data: new string('g', 12), createdAt: 7),
+            Build.Task("shipping.label", data: new string('h', 12), createdAt: 8),
+            Build.Task("\uFF41.x", data: new string('i', 12), createdAt: 9),
+            Build.Task("\U00010400.x", data: new string('j', 12), createdAt: 10),
+        ];
+        await AddAllAsync(store, tasks);
+        var scope = NameScope.Of([NamePattern.StartingWith("billing."), NamePattern.Exact("reports.daily"), NamePattern.StartingWith("\U00010400"), NamePattern.StartingWith("\uFF41")]);
+        var query = new TaskQuery { Limit = limit, MaxPayloadBytes = maxBytes };
+
+        var all = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query);
+        var billing = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { NamePrefix = "bill" });
+        var exact = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "reports.daily2" });
+
+        var sorted = Sorted(tasks);
+        Assert.Equal(
+            ["billing.invoice", "billing.invoice", "billing.refund", "reports.daily", "\uFF41.x", "\U00010400.x"],
+            all.Select(t => t.Name));
+        Assert.Equal(sorted.Where(t => scope.Matches(t.Name)).OrderBy(t => t.Name, Comparer<string>.Create(NameOrder.Compare)).Select(t => t.Id), all.Select(t => t.Id));
+        Assert.Equal(["billing.invoice", "billing.invoice", "billing.refund"], billing.Select(t => t.Name));
+        Assert.Empty(exact);
     }
 }

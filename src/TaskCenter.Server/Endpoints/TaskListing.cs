@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Access;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -13,7 +15,8 @@ internal static class TaskListing
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    public static async Task<IResult> ListAsync(HttpRequest request, ITaskReader reader, IOptions<LimitOptions> limits, CancellationToken ct)
+    public static async Task<IResult> ListAsync(
+        HttpRequest request, ITaskReader reader, RequestScope scope, IOptions<LimitOptions> limits, CancellationToken ct)
     {
         var query = new TaskQuery
         {
@@ -47,7 +50,7 @@ internal static class TaskListing
             },
         };
 
-        var page = await reader.ListAsync(query, ct);
+        var page = await reader.ListWithinAsync(query, scope.Scopes.Tasks, ct);
         return Results.Json(
             new TaskListResponse([.. page.Tasks.Select(TaskResponse.From)], page.Next?.Encode()),
             ServerJsonContext.Wire.TaskListResponse);

@@ -129,6 +129,33 @@ public abstract class ScopedKeyTaskTests(ScopedKeysFixture fixture)
         Assert.Equal(1, stored.Body.GetArrayLength());
     }
 
+    [Theory]
+    [InlineData(BillingViewer, "")]
+    [InlineData(AuditViewer, "")]
+    [InlineData(AuditViewer, "&name_prefix=billing.")]
+    [InlineData(AuditViewer, "&name=billing.refund")]
+    public async Task The_task_list_of_a_scoped_key_pages_through_its_own_tasks_only(string key, string filter)
+    {
+        var suffix = Unique();
+        foreach (var (name, producer) in new[]
+        {
+            ($"billing.invoice{suffix}", BillingProducer), ($"billing.refund{suffix}", BillingProducer), ("billing.invoice", BillingProducer),
+            ("billing.refund", BillingProducer), ($"shipping.label{suffix}", ShippingProducer), ($"audit.x{suffix}", Admin),
+        })
+        {
+            await AddAsync(name, producer);
+        }
+
+        var everything = await ListAllAsync(Admin, filter);
+        var scoped = await ListAllAsync(key, filter);
+
+        bool Visible(string name) => key == BillingViewer
+            ? name.StartsWith("billing.", StringComparison.Ordinal)
+            : name.StartsWith("shipping.", StringComparison.Ordinal) || name == "billing.invoice";
+        Assert.Equal(everything.Where(t => Visible(t.Name)).Select(t => t.Id), scoped.Select(t => t.Id));
+        Assert.True(everything.Count > scoped.Count, "the scope hides some of the tasks");
+    }
+
     [Fact]
     public async Task An_unscoped_key_sees_every_team()
     {
@@ -138,6 +165,22 @@ public abstract class ScopedKeyTaskTests(ScopedKeysFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync("GET", $"/v1/api/tasks/{billing}", null, Admin)).Status);
         Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync("GET", $"/v1/api/tasks/{shipping}", null, Admin)).Status);
+    }
+
+    /// <summary>Every page of GET /tasks, two tasks a page, as (name, id).</summary>
+    private async Task<List<(string Name, string Id)>> ListAllAsync(string key, string filter)
+    {
+        var all = new List<(string, string)>();
+        string? after = null;
+        do
+        {
+            var page = await Http.SendAsync("GET", $"/v1/api/tasks?limit=2{filter}{(after is null ? "" : "&after=" + after)}", null, key);
+            Assert.True(page.Status == HttpStatusCode.OK, page.Body.ToString());
+            all.AddRange(page.Body.GetProperty("tasks").EnumerateArray().Select(t => (t.GetProperty("name").GetString()!, t.GetProperty("_id").GetString()!)));
+            after = page.Body.GetProperty("next").GetString();
+        }
+        while (after is not null);
+        return all;
     }
 
     private static string Task(string name) => Json(new { name, type = 3, data = "x", crontab = "0 0 1 1 *" });

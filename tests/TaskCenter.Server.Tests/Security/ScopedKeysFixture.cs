@@ -15,6 +15,7 @@ public abstract class ScopedKeysFixture(TestBackend backend) : IAsyncLifetime
     public const string BillingViewer = "billing-viewer-key-55e0";
     public const string ShippingProducer = "shipping-producer-key-c9b3";
     public const string ShippingConsumer = "shipping-consumer-key-08ff";
+    public const string AuditViewer = "audit-viewer-key-3d61";
 
     public RunningServer Server { get; private set; } = null!;
 
@@ -30,6 +31,7 @@ public abstract class ScopedKeysFixture(TestBackend backend) : IAsyncLifetime
             ("billing-viewer", BillingViewer, "viewer", "billing.*", "billing-*"),
             ("shipping", ShippingProducer, "producer", "shipping.*", null),
             ("shipping-consumer", ShippingConsumer, "consumer", "shipping.*", "shipping-*"),
+            ("audit", AuditViewer, "viewer", "shipping.*,billing.invoice", null), // one string of patterns, as an environment variable has it
         };
         for (var i = 0; i < keys.Length; i++)
         {
@@ -39,7 +41,7 @@ public abstract class ScopedKeysFixture(TestBackend backend) : IAsyncLifetime
             settings[$"Security:ApiKeys:{i}:Role"] = role;
             if (tasks is not null)
             {
-                settings[$"Security:ApiKeys:{i}:Scopes:Tasks:0"] = tasks;
+                settings[tasks.Contains(',', StringComparison.Ordinal) ? $"Security:ApiKeys:{i}:Scopes:Tasks" : $"Security:ApiKeys:{i}:Scopes:Tasks:0"] = tasks;
             }
 
             if (groups is not null)
