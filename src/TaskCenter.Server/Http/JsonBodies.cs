@@ -34,8 +34,17 @@ public static class JsonBodies
             : $"Content-Type '{contentType}' is not accepted; send the body as JSON with Content-Type: application/json";
     }
 
-    private static bool IsJson(string contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && media.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
-        && (media.SubType.Equals("json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+    private static bool IsJson(string contentType)
+    {
+        // What clients send, without parsing it.
+        if (contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.Equals("application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && media.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
+            && (media.SubType.Equals("json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -52,8 +52,7 @@ public sealed class OriginCheck
             return null;
         }
 
-        if (sent.Count == 1 && Uri.TryCreate(sent[0], UriKind.Absolute, out var origin)
-            && (IsOwn(origin, request.Host) || (Origin(sent[0]) is { } normalized && _allowed.Contains(normalized))))
+        if (sent.Count == 1 && (IsOwn(sent[0]!, request.Host) || (Origin(sent[0]) is { } normalized && _allowed.Contains(normalized))))
         {
             return null;
         }
@@ -62,9 +61,20 @@ public sealed class OriginCheck
     }
 
     /// <summary>Same host, and the same port; a Host without a port (behind a proxy) matches the origin's default port.</summary>
-    private static bool IsOwn(Uri origin, HostString host) =>
-        string.Equals(origin.Host, host.Host, StringComparison.OrdinalIgnoreCase)
-        && (host.Port is { } port ? port == origin.Port : origin.IsDefaultPort);
+    private static bool IsOwn(string origin, HostString host)
+    {
+        // As a browser sends its own origin, "scheme://" and the Host header exactly: no parsing on the common path.
+        var authority = origin.IndexOf("://", StringComparison.Ordinal) is var schemeEnd and > 0 ? origin.AsSpan(schemeEnd + 3) : default;
+        if (host.HasValue && authority.Equals(host.Value, StringComparison.OrdinalIgnoreCase)
+            && (origin.StartsWith(Uri.UriSchemeHttp + ":", StringComparison.OrdinalIgnoreCase) || origin.StartsWith(Uri.UriSchemeHttps + ":", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Host, host.Host, StringComparison.OrdinalIgnoreCase)
+            && (host.Port is { } port ? port == uri.Port : uri.IsDefaultPort);
+    }
 
     private static string? Origin(string? text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
