@@ -35,6 +35,8 @@ public static class SecurityServices
         }
 
         services.AddSingleton<AuthenticationFailureLog>();
+        // Refusals are logged by AuthenticationFailureLog, bounded; ASP.NET's own line per refused request would not be.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Authorization.DefaultAuthorizationService", LogLevel.Warning));
         services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);
         services.AddAuthorization(AccessPolicies.Add);
