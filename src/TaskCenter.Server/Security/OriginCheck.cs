@@ -40,7 +40,7 @@ public sealed class OriginCheck
         return new OriginCheck(allowed);
     }
 
-    public static bool ChangesState(string method) =>
+    private static bool ChangesState(string method) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
 
     /// <summary>Why the request is refused, or <see langword="null"/> when it may go on.</summary>
@@ -63,17 +63,19 @@ public sealed class OriginCheck
     /// <summary>Same host, and the same port; a Host without a port (behind a proxy) matches the origin's default port.</summary>
     private static bool IsOwn(string origin, HostString host)
     {
-        // As a browser sends its own origin, "scheme://" and the Host header exactly: no parsing on the common path.
-        var authority = origin.IndexOf("://", StringComparison.Ordinal) is var schemeEnd and > 0 ? origin.AsSpan(schemeEnd + 3) : default;
-        if (host.HasValue && authority.Equals(host.Value, StringComparison.OrdinalIgnoreCase)
-            && (origin.StartsWith(Uri.UriSchemeHttp + ":", StringComparison.OrdinalIgnoreCase) || origin.StartsWith(Uri.UriSchemeHttps + ":", StringComparison.OrdinalIgnoreCase)))
+        var authority = origin.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? origin.AsSpan(7)
+            : origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? origin.AsSpan(8)
+            : default;
+        if (!host.HasValue || authority.IsEmpty)
         {
-            return true;
+            return false;
         }
 
-        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            && string.Equals(uri.Host, host.Host, StringComparison.OrdinalIgnoreCase)
-            && (host.Port is { } port ? port == uri.Port : uri.IsDefaultPort);
+        // As a browser sends its own origin: the scheme and the Host header exactly, no parsing on the common path.
+        return authority.Equals(host.Value, StringComparison.OrdinalIgnoreCase)
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                && string.Equals(uri.Host, host.Host, StringComparison.OrdinalIgnoreCase)
+                && (host.Port is { } port ? port == uri.Port : uri.IsDefaultPort));
     }
 
     private static string? Origin(string? text) =>

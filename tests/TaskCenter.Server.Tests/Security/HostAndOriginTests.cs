@@ -114,6 +114,19 @@ public sealed class HostAndOriginTests(SqliteServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Behind_a_proxy_that_ends_tls_and_passes_the_host_the_public_origin_is_the_servers_own()
+    {
+        await using var server = await RunningServer.StartAsync(new Dictionary<string, string?> { ["AllowedHosts"] = "tc.example.com" });
+
+        Task<(HttpStatusCode Status, JsonElement Body)> AddAsync(string origin) =>
+            SendAsync(server.Http, HttpMethod.Post, "/v1/api/task", Json(new { name = "proxied", type = 1, data = origin }), host: "tc.example.com", origin: origin);
+
+        Assert.Equal(HttpStatusCode.OK, (await AddAsync("https://tc.example.com")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await AddAsync("https://tc.example.com:8443")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await AddAsync("http://other.tc.example.com")).Status);
+    }
+
+    [Fact]
     public async Task An_allowed_origin_may_call_with_cors_answers_and_others_get_none()
     {
         const string Allowed = "https://ops.example.com";
