@@ -78,6 +78,19 @@ public sealed class RequestLimitTests(SqliteServerFixture fixture) : IClassFixtu
         Assert.Contains("too slowly", response.ErrorMessage(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET /v1/api/tasks/%00 HTTP/1.1", 400)]
+    [InlineData("GET /v1/api/task stat HTTP/1.1", 400)]
+    [InlineData("GET /v1/api/task/stat HTTP/9.9", 505)]
+    public async Task A_request_line_kestrel_cannot_parse_gets_its_answer_without_a_body(string line, int status)
+    {
+        // Documented in http-api.md as what the server cannot give a body: Kestrel answers before any of it runs.
+        var response = await RawHttp.SendAsync(Server, line);
+
+        Assert.Equal(status, response.Status);
+        Assert.Equal("", response.Body);
+    }
+
     /// <summary>Header lines of the given count and value length, each line starting with its line break.</summary>
     private static string Headers(int count, int valueLength)
     {
