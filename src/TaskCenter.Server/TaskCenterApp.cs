@@ -1,4 +1,3 @@
-using TaskCenter.Core.Validation;
 using TaskCenter.Server.Composition;
 using TaskCenter.Server.Dashboard;
 using TaskCenter.Server.Endpoints;
@@ -45,18 +44,23 @@ public static class TaskCenterApp
         builder.Logging.AddServerLogging();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // A data field of the largest size, written with \uXXXX escapes everywhere, plus the other fields.
-            var maxData = builder.Configuration.GetSection(TaskValidationOptions.Section).Get<TaskValidationOptions>()?.MaxDataBytes
-                ?? new TaskValidationOptions().MaxDataBytes;
-            kestrel.Limits.MaxRequestBodySize = (maxData * 6L) + (64 * 1024);
+            RequestLimits.Configure(kestrel, builder.Configuration);
+            RequestText.Configure(kestrel);
         });
         configure?.Invoke(builder);
 
         // After the caller's configuration: the backends are chosen from the final settings.
         builder.Services.AddTaskCenter(builder.Configuration);
 
+        // Each request passes these checks in this order before it reaches an endpoint; every refusal has the error shape.
         var app = builder.Build();
+        app.UseNoSniff();
         app.UseApiErrors();
+        app.UseRequestLimits();
+        app.UseAllowedHosts();
+        app.UseRequestText();
+        app.UseOriginCheck();
+        app.UseJsonBodies();
         app.UseTaskCenterSecurity();
         foreach (var prefix in ApiPrefixes)
         {

@@ -46,11 +46,17 @@ public static class ApiErrors
             }
             catch (BadHttpRequestException e)
             {
-                return e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? Result(e.StatusCode, "request body is larger than the server accepts")
-                    : Result(e.StatusCode, "the request could not be read: " + e.Message);
+                return Result(e.StatusCode, Unreadable(e));
             }
         });
+
+    /// <summary>Kestrel's refusal of a body while it is read: too large, or arriving too slowly (MinRequestBodyDataRate).</summary>
+    private static string Unreadable(BadHttpRequestException e) => e.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "request body is larger than the server accepts",
+        StatusCodes.Status408RequestTimeout => "the request body arrived too slowly (under 240 bytes a second); the server stopped reading it",
+        _ => "the request could not be read: " + e.Message,
+    };
 
     private static IResult Unavailable(StorageUnavailableException e) =>
         Result(StatusCodes.Status503ServiceUnavailable, UnavailableMessage(e));
@@ -71,9 +77,7 @@ public static class ApiErrors
         var (status, message) = error switch
         {
             ApiException api => (api.Status, api.Message),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                (StatusCodes.Status413PayloadTooLarge, "request body is larger than the server accepts"),
-            BadHttpRequestException bad => (bad.StatusCode, "the request could not be read: " + bad.Message),
+            BadHttpRequestException bad => (bad.StatusCode, Unreadable(bad)),
             StorageUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, UnavailableMessage(unavailable)),
             TransportUnavailableException transport => (StatusCodes.Status503ServiceUnavailable, transport.Message + "; try again later"),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "request aborted"),
@@ -96,7 +100,8 @@ public static class ApiErrors
         return WriteAsync(context, status, message);
     }
 
-    private static Task WriteAsync(HttpContext context, int status, string message)
+    /// <summary>Answers the request with the error shape, unless its response has started already.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string message)
     {
         if (context.Response.HasStarted)
         {
