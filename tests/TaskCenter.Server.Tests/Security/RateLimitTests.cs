@@ -58,30 +58,40 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_client_has_at_most_the_configured_consume_calls_in_flight()
     {
+        // A server process of its own: its request gauge counts its own requests only (in-process servers share meters).
         var settings = TestKeys.Settings(("poller", "poller-key", "consumer"), ("other", "other-key", "consumer"), ("watcher", "watcher-key", "viewer"));
         settings["Security:RateLimit:MaxConcurrentConsumes"] = "2";
-        await using var server = await RunningServer.StartAsync(settings);
-        using var watcher = new HttpClient { BaseAddress = server.BaseAddress };
-        watcher.DefaultRequestHeaders.Authorization = new("Bearer", "watcher-key");
-        const string longPoll = """{"group":"rl-group","tags":"rl-none","wait_ms":60000}""";
-        using var stop = new CancellationTokenSource();
-        var waiting = new[] { SendAsync(server, longPoll, "poller-key", stop.Token), SendAsync(server, longPoll, "poller-key", stop.Token) };
-        await Waiting.PollAsync(
-            () => PrometheusText.ScrapeAsync(watcher),
-            metrics => metrics.Sum("http_server_active_requests", ("http_request_method", "POST")) == 2);
+        var directory = TempDirectory.Create("taskcenter-consume-cap");
+        try
+        {
+            await using var server = await ServerProcess.StartAsync(directory, [.. settings.Select(s => $"--{s.Key}={s.Value}")]);
+            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+            using var watcher = new HttpClient { BaseAddress = server.BaseAddress };
+            watcher.DefaultRequestHeaders.Authorization = new("Bearer", "watcher-key");
+            const string longPoll = """{"group":"rl-group","tags":"rl-none","wait_ms":60000}""";
+            using var stop = new CancellationTokenSource();
+            var waiting = new[] { SendAsync(http, longPoll, "poller-key", stop.Token), SendAsync(http, longPoll, "poller-key", stop.Token) };
+            await Waiting.PollAsync(
+                () => PrometheusText.ScrapeAsync(watcher),
+                metrics => metrics.Sum("http_server_active_requests", ("http_request_method", "POST")) == 2);
 
-        // Both long polls wait: a third call of the same key is refused at once; another key is served.
-        var refused = await server.Http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-group","tags":"rl-none"}""", "poller-key");
-        var other = await server.Http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-other","tags":"rl-none"}""", "other-key");
+            // Both long polls wait: a third call of the same key is refused at once; another key is served.
+            var refused = await http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-group","tags":"rl-none"}""", "poller-key");
+            var other = await http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-other","tags":"rl-none"}""", "other-key");
 
-        AssertError(refused.AsTuple(), HttpStatusCode.TooManyRequests, "too many consume calls in flight from this client (at most Security:RateLimit:MaxConcurrentConsumes)");
-        Assert.Equal(HttpStatusCode.OK, other.Status);
-        await stop.CancelAsync();
-        await Task.WhenAll(waiting.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
-        var afterwards = await Waiting.PollAsync(
-            () => server.Http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-group","tags":"rl-none"}""", "poller-key"),
-            response => response.Status != HttpStatusCode.TooManyRequests);
-        Assert.Equal(HttpStatusCode.OK, afterwards.Status);
+            AssertError(refused.AsTuple(), HttpStatusCode.TooManyRequests, "too many consume calls in flight from this client (at most Security:RateLimit:MaxConcurrentConsumes)");
+            Assert.Equal(HttpStatusCode.OK, other.Status);
+            await stop.CancelAsync();
+            await Task.WhenAll(waiting.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+            var afterwards = await Waiting.PollAsync(
+                () => http.SendAsync("POST", "/v1/api/consume", """{"group":"rl-group","tags":"rl-none"}""", "poller-key"),
+                response => response.Status != HttpStatusCode.TooManyRequests);
+            Assert.Equal(HttpStatusCode.OK, afterwards.Status);
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
     }
 
     private static async Task<bool> RefusedWithinAsync(RunningServer server, string key, int requests)
@@ -97,13 +107,13 @@ public sealed class RateLimitTests
         return false;
     }
 
-    private static async Task SendAsync(RunningServer server, string json, string key, CancellationToken cancellationToken)
+    private static async Task SendAsync(HttpClient http, string json, string key, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/api/consume")
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new("Bearer", key);
-        using var response = await server.Http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken);
     }
 }
