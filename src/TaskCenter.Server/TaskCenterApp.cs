@@ -57,6 +57,7 @@ public static class TaskCenterApp
                 .MapCrontabEndpoints()
                 .MapStatEndpoints()
                 .MapQueueEndpoints()
+                .MapGroupEndpoints()
                 .MapDeadLetterEndpoints();
         }
 

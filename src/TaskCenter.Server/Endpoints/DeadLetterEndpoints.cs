@@ -52,7 +52,7 @@ public static class DeadLetterEndpoints
     private static async Task<(string Group, IReadOnlyList<string>? MsgIds)> ReadSelectionAsync(HttpRequest request, CancellationToken ct)
     {
         using var body = await JsonBody.ReadAsync(request, ct);
-        return (QueueEndpoints.Group(body.Text("group")), body.TextList("msgids"));
+        return (QueueEndpoints.Group(body.Text("group")), QueueEndpoints.MsgIds(body.TextList("msgids")));
     }
 
     private static IResult Ids(IReadOnlyList<string> ids) =>
