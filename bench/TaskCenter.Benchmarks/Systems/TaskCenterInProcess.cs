@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,8 +126,11 @@ public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups 
         };
     }
 
+    /// <summary>Subscribes the idle groups and says on standard error how long the first and the last hundred took.</summary>
     private async Task SubscribeIdleGroupsAsync(CancellationToken cancellationToken)
     {
+        var hundreds = new List<TimeSpan>();
+        var started = Stopwatch.StartNew();
         for (var group = 0; group < idleGroups; group++)
         {
             var expression = string.Join(" || ", Enumerable.Range(0, IdleGroupTags).Select(tag => string.Create(CultureInfo.InvariantCulture, $"idle-{group}-{tag}")));
@@ -137,6 +141,17 @@ public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups 
 
             var idle = string.Create(CultureInfo.InvariantCulture, $"idle-{group}");
             await _queue!.ConsumeAsync(new ConsumeRequest(idle, tags, 1, TimeSpan.Zero, Lease), cancellationToken);
+            if ((group + 1) % 100 == 0)
+            {
+                hundreds.Add(started.Elapsed - hundreds.Aggregate(TimeSpan.Zero, (sum, next) => sum + next));
+            }
+        }
+
+        if (hundreds.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[{Name}] subscribed in {started.Elapsed.TotalSeconds:0.0} s: the first 100 groups {hundreds[0].TotalMilliseconds / 100:0.00} ms each, the last 100 {hundreds[^1].TotalMilliseconds / 100:0.00} ms each"));
         }
     }
 
