@@ -21,6 +21,9 @@ public static class QueueEndpoints
     /// <summary>Most msgids one call names (ack, redrive, purge).</summary>
     public const int MaxMsgIds = 1000;
 
+    /// <summary>Longest nack <c>error</c>: it is kept with the message (its last error, a dead letter's reason).</summary>
+    private const int MaxErrorLength = 8192;
+
     public static RouteGroupBuilder MapQueueEndpoints(this RouteGroupBuilder api)
     {
         var queue = api.MapGroup("").AddEndpointFilter(BuiltInQueueOnlyAsync).RequireAuthorization(AccessPolicies.Consume);
@@ -135,6 +138,11 @@ public static class QueueEndpoints
             group = Group(body.Text("group"));
             msgId = body.Text("msgid") is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
             failure = body.Text("error");
+        }
+
+        if (failure is { Length: > MaxErrorLength })
+        {
+            throw ApiException.BadRequest($"error is {failure.Length} characters long; at most {MaxErrorLength} are kept with a message");
         }
 
         var outcome = await queue.NackAsync(group, msgId, failure, ct);

@@ -164,7 +164,7 @@ public abstract class QueueLimitTests(TestBackend backend)
     }
 
     [Fact]
-    public async Task More_msgids_than_a_call_takes_are_a_400_for_ack_redrive_and_purge()
+    public async Task More_msgids_than_a_call_takes_and_a_longer_nack_error_than_is_kept_are_a_400()
     {
         await using var server = await StartAsync();
         var ids = Enumerable.Range(0, 1001).Select(i => i.ToString("x24", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -173,6 +173,11 @@ public abstract class QueueLimitTests(TestBackend backend)
         {
             AssertError(await server.Http.PostJsonAsync(path, Json(new { group = "g", msgids = ids })), HttpStatusCode.BadRequest, "msgids holds 1001 ids; at most 1000 per call");
         }
+
+        AssertError(
+            await server.Http.PostJsonAsync("/v1/api/nack", Json(new { group = "g", msgid = ids[0], error = new string('e', 8193) })),
+            HttpStatusCode.BadRequest,
+            "error is 8193 characters long; at most 8192");
     }
 
     private static List<string?> Names(JsonElement page) => [.. page.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("group").GetString())];
