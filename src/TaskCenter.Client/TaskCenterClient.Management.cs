@@ -11,9 +11,13 @@ public sealed partial class TaskCenterClient
     /// <summary>The most tasks <see cref="AddTasksAsync"/> takes in one call.</summary>
     public const int MaxTasksPerBatch = 1000;
 
+    /// <summary>The most tasks one page of <see cref="ListTasksAsync"/> may ask for.</summary>
+    public const int MaxTasksPerPage = 500;
+
     /// <summary>
-    /// Lists a page of tasks, in name order, then creation, then id (<c>GET /v1/api/tasks</c>). To walk every page, pass
-    /// each page's <see cref="TaskPage.Next"/> as <paramref name="after"/>, or use <see cref="ListAllTasksAsync"/>.
+    /// Lists a page of tasks, in name order, then creation, then id (<c>GET /v1/api/tasks</c>). A page may hold fewer
+    /// than <paramref name="limit"/> tasks when their data reaches the server's answer size (<c>Limits:MaxResponseBytes</c>).
+    /// To walk every page, pass each page's <see cref="TaskPage.Next"/> as <paramref name="after"/>, or use <see cref="ListAllTasksAsync"/>.
     /// </summary>
     /// <param name="filter">Which tasks; <see langword="null"/> for all.</param>
     /// <param name="limit">The most tasks of the page, 1–500; <see langword="null"/> for the server's default (50).</param>
@@ -24,6 +28,7 @@ public sealed partial class TaskCenterClient
         TaskFilter? filter = null, int? limit = null, string? after = null, CancellationToken cancellationToken = default)
     {
         var query = new QueryBuilder("v1/api/tasks")
+            .Add("name", filter?.Name)
             .Add("name_prefix", filter?.NamePrefix)
             .Add("type", filter?.Type is { } type ? (int)type : null)
             .Add("state", filter?.State is { } state ? WireMapper.ToWire(state) : null)

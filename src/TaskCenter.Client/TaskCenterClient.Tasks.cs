@@ -60,16 +60,34 @@ public sealed partial class TaskCenterClient
         return dto is null ? null : WireMapper.ToModel(dto);
     }
 
-    /// <summary>Gets every task with the given name, newest first (<c>GET /v1/api/query-task-by-name</c>).</summary>
+    /// <summary>
+    /// Gets every task with the given name, newest first (<c>GET /v1/api/query-task-by-name</c>). The server answers at
+    /// most its newest 100 that fit one answer; when it left older ones out (<c>X-Truncated</c>), they are all read from
+    /// the paged list of that name (<see cref="ListAllTasksAsync"/>), a page per request.
+    /// </summary>
     /// <param name="name">The task name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
     public async Task<IReadOnlyList<TaskInfo>> GetTasksByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var dtos = await GetAsync(
-            "v1/api/query-task-by-name?name=" + Uri.EscapeDataString(name), TaskCenterJsonContext.Default.ListTaskDto,
-            cancellationToken).ConfigureAwait(false);
-        return dtos.ConvertAll(WireMapper.ToModel);
+        var truncated = false;
+        var dtos = (await SendAsync(
+            HttpMethod.Get, "v1/api/query-task-by-name?name=" + Uri.EscapeDataString(name), content: null,
+            TaskCenterJsonContext.Default.ListTaskDto, TimeSpan.Zero, nullOn404: false, cancellationToken,
+            headers => truncated = headers.Contains("X-Truncated")).ConfigureAwait(false))!;
+        if (!truncated)
+        {
+            return dtos.ConvertAll(WireMapper.ToModel);
+        }
+
+        var all = new List<TaskInfo>();
+        await foreach (var task in ListAllTasksAsync(new TaskFilter { Name = name }, MaxTasksPerPage, cancellationToken).ConfigureAwait(false))
+        {
+            all.Add(task);
+        }
+
+        all.Reverse(); // The list's order within a name is oldest first: creation, then id.
+        return all;
     }
 
     /// <summary>Computes the next fire times of a crontab expression (<c>GET /v1/api/crontab/next</c>).</summary>

@@ -103,10 +103,13 @@ public sealed partial class TaskCenterClient : IDisposable
         return content;
     }
 
-    /// <summary>Sends one request and reads its JSON answer; <see langword="null"/> only for a 404 when <paramref name="nullOn404"/>.</summary>
+    /// <summary>
+    /// Sends one request and reads its JSON answer; <see langword="null"/> only for a 404 when <paramref name="nullOn404"/>.
+    /// <paramref name="onSuccess"/> sees a successful answer's headers.
+    /// </summary>
     private async Task<TResponse?> SendAsync<TResponse>(
         HttpMethod method, string pathAndQuery, HttpContent? content, JsonTypeInfo<TResponse> responseType,
-        TimeSpan extraTimeout, bool nullOn404, CancellationToken cancellationToken)
+        TimeSpan extraTimeout, bool nullOn404, CancellationToken cancellationToken, Action<HttpResponseHeaders>? onSuccess = null)
         where TResponse : class
     {
         using var request = new HttpRequestMessage(method, new Uri(_baseAddress, pathAndQuery)) { Content = content };
@@ -125,6 +128,7 @@ public sealed partial class TaskCenterClient : IDisposable
                 .ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
+                onSuccess?.Invoke(response.Headers);
                 var result = await response.Content.ReadFromJsonAsync(responseType, timeoutCts.Token).ConfigureAwait(false);
                 return result ?? throw new JsonException(
                     $"TaskCenter answered {method} {pathAndQuery} with an empty or null body.");

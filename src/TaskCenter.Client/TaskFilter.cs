@@ -3,6 +3,9 @@ namespace TaskCenter.Client;
 /// <summary>Which tasks <see cref="TaskCenterClient.ListTasksAsync"/> lists; unset (<see langword="null"/>) criteria match every task.</summary>
 public sealed record TaskFilter
 {
+    /// <summary>Only tasks with exactly this name (wire <c>name</c>).</summary>
+    public string? Name { get; init; }
+
     /// <summary>Only tasks whose name starts with this (wire <c>name_prefix</c>).</summary>
     public string? NamePrefix { get; init; }
 

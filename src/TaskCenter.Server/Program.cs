@@ -1,3 +1,3 @@
 using TaskCenter.Server;
 
-TaskCenterApp.Build(args).Run();
+return await TaskCenterApp.RunAsync(args);

@@ -1,4 +1,3 @@
-using TaskCenter.Core.Validation;
 using TaskCenter.Server.Composition;
 using TaskCenter.Server.Dashboard;
 using TaskCenter.Server.Endpoints;
@@ -16,29 +15,52 @@ public static class TaskCenterApp
     /// <summary>The seed's paths, and the original Go server's.</summary>
     public static readonly string[] ApiPrefixes = ["/v1/api", "/api/v1"];
 
+    /// <summary>
+    /// Runs the server until it is stopped (SIGTERM, Ctrl+C) and returns the exit code. A start that fails ends at once
+    /// with exit code 1 and one line on standard error naming the problem (<see cref="StartFailure"/>).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+            await app.StartAsync();
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync(StartFailure.Describe(e));
+            return 1;
+        }
+
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
+        return Environment.ExitCode; // 1 when the storage refused its schema after the start (StorageInitializer)
+    }
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.UseUtcTimestamp = true;
-            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
-        });
+        builder.Logging.AddServerLogging();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // A data field of the largest size, written with \uXXXX escapes everywhere, plus the other fields.
-            var maxData = builder.Configuration.GetSection("Tasks").Get<TaskValidationOptions>()?.MaxDataBytes
-                ?? new TaskValidationOptions().MaxDataBytes;
-            kestrel.Limits.MaxRequestBodySize = (maxData * 6L) + (64 * 1024);
+            RequestLimits.Configure(kestrel, builder.Configuration);
+            RequestText.Configure(kestrel);
         });
         configure?.Invoke(builder);
 
         // After the caller's configuration: the backends are chosen from the final settings.
         builder.Services.AddTaskCenter(builder.Configuration);
 
+        // Each request passes these checks in this order before it reaches an endpoint; every refusal has the error shape.
         var app = builder.Build();
+        app.UseNoSniff();
         app.UseApiErrors();
+        app.UseRequestLimits();
+        app.UseAllowedHosts();
+        app.UseRequestText();
+        app.UseOriginCheck();
+        app.UseJsonBodies();
         app.UseTaskCenterSecurity();
         foreach (var prefix in ApiPrefixes)
         {

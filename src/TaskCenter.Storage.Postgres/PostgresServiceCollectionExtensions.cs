@@ -19,8 +19,9 @@ public static class PostgresServiceCollectionExtensions
     /// Registers the PostgreSQL storage: one <see cref="PostgresStorage"/> serves as <see cref="ITaskStore"/>,
     /// <see cref="ITaskReader"/>, <see cref="IQueueStore"/>, <see cref="IFireOutbox"/> and <see cref="IInstanceRegistry"/>;
     /// queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>, the limits from <c>IOptions&lt;LimitOptions&gt;</c>, the clock from a registered <see cref="TimeProvider"/>. Also a hosted service that listens for other instances' notifications and
-    /// passes them to this instance's <see cref="QueueSignal"/> and <see cref="EngineWakeup"/> (when registered).
-    /// The host calls <see cref="ITaskStore.InitializeAsync"/> once before use.
+    /// passes them to this instance's <see cref="QueueSignal"/> and <see cref="EngineWakeup"/> (when registered), from the
+    /// moment <see cref="StorageReadiness"/> is ready. The host calls <see cref="ITaskStore.InitializeAsync"/> once before
+    /// use, and then marks the storage ready.
     /// </summary>
     public static IServiceCollection AddTaskCenterPostgres(this IServiceCollection services, Action<PostgresStorageOptions> configure)
     {
@@ -29,6 +30,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddOptions<PostgresStorageOptions>().Configure(configure);
         services.AddOptions<QueueOptions>();
         services.AddOptions<LimitOptions>();
+        services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton(sp => new PostgresStorage(
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value,
             sp.GetRequiredService<IOptions<QueueOptions>>().Value,
@@ -46,6 +48,7 @@ public static class PostgresServiceCollectionExtensions
             var engine = sp.GetService<EngineWakeup>();
             return new PostgresNotificationListener(
                 sp.GetRequiredService<PostgresStorage>().Database,
+                sp.GetRequiredService<StorageReadiness>(),
                 () => queue?.MessagesReady(),
                 at => engine?.Scheduled(at),
                 (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger<PostgresNotificationListener>() ?? NullLogger.Instance);

@@ -96,9 +96,6 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
 
     public Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) => _reader.GetAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
-        _reader.ListByNameAsync(name, cancellationToken);
-
     public Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken) => _reader.ListAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(

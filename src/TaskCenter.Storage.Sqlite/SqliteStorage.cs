@@ -94,9 +94,6 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
 
     public Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) => _tasks.GetAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
-        _tasks.ListByNameAsync(name, cancellationToken);
-
     public Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken) => _tasks.ListAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(

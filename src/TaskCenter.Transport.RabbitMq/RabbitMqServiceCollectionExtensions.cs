@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 using TaskCenter.Transport.RabbitMq.Broker;
 using TaskCenter.Transport.RabbitMq.DeadLetters;
 using TaskCenter.Transport.RabbitMq.Health;
@@ -21,7 +22,8 @@ public static class RabbitMqServiceCollectionExtensions
     /// re-offer of unrouted fires (three hosted services), the <see cref="IDeadLetterRedrive"/> that redrives over the
     /// broker, and <see cref="RabbitMqHealthCheck"/> (add it with <c>AddCheck&lt;RabbitMqHealthCheck&gt;(RabbitMqHealthCheck.Name)</c>).
     /// Needs an <see cref="IFireOutbox"/> and <see cref="IQueueStore"/> from a store recording fires with
-    /// <see cref="FireRouting.Outbox"/>.
+    /// <see cref="FireRouting.Outbox"/>. The publisher and the drain start once <see cref="StorageReadiness"/> is ready: whoever
+    /// initializes the storage marks it.
     /// </summary>
     public static IServiceCollection AddTaskCenterRabbitMq(this IServiceCollection services, Action<RabbitMqTransportOptions>? configure = null)
     {
@@ -33,6 +35,7 @@ public static class RabbitMqServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton(sp => new BrokerConnection(
             sp.GetRequiredService<IOptions<RabbitMqTransportOptions>>(),
             sp.GetRequiredService<ILogger<BrokerConnection>>(),

@@ -15,15 +15,18 @@ namespace TaskCenter.Testing;
 /// folder or a fresh PostgreSQL database, delivering through its built-in queue or RabbitMQ (<see cref="TestBackend"/>).
 /// Settings override configuration keys (e.g. "Queue:RetryDelays:0"); a url (e.g. "http://127.0.0.1:5123") chooses the
 /// address instead of a free port; servers of the test's own (<see cref="BackendServers"/>) replace the shared ones.
+/// Its log is kept in <see cref="Logs"/>: warnings and above, and what settings such as "Logging:LogLevel:Category" add.
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly bool _ownsDirectory;
 
-    private RunningServer(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDirectory, RabbitMqEndpoint? rabbitMq)
+    private RunningServer(
+        WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDirectory, RabbitMqEndpoint? rabbitMq, RecordingLoggerProvider logs)
     {
         _app = app;
+        Logs = logs;
         _ownsDirectory = ownsDirectory;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
@@ -41,6 +44,9 @@ public sealed class RunningServer : IAsyncDisposable
     public RabbitMqEndpoint? RabbitMq { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The server's log entries.</summary>
+    public RecordingLoggerProvider Logs { get; }
 
     public static async Task<RunningServer> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
@@ -88,11 +94,13 @@ public sealed class RunningServer : IAsyncDisposable
             configuration[key] = value;
         }
 
+        var logs = new RecordingLoggerProvider();
         var app = TaskCenterApp.Build([], builder =>
         {
             builder.WebHost.UseUrls(url ?? "http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddProvider(logs);
             if (time is not null)
             {
                 builder.Services.Replace(ServiceDescriptor.Singleton(time));
@@ -100,7 +108,7 @@ public sealed class RunningServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningServer(app, new Uri(address + "/"), dataDirectory, ownsDirectory, backendSettings.RabbitMq);
+        return new RunningServer(app, new Uri(address + "/"), dataDirectory, ownsDirectory, backendSettings.RabbitMq, logs);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
@@ -5,25 +6,75 @@ namespace TaskCenter.Testing;
 
 /// <summary>
 /// The real server as a separate process (the TaskCenter.Server.dll built beside the tests), on a free loopback
-/// port, with its SQLite file in <see cref="DataDirectory"/>. For tests about the process: SIGKILL, restart.
+/// port, with its SQLite file in <see cref="DataDirectory"/>. For tests about the process: SIGKILL, restart, what it
+/// logs, a start that fails.
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output;
 
-    private ServerProcess(Process process, Uri baseAddress, string dataDirectory)
+    private ServerProcess(Process process, Uri baseAddress, string dataDirectory, ConcurrentQueue<string> output)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
 
     public string DataDirectory { get; }
 
+    /// <summary>What the server printed so far (its log on stdout, anything on stderr), one entry per line.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
     /// <summary>Starts the server and returns once it listens.</summary>
     public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] settings)
+    {
+        var (process, output) = Launch(dataDirectory, settings);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && ListeningLine().Match(text) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
+            }
+        };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
+            $"the server exited with {process.ExitCode} before listening: {string.Join(Environment.NewLine, output)}"));
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return new ServerProcess(process, address, dataDirectory, output);
+    }
+
+    /// <summary>Runs a server that is expected to refuse to start; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunUntilExitAsync(string dataDirectory, params string[] settings)
+    {
+        var (process, output) = Launch(dataDirectory, settings);
+        using (process)
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"the server did not exit: {string.Join(Environment.NewLine, output)}");
+            }
+
+            process.WaitForExit(); // the last lines of output are read
+            return (process.ExitCode, [.. output]);
+        }
+    }
+
+    private static (Process Process, ConcurrentQueue<string> Output) Launch(string dataDirectory, string[] settings)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "TaskCenter.Server.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -39,22 +90,36 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new ConcurrentQueue<string>();
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data is { } text && ListeningLine().Match(text) is { Success: true } match)
+            if (line.Data is { } text)
             {
-                listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
+                output.Enqueue(text);
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the server exited with {process.ExitCode} before listening"));
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                output.Enqueue(text);
+            }
+        };
+        return (process, output);
+    }
 
-        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return new ServerProcess(process, address, dataDirectory);
+    /// <summary>Waits until the process exits by itself (a minute at most); returns the exit code.</summary>
+    public async Task<int> ExitedAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
+    }
+
+    /// <summary>The process's resident memory now (VmRSS of /proc/&lt;pid&gt;/status, Linux), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
     /// <summary>SIGTERM, as a service manager stops it; returns the exit code.</summary>

@@ -51,7 +51,7 @@ public abstract class AddManyContract<TStore>(StorageHarness<TStore> db) : Stora
             results);
         Assert.Null(await store.GetAsync(sameAsStored.Id, CancellationToken.None));
         Assert.Null(await store.GetAsync(sameAsFresh.Id, CancellationToken.None));
-        Assert.Equal(4, (await store.ListByNameAsync("job", CancellationToken.None)).Count);
+        Assert.Equal(4, (await TasksNamedAsync(store, "job")).Count);
         Assert.Equal(new(fresh.Id, false), await store.AddAsync(Build.Task("job", data: "y"), CancellationToken.None));
     }
 

@@ -69,7 +69,7 @@ public abstract class ReviseContract<TStore>(StorageHarness<TStore> db) : Storag
             task with { Name = "renamed", Type = TaskType.Cron, CreatedAt = 43, Data = "e" }, CancellationToken.None));
 
         Assert.Equal(task with { Data = "e", Version = task.Version + 1 }, await store.GetAsync(task.Id, CancellationToken.None));
-        Assert.Empty(await store.ListByNameAsync("renamed", CancellationToken.None));
+        Assert.Empty(await TasksNamedAsync(store, "renamed"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.StorageContract;
 
@@ -12,6 +13,10 @@ public abstract class StorageContract<TStore>(StorageHarness<TStore> db) : IDisp
     where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
 {
     protected StorageHarness<TStore> Db { get; } = db;
+
+    /// <summary>The tasks with this name, newest first (one page, larger than any test needs).</summary>
+    protected static async Task<IReadOnlyList<ScheduledTask>> TasksNamedAsync(TStore store, string name) =>
+        (await store.ListAsync(new TaskQuery { Name = name, Descending = true, Limit = 1000 }, CancellationToken.None)).Tasks;
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
@@ -6,7 +7,10 @@ using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.StorageContract;
 
-/// <summary>The task list: (name, created_at, id) order, a name prefix, type and state filters, keyset pages.</summary>
+/// <summary>
+/// The task list: (name, created_at, id) order, an exact name or a name prefix, type and state filters, keyset pages
+/// that end at their limit or their byte budget, the newest tasks of a name.
+/// </summary>
 public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
     where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
 {
@@ -22,14 +26,21 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         }
     }
 
-    /// <summary>Every page of the query, with the page size given; asserts the last page (only) has no cursor.</summary>
+    private static long Bytes(ScheduledTask task) => Encoding.UTF8.GetByteCount(task.Data);
+
+    /// <summary>
+    /// Every page of the query; asserts the last page (only) has no cursor, and that each page is within its limit and
+    /// budget (or a single task) and ends only where the next task would have gone over one of them.
+    /// </summary>
     private static async Task<List<ScheduledTask>> AllPagesAsync(TStore store, TaskQuery query)
     {
         var all = new List<ScheduledTask>();
         var page = await store.ListAsync(query, CancellationToken.None);
         for (var pages = 1; ; pages++)
         {
+            var bytes = page.Tasks.Sum(Bytes);
             Assert.True(page.Tasks.Count <= query.Limit);
+            Assert.True(page.Tasks.Count == 1 || bytes <= query.MaxPayloadBytes, $"a page of {page.Tasks.Count} tasks holds {bytes} bytes");
             all.AddRange(page.Tasks);
             if (page.Next is null)
             {
@@ -38,7 +49,11 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
 
             Assert.Equal(TaskCursor.Of(page.Tasks[^1]), page.Next);
             Assert.True(pages < 1000, "the cursor does not advance");
+            var previous = page;
             page = await store.ListAsync(query with { After = page.Next }, CancellationToken.None);
+            Assert.True(
+                previous.Tasks.Count == query.Limit || bytes + Bytes(page.Tasks[0]) > query.MaxPayloadBytes,
+                $"a page of {previous.Tasks.Count} tasks ({bytes} bytes) ended before a task of {Bytes(page.Tasks[0])} bytes");
         }
     }
 
@@ -180,5 +195,116 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
 
         Assert.Equal(tasks.Take(3), first.Tasks);
         Assert.Equal(tasks.Skip(3), second.Tasks);
+    }
+
+    [Fact]
+    public async Task A_page_ends_before_the_task_that_would_take_it_over_the_byte_budget()
+    {
+        var store = await Db.OpenAsync();
+        int[] sizes = [300, 300, 300, 500, 100, 100, 100, 100, 100, 900, 50];
+        var tasks = sizes.Select((size, i) => Build.Task("t" + i.ToString("00", CultureInfo.InvariantCulture), data: new string('x', size))).ToList();
+        await AddAllAsync(store, tasks);
+
+        var first = await store.ListAsync(new TaskQuery { Limit = 10, MaxPayloadBytes = 1000 }, CancellationToken.None);
+
+        Assert.Equal(tasks.Take(3), first.Tasks); // 900 bytes; the fourth would make 1400
+        Assert.Equal(TaskCursor.Of(tasks[2]), first.Next);
+        foreach (var budget in new long[] { 1, 99, 100, 450, 1000, 1001, 2999, 3000 })
+        {
+            Assert.Equal(tasks, await AllPagesAsync(store, new TaskQuery { Limit = 4, MaxPayloadBytes = budget }));
+        }
+    }
+
+    [Fact]
+    public async Task A_task_larger_than_the_budget_comes_alone_and_paging_goes_on_after_it()
+    {
+        var store = await Db.OpenAsync();
+        int[] sizes = [10, 5000, 10];
+        var tasks = sizes.Select((size, i) => Build.Task("big" + i.ToString(CultureInfo.InvariantCulture), data: new string('x', size))).ToList();
+        await AddAllAsync(store, tasks);
+        var query = new TaskQuery { NamePrefix = "big", MaxPayloadBytes = 100 };
+
+        var first = await store.ListAsync(query, CancellationToken.None);
+        var second = await store.ListAsync(query with { After = first.Next }, CancellationToken.None);
+        var third = await store.ListAsync(query with { After = second.Next }, CancellationToken.None);
+
+        Assert.Equal([tasks[0]], first.Tasks);
+        Assert.Equal([tasks[1]], second.Tasks);
+        Assert.Equal([tasks[2]], third.Tasks);
+        Assert.Null(third.Next);
+    }
+
+    [Fact]
+    public async Task The_budget_counts_the_data_in_utf8_bytes()
+    {
+        var store = await Db.OpenAsync();
+        var tasks = Enumerable.Range(0, 3).Select(i => Build.Task("u", data: i.ToString(CultureInfo.InvariantCulture) + new string('\u00e9', 50))).ToList();
+        await AddAllAsync(store, tasks);
+
+        // 101 bytes each (50 characters of 2 bytes, a digit), 51 characters: two fit 202 bytes, not 201.
+        Assert.Equal(2, (await store.ListAsync(new TaskQuery { Name = "u", MaxPayloadBytes = 202 }, CancellationToken.None)).Tasks.Count);
+        Assert.Single((await store.ListAsync(new TaskQuery { Name = "u", MaxPayloadBytes = 201 }, CancellationToken.None)).Tasks);
+    }
+
+    [Fact]
+    public async Task An_exact_name_takes_that_name_only_and_pages_through_it()
+    {
+        var store = await Db.OpenAsync();
+        string[] names = ["rep", "repo", "re", "rep.x", "Rep", "rep"];
+        var tasks = names.Select((name, i) => Build.Task(name, data: i.ToString(CultureInfo.InvariantCulture), createdAt: Build.T0.ToUnixTimeSeconds() - i))
+            .Concat(Enumerable.Range(0, 7).Select(i => Build.Task("rep", data: "more" + i.ToString(CultureInfo.InvariantCulture), createdAt: Build.T0.ToUnixTimeSeconds() + (i % 3))))
+            .ToList();
+        await AddAllAsync(store, tasks);
+        var named = Sorted(tasks.Where(t => t.Name == "rep"));
+
+        Assert.Equal(9, named.Count);
+        foreach (var limit in new[] { 1, 2, 4, 9, 10 })
+        {
+            Assert.Equal(named, await AllPagesAsync(store, new TaskQuery { Name = "rep", Limit = limit }));
+        }
+
+        Assert.Equal(named, await AllPagesAsync(store, new TaskQuery { Name = "rep", NamePrefix = "re", Limit = 2 }));
+        Assert.Empty((await store.ListAsync(new TaskQuery { Name = "rep", NamePrefix = "repo" }, CancellationToken.None)).Tasks);
+        Assert.Empty((await store.ListAsync(new TaskQuery { Name = "nobody" }, CancellationToken.None)).Tasks);
+    }
+
+    [Fact]
+    public async Task A_cursor_of_another_name_gives_the_tasks_of_the_name_after_it()
+    {
+        var store = await Db.OpenAsync();
+        string[] names = ["a", "b", "b", "c"];
+        var tasks = names.Select((name, i) => Build.Task(name, data: i.ToString(CultureInfo.InvariantCulture))).ToList();
+        await AddAllAsync(store, tasks);
+
+        async Task<List<ScheduledTask>> AfterAsync(ScheduledTask cursor) =>
+            [.. (await store.ListAsync(new TaskQuery { Name = "b", After = TaskCursor.Of(cursor) }, CancellationToken.None)).Tasks];
+
+        Assert.Equal([tasks[1], tasks[2]], await AfterAsync(tasks[0]));
+        Assert.Equal([tasks[2]], await AfterAsync(tasks[1]));
+        Assert.Empty(await AfterAsync(tasks[3]));
+    }
+
+    [Fact]
+    public async Task Descending_gives_the_newest_tasks_of_a_name_first_within_the_limit_and_the_budget()
+    {
+        var store = await Db.OpenAsync();
+        var tasks = Enumerable.Range(0, 6)
+            .Select(i => Build.Task("n", data: new string('x', 100 + i), createdAt: Build.T0.ToUnixTimeSeconds() + i))
+            .Append(Build.Task("n2", data: "other", createdAt: Build.T0.ToUnixTimeSeconds() + 99))
+            .ToList();
+        await AddAllAsync(store, tasks);
+        var newest = new TaskQuery { Name = "n", Descending = true, Limit = 4 };
+
+        var byLimit = await store.ListAsync(newest, CancellationToken.None);
+        var byBudget = await store.ListAsync(newest with { MaxPayloadBytes = 300 }, CancellationToken.None);
+        var all = await store.ListAsync(newest with { Limit = 6 }, CancellationToken.None);
+
+        Assert.Equal([tasks[5], tasks[4], tasks[3], tasks[2]], byLimit.Tasks);
+        Assert.NotNull(byLimit.Next);
+        Assert.Equal([tasks[5], tasks[4]], byBudget.Tasks); // 105 + 104; 103 more would make 312
+        Assert.NotNull(byBudget.Next);
+        Assert.Equal(6, all.Tasks.Count);
+        Assert.Null(all.Next);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(newest with { After = TaskCursor.Of(tasks[0]) }, CancellationToken.None));
     }
 }

@@ -43,7 +43,7 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
     }
 
     [Fact]
-    public async Task ListByName_is_newest_first_with_ties_broken_by_id_descending()
+    public async Task The_tasks_of_a_name_newest_first_have_ties_broken_by_id_descending()
     {
         var store = await Db.OpenAsync();
         var old = Build.Task("a", data: "1", id: "000000000000000000000001", createdAt: 100);
@@ -55,10 +55,10 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
             await store.AddAsync(task, CancellationToken.None);
         }
 
-        var listed = await store.ListByNameAsync("a", CancellationToken.None);
+        var listed = await TasksNamedAsync(store, "a");
 
         Assert.Equal([tieHigh.Id, tieLow.Id, old.Id], listed.Select(t => t.Id));
-        Assert.Empty(await store.ListByNameAsync("nobody", CancellationToken.None));
+        Assert.Empty(await TasksNamedAsync(store, "nobody"));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         Assert.Equal(new(first.Id, false), same);
         Assert.True(otherData.Created);
         Assert.True(otherName.Created);
-        Assert.Equal(2, (await store.ListByNameAsync("job", CancellationToken.None)).Count);
+        Assert.Equal(2, (await TasksNamedAsync(store, "job")).Count);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
 
         Assert.Single(results, r => r.Created);
         Assert.Single(results.Select(r => r.Id).Distinct());
-        Assert.Single(await store.ListByNameAsync("race", CancellationToken.None));
+        Assert.Single(await TasksNamedAsync(store, "race"));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         }
 
         Assert.Equal([newer.Id, older.Id], await store.DeleteByNameAsync("x", Build.T0, CancellationToken.None));
-        Assert.Empty(await store.ListByNameAsync("x", CancellationToken.None));
+        Assert.Empty(await TasksNamedAsync(store, "x"));
         Assert.NotNull(await store.GetAsync(keep.Id, CancellationToken.None));
         Assert.Empty(await store.DeleteByNameAsync("x", Build.T0, CancellationToken.None));
     }

@@ -41,7 +41,7 @@ public abstract class TextContract<TStore>(StorageHarness<TStore> db) : StorageC
         foreach (var key in odd)
         {
             Assert.Null(await store.GetAsync(key, CancellationToken.None));
-            Assert.Empty(await store.ListByNameAsync(key, CancellationToken.None));
+            Assert.Empty(await TasksNamedAsync(store, key));
             Assert.Empty(await store.DeleteByNameAsync(key, Build.T0, CancellationToken.None));
             Assert.Equal(NackResult.NotFound, (await store.NackAsync("g", key, key, Build.T0, CancellationToken.None)).Result);
             Assert.Empty(await store.ListDeadLettersAsync("g", 10, key, CancellationToken.None));

@@ -20,6 +20,19 @@ public sealed class NextTests(CliServerFixture fixture) : IClassFixture<CliServe
     }
 
     [Fact]
+    public async Task Across_a_fall_back_a_fixed_time_job_fires_in_the_first_pass_only()
+    {
+        // New York, 2026-11-01: 02:00 EDT falls back to 01:00 EST at 06:00Z; 01:15 comes twice but fires once
+        // (README, "Daylight saving").
+        var next = (await fixture.RunAsync(
+            "next", "15 0-2 * * *", "--timezone", "America/New_York", "--from", "2026-11-01T04:00:00Z", "--count", "4", "--json")).SuccessJson();
+
+        Assert.Equal(
+            ["2026-11-01 00:15:00 -04:00", "2026-11-01 01:15:00 -04:00", "2026-11-01 02:15:00 -05:00", "2026-11-02 00:15:00 -05:00"],
+            next.GetProperty("times").EnumerateArray().Select(t => t.GetProperty("zoned").GetString()));
+    }
+
+    [Fact]
     public async Task Human_output_lists_the_times_in_the_zone_and_in_utc()
     {
         var next = await fixture.RunAsync("next", "30 4 1 * *", "--timezone", "America/New_York", "--from", "1767225600", "--count", "1");

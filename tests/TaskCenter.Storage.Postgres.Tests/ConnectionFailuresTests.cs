@@ -19,10 +19,23 @@ public sealed class ConnectionFailuresTests
         Assert.True(ConnectionFailures.IsUnavailable(new PostgresException("gone", "FATAL", "FATAL", sqlState)));
 
     [Theory]
+    [InlineData("28P01")] // wrong password
+    [InlineData("28000")] // no such role, no pg_hba.conf entry
+    [InlineData("3D000")] // no such database
+    public void A_refused_login_is_unavailable_too_and_says_which_setting_to_check(string sqlState)
+    {
+        var refused = new PostgresException("password authentication failed for user \"tc\"", "FATAL", "FATAL", sqlState);
+
+        Assert.True(ConnectionFailures.IsUnavailable(refused));
+        Assert.Equal(
+            $"The PostgreSQL database refused the login: {sqlState}: password authentication failed for user \"tc\"; check Username, Password and Database in Storage:Postgres:ConnectionString",
+            ConnectionFailures.Describe(refused));
+    }
+
+    [Theory]
     [InlineData("23505")] // unique violation
     [InlineData("42P01")] // undefined table
-    [InlineData("3D000")] // no such database: a configuration error, not an outage
-    [InlineData("28P01")] // wrong password
+    [InlineData("42501")] // insufficient privilege: the setup is wrong, waiting does not mend it
     public void An_error_in_the_statement_or_the_setup_is_not(string sqlState) =>
         Assert.False(ConnectionFailures.IsUnavailable(new PostgresException("wrong", "ERROR", "ERROR", sqlState)));
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
+using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Postgres.Notifications;
 
 namespace TaskCenter.Storage.Postgres.Tests;
@@ -15,8 +16,11 @@ internal sealed class ListenerProbe : IAsyncDisposable
 
     private ListenerProbe(PostgresStorage storage)
     {
+        var initialized = new StorageReadiness(); // the tests initialize their storage before they listen
+        initialized.Ready();
         _listener = new PostgresNotificationListener(
             storage.Database,
+            initialized,
             () => _messagesReady.Writer.TryWrite(true),
             at => _scheduled.Writer.TryWrite(at),
             NullLogger.Instance);

@@ -169,12 +169,13 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
     }
 
     [Fact]
-    public async Task Using_the_store_before_InitializeAsync_fails_clearly()
+    public async Task Using_the_store_before_InitializeAsync_is_unavailable_as_a_database_that_is_down()
     {
         await using var store = new PostgresStorage(database.Options(_schema.Name), Build.DefaultQueue());
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetEarliestFireAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(Build.Task(), CancellationToken.None));
+        var read = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.GetEarliestFireAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AddAsync(Build.Task(), CancellationToken.None));
+        Assert.Contains("not initialized yet", read.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -109,7 +109,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.LockDue), "ix_tasks_due", true)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.EarliestFire), "ix_tasks_due", true)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.CountDue), "ix_tasks_due", true)]
-    [InlineData(typeof(TaskCommands), nameof(TaskCommands.ListByName), "ix_tasks_name", false)]
+    [InlineData(typeof(TaskCommands), nameof(TaskCommands.ListPage), "tasks_pkey", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.DeleteByName), "ix_tasks_name", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.AddTasks), "ix_tasks_dedupe", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.GetById), "tasks_pkey", false)]
@@ -153,27 +153,35 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
 
     /// <summary>
     /// Every form of the task list statement (TaskListQuery adds only the predicates a query needs) walks ix_tasks_name
-    /// (paused tasks only: ix_tasks_paused) in order from its bound and stops at the limit: a prefix with names after it, a deep page, residual filters.
+    /// (paused tasks only: ix_tasks_paused) in order from its bound, forwards or backwards, and stops at the limit: a
+    /// prefix with names after it, a deep page, one name (deep within it), residual filters.
     /// </summary>
     [Theory]
-    [InlineData(null, null, null, false)]
-    [InlineData("name5", null, null, false)]
-    [InlineData("name5", null, null, true)]
-    [InlineData(null, null, null, true)]
-    [InlineData("name5", TaskType.Interval, TaskState.Active, true)]
-    [InlineData(null, null, TaskState.Finished, false)]
-    [InlineData(null, null, TaskState.Paused, false)]
-    [InlineData("name5", TaskType.Interval, TaskState.Paused, true)]
-    public async Task Every_task_list_query_walks_its_index_in_order(string? prefix, TaskType? type, TaskState? state, bool afterACursor)
+    [InlineData(null, null, null, null, false, false)]
+    [InlineData(null, "name5", null, null, false, false)]
+    [InlineData(null, "name5", null, null, true, false)]
+    [InlineData(null, null, null, null, true, false)]
+    [InlineData(null, "name5", TaskType.Interval, TaskState.Active, true, false)]
+    [InlineData(null, null, null, TaskState.Finished, false, false)]
+    [InlineData(null, null, null, TaskState.Paused, false, false)]
+    [InlineData(null, "name5", TaskType.Interval, TaskState.Paused, true, false)]
+    [InlineData("name55", null, null, null, false, false)]
+    [InlineData("name55", null, null, null, true, false)]
+    [InlineData("name55", null, null, null, false, true)]
+    [InlineData(null, "name5", null, null, false, true)]
+    public async Task Every_task_list_query_walks_its_index_in_order(
+        string? name, string? prefix, TaskType? type, TaskState? state, bool afterACursor, bool descending)
     {
         var query = new TaskQuery
         {
+            Name = name,
             NamePrefix = prefix,
             Type = type,
             State = state,
             Limit = 100,
-            After = afterACursor ? new TaskCursor("name55", Build.T0.ToUnixTimeSeconds() + 55, 55.ToString("x24", CultureInfo.InvariantCulture)) : null,
-        };
+            After = afterACursor ? new TaskCursor("name55", Build.T0.ToUnixTimeSeconds() + 55_055, 55_055.ToString("x24", CultureInfo.InvariantCulture)) : null,
+            Descending = descending,
+        }.Simplified()!;
         await using var connection = await large.OpenAsync();
         await using var command = TaskListQuery.Command(connection, query);
         var sql = command.CommandText;
@@ -186,6 +194,12 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
 
         // Paused tasks, few among many, have their own partial index in the list's order.
         AssertSearches(plan, state == TaskState.Paused ? "ix_tasks_paused" : "ix_tasks_name", inIndexOrder: true);
+        if (name is not null && afterACursor)
+        {
+            // Deep within one name, the scan starts at the cursor: it is an index condition, not a filter of the name's tasks.
+            Assert.Contains(Nodes(plan.RootElement[0].GetProperty("Plan")), node =>
+                node.TryGetProperty("Index Cond", out var condition) && condition.GetString()!.Contains("created_at", StringComparison.Ordinal));
+        }
     }
 
     private static void AssertSearches(JsonDocument plan, string index, bool inIndexOrder)

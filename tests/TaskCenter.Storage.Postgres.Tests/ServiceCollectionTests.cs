@@ -61,6 +61,7 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
         var storeA = serverA.GetRequiredService<ITaskStore>();
         await storeA.InitializeAsync(CancellationToken.None);
         await serverB.GetRequiredService<ITaskStore>().InitializeAsync(CancellationToken.None);
+        serverB.GetRequiredService<StorageReadiness>().Ready();
         var listenerB = serverB.GetServices<IHostedService>().OfType<PostgresNotificationListener>().Single();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         listenerB.Listening += () => listening.TrySetResult();

@@ -49,7 +49,6 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
     [InlineData(nameof(TaskCommands.EarliestFire), "ix_tasks_due", true)]
     [InlineData(nameof(TaskCommands.FindLiveDuplicate), "ix_tasks_dedupe", false)]
     [InlineData(nameof(TaskCommands.FindLiveDuplicate), "ix_tasks_dedupe", true)]
-    [InlineData(nameof(TaskCommands.ListByName), "ix_tasks_name", false)]
     [InlineData(nameof(TaskCommands.IdsByName), "ix_tasks_name", false)]
     // Both ix_tasks_name and ix_tasks_dedupe start with name; either serves the delete.
     [InlineData(nameof(TaskCommands.DeleteByName), "ix_tasks_dedupe", false)]
@@ -82,16 +81,21 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
 
     /// <summary>
     /// Every form of a task list page searches the name index in its order (paused tasks only: their own partial
-    /// index); the first page without a prefix walks it from its start, stopping after the page.
+    /// index), forwards or backwards; the first page of every name walks it from its start, stopping after the page.
+    /// A cursor within an exact name is a range after the name's equality, not a filter of the name's tasks.
     /// </summary>
     [Theory]
     [MemberData(nameof(EveryListForm))]
-    public void Task_list_pages_search_the_name_index_in_its_order(bool afterCursor, bool withinPrefix, bool pausedOnly, bool analyzed) =>
-        AssertPlanUsesIndex(
-            TaskCommands.List(afterCursor, withinPrefix, pausedOnly),
-            pausedOnly ? "ix_tasks_paused" : "ix_tasks_name",
-            analyzed,
-            indexScan: !afterCursor && !withinPrefix);
+    public void Task_list_pages_search_the_name_index_in_its_order(
+        bool afterCursor, bool exactName, bool withinPrefix, bool pausedOnly, bool descending, bool analyzed)
+    {
+        var sql = TaskCommands.List(afterCursor, exactName, withinPrefix, pausedOnly, descending);
+        AssertPlanUsesIndex(sql, pausedOnly ? "ix_tasks_paused" : "ix_tasks_name", analyzed, indexScan: !afterCursor && !exactName && !withinPrefix);
+        if (exactName && afterCursor)
+        {
+            Assert.Contains(ExplainQueryPlan(sql, analyzed), line => line.Contains("(name=? AND (created_at,id)>(?,?))", StringComparison.Ordinal));
+        }
+    }
 
     [Theory]
     [InlineData(nameof(ManagementCommands.HistoryFires), "ux_fires_task_time", false)]
@@ -153,12 +157,17 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
     /// </summary>
     /// <param name="indexScan">The query reads a range of the index from its start, in order (a page from the
     /// start, a count of a partial index): SCAN of that index is expected, of nothing else.</param>
-    public static TheoryData<bool, bool, bool, bool> EveryListForm()
+    /// <summary>The forms <see cref="Core.Storage.TaskQuery.Simplified"/> leaves: no prefix with an exact name, no cursor on a descending list.</summary>
+    public static TheoryData<bool, bool, bool, bool, bool, bool> EveryListForm()
     {
-        var data = new TheoryData<bool, bool, bool, bool>();
-        for (var form = 0; form < 16; form++)
+        var data = new TheoryData<bool, bool, bool, bool, bool, bool>();
+        for (var form = 0; form < 64; form++)
         {
-            data.Add((form & 1) != 0, (form & 2) != 0, (form & 4) != 0, (form & 8) != 0);
+            bool afterCursor = (form & 1) != 0, exactName = (form & 2) != 0, withinPrefix = (form & 4) != 0, descending = (form & 16) != 0;
+            if (!(exactName && withinPrefix) && !(descending && afterCursor))
+            {
+                data.Add(afterCursor, exactName, withinPrefix, (form & 8) != 0, descending, (form & 32) != 0);
+            }
         }
 
         return data;

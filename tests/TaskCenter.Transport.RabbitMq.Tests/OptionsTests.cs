@@ -6,14 +6,16 @@ namespace TaskCenter.Transport.RabbitMq.Tests;
 public sealed class OptionsTests
 {
     [Fact]
-    public void The_transport_refuses_an_address_that_is_not_amqp_and_a_reconnect_limit_below_the_first_pause()
+    public void The_transport_refuses_an_address_that_is_not_amqp_and_a_reconnect_limit_below_the_first_pause_naming_the_keys()
     {
-        Assert.Throws<ArgumentException>(() => new RabbitMqTransportOptions { Uri = new Uri("http://127.0.0.1:5672/") }.Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RabbitMqTransportOptions
+        var scheme = Assert.Throws<ArgumentException>(() => new RabbitMqTransportOptions { Uri = new Uri("http://user:secret@127.0.0.1:5672/") }.Validate());
+        Assert.Equal("Delivery:RabbitMq:Uri is not valid; Uri must be an amqp:// or amqps:// address, got 'http://'.", scheme.Message);
+        var backoff = Assert.Throws<ArgumentException>(() => new RabbitMqTransportOptions
         {
             ReconnectDelay = TimeSpan.FromSeconds(10),
             MaxReconnectDelay = TimeSpan.FromSeconds(1),
         }.Validate());
+        Assert.Equal("Delivery:RabbitMq:MaxReconnectDelay is 00:00:01; it must be at least Delivery:RabbitMq:ReconnectDelay (00:00:10).", backoff.Message);
         new RabbitMqTransportOptions().Validate();
     }
 

@@ -9,7 +9,8 @@ namespace TaskCenter.Cli.Commands;
 /// <summary>
 /// <c>taskcenter list</c>: a page of tasks in name order, filtered by name prefix, type and state (the server's
 /// <c>GET /tasks</c>), or every page with <c>--all</c>. <c>list --name &lt;name&gt;</c> is the original form: the tasks of
-/// one name, newest first (<c>query-task-by-name</c>), with --json still a bare array.
+/// one name, newest first (<c>query-task-by-name</c>, and the paged list of that name when it has more than one answer
+/// holds), with --json still a bare array.
 /// </summary>
 internal static class ListCommand
 {
@@ -17,11 +18,11 @@ internal static class ListCommand
 
     public static Command Create(CliContext context)
     {
-        var name = new Option<string?>("--name", "-n") { Description = "Only the tasks with exactly this name, newest first (not paged)" };
+        var name = new Option<string?>("--name", "-n") { Description = "Only the tasks with exactly this name, newest first (all of them)" };
         var prefix = new Option<string?>("--prefix", "-p") { Description = "Only the tasks whose name starts with this" };
         var type = new Option<string?>("--type", "-t") { Description = $"Only tasks of this type: {TaskTypeInput.Choices}" };
         var state = new Option<string?>("--state", "-s") { Description = $"Only tasks in this state: {StateChoices}" };
-        var limit = new Option<int?>("--limit") { Description = "Tasks per page, 1–500 (server default 50)" };
+        var limit = new Option<int?>("--limit") { Description = $"Tasks per page, 1–{TaskCenterClient.MaxTasksPerPage} (server default 50)" };
         var after = new Option<string?>("--after") { Description = "Page on: the next value the previous page printed" };
         var all = new Option<bool>("--all") { Description = "List every page, not only the first" };
         var command = new Command("list", "List tasks in name order, a page at a time (filter with --prefix, --type, --state), or the tasks with one --name")
@@ -33,9 +34,9 @@ internal static class ListCommand
             var typeFilter = parseResult.GetValue(type) is { } typeText ? TaskTypeInput.Parse(typeText) : (TaskType?)null;
             var stateFilter = parseResult.GetValue(state) is { } stateText ? ParseState(stateText) : (TaskState?)null;
             var pageSize = parseResult.GetValue(limit);
-            if (pageSize is < 1 or > 500)
+            if (pageSize is < 1 or > TaskCenterClient.MaxTasksPerPage)
             {
-                throw CliException.Usage($"--limit must be between 1 and 500, got {pageSize}");
+                throw CliException.Usage($"--limit must be between 1 and {TaskCenterClient.MaxTasksPerPage}, got {pageSize}");
             }
 
             if (parseResult.GetValue(name) is { } exactName)
@@ -59,7 +60,7 @@ internal static class ListCommand
                 }
 
                 var tasks = new List<TaskInfo>();
-                await foreach (var task in client.ListAllTasksAsync(filter, pageSize ?? 500, cancellationToken))
+                await foreach (var task in client.ListAllTasksAsync(filter, pageSize ?? TaskCenterClient.MaxTasksPerPage, cancellationToken))
                 {
                     tasks.Add(task);
                 }

@@ -7,9 +7,9 @@ internal static class BrokerAddress
     public static void Validate(Uri uri, string exchange)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (uri.Scheme is not ("amqp" or "amqps"))
+        if (WrongScheme(uri) is { } wrong)
         {
-            throw new ArgumentException($"Uri must be an amqp:// or amqps:// address, got '{uri.Scheme}://'.", nameof(uri));
+            throw new ArgumentException(wrong, nameof(uri));
         }
 
         if (string.IsNullOrWhiteSpace(exchange))
@@ -17,6 +17,10 @@ internal static class BrokerAddress
             throw new ArgumentException("Exchange is required.", nameof(exchange));
         }
     }
+
+    /// <summary>What is wrong with the address's scheme, or null when it is AMQP.</summary>
+    public static string? WrongScheme(Uri uri) =>
+        uri.Scheme is "amqp" or "amqps" ? null : $"Uri must be an amqp:// or amqps:// address, got '{uri.Scheme}://'.";
 
     /// <summary>The address without credentials, for logs and health.</summary>
     public static string Redacted(Uri uri) => new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.ToString();

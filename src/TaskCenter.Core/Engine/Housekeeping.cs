@@ -6,18 +6,25 @@ using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Core.Engine;
 
-/// <summary>Purges finished tasks past their retention and expired queue entries, and says so in the log.</summary>
+/// <summary>
+/// Purges finished tasks past their retention and expired queue entries, and says so in the log; from the moment the
+/// storage is ready.
+/// </summary>
 public sealed class Housekeeping(
     ITaskStore tasks,
     IQueueStore queue,
+    StorageReadiness readiness,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<Housekeeping> logger) : BackgroundService
 {
     private readonly EngineOptions _options = options.Value;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicLoop.RunAsync(_options.HousekeepingInterval, time, RunLoggedAsync, stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WhenReadyAsync(stoppingToken);
+        await PeriodicLoop.RunAsync(_options.HousekeepingInterval, time, RunLoggedAsync, stoppingToken);
+    }
 
     private async Task RunLoggedAsync(CancellationToken stoppingToken)
     {

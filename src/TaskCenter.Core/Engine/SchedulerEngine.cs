@@ -21,9 +21,11 @@ namespace TaskCenter.Core.Engine;
 /// <item>Only then are listeners told (consumers woken); they only speed delivery up, they carry no state.</item>
 /// </list>
 /// Memory is bounded by the batch size, whatever the number of pending tasks; each batch costs an index range scan.
+/// The loop starts once the storage is ready (<see cref="StorageReadiness"/>).
 /// </summary>
 public sealed class SchedulerEngine(
     ITaskStore store,
+    StorageReadiness readiness,
     EngineWakeup wakeup,
     IEnumerable<IFireListener> listeners,
     TaskIdGenerator ids,
@@ -41,6 +43,7 @@ public sealed class SchedulerEngine(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WhenReadyAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,8 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+using TaskCenter.Core.Configuration;
+
 namespace TaskCenter.Core.Queue;
 
 /// <summary>Settings of the built-in queue. Section "Queue" in configuration.</summary>
 public sealed class QueueOptions
 {
+    /// <summary>The configuration section the server binds these settings from; errors name each setting by its key in it.</summary>
+    public const string Section = "Queue";
+
     /// <summary>RocketMQ's delay levels for retries: 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h.</summary>
     public static readonly IReadOnlyList<TimeSpan> RocketMqDelayLevels =
     [
@@ -13,18 +19,23 @@ public sealed class QueueOptions
     ];
 
     /// <summary>Delay before the n-th retry (n from 1); retries past the list use its last entry.</summary>
+    [EachInRange(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public IList<TimeSpan> RetryDelays { get; set; } = [.. RocketMqDelayLevels];
 
     /// <summary>Retries after the first delivery before a message is dead-lettered.</summary>
+    [Range(0, 1000)]
     public int MaxRetries { get; set; } = 16;
 
     /// <summary>Lease of a consumed message when the consumer names none and the task has no max_runtime.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan DefaultLease { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a fire for a tag no group subscribes to is kept for the first group that does.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
     public TimeSpan UnroutedRetention { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>How long recorded fires are kept for history after all their deliveries are done.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan FireHistoryRetention { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>The delay before retry number <paramref name="retry"/> (1-based).</summary>

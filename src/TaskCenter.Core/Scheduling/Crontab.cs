@@ -5,7 +5,9 @@ namespace TaskCenter.Core.Scheduling;
 
 /// <summary>
 /// A crontab(5) schedule as Vixie cron and cronie read it: 5 fields (or 6 with seconds first), names, ranges,
-/// lists, steps, the time macros, an optional CRON_TZ=/TZ= prefix, and the Cronos forms L, W, # and '?'.
+/// lists, steps, the time macros, an optional CRON_TZ=/TZ= prefix, and the Cronos forms L, W, # and '?'; and
+/// cronie's rule for the nights the clocks change (<see cref="DaylightSavingRule"/>). Cronos matches the fields
+/// against wall-clock times; which instants those are is the rule's decision, not Cronos's.
 /// </summary>
 public sealed class Crontab
 {
@@ -16,14 +18,17 @@ public sealed class Crontab
     // Cronos wants both; so each is then its own Cronos expression (the other day field '*').
     private readonly CronExpression _primary;
     private readonly CronExpression? _secondary;
+    private readonly Func<DateTime, bool, DateTime?> _nextWallTime;
 
-    private Crontab(string expression, TimeZoneInfo? zone, bool hasSeconds, CronExpression primary, CronExpression? secondary)
+    private Crontab(string expression, TimeZoneInfo? zone, bool hasSeconds, CrontabKind kind, CronExpression primary, CronExpression? secondary)
     {
         Expression = expression;
         Zone = zone;
         HasSeconds = hasSeconds;
+        Kind = kind;
         _primary = primary;
         _secondary = secondary;
+        _nextWallTime = NextWallTime;
     }
 
     /// <summary>The expression as given.</summary>
@@ -34,6 +39,12 @@ public sealed class Crontab
 
     /// <summary>Whether the expression has the 6-field form whose first field is seconds.</summary>
     public bool HasSeconds { get; }
+
+    /// <summary>
+    /// cronie's kind of job: wildcard when the minute or hour field starts with '*' (and, in the 6-field form, when
+    /// the seconds field does: it is read like the minute field); @hourly is <c>0 * * * *</c>, so wildcard.
+    /// </summary>
+    public CrontabKind Kind { get; }
 
     /// <summary>Parses <paramref name="expression"/>; on failure <paramref name="error"/> says why, else it is "".</summary>
     public static bool TryParse(string? expression, [NotNullWhen(true)] out Crontab? crontab, out string error)
@@ -63,7 +74,7 @@ public sealed class Crontab
         var first = hasSeconds ? 0 : 1;
         var cronos = new string[6];
         cronos[0] = "0";
-        bool domStar = false, dowStar = false;
+        bool domStar = false, dowStar = false, timeStar = false;
         for (var i = 0; i < fields.Length; i++)
         {
             var kind = (CrontabFieldKind)(i + first);
@@ -72,6 +83,7 @@ public sealed class Crontab
                 return false;
             }
 
+            timeStar |= kind <= CrontabFieldKind.Hour && unrestricted;
             domStar |= kind == CrontabFieldKind.DayOfMonth && unrestricted;
             dowStar |= kind == CrontabFieldKind.DayOfWeek && unrestricted;
         }
@@ -100,7 +112,7 @@ public sealed class Crontab
             return false;
         }
 
-        crontab = new Crontab(expression, zone, hasSeconds, primary, secondary);
+        crontab = new Crontab(expression, zone, hasSeconds, timeStar ? CrontabKind.Wildcard : CrontabKind.FixedTime, primary, secondary);
         error = "";
         return true;
     }
@@ -112,23 +124,28 @@ public sealed class Crontab
     public DateTimeOffset? GetNextOccurrence(DateTimeOffset after, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var readIn = Zone ?? zone;
-        var from = after.UtcDateTime;
-        DateTime? next;
         try
         {
-            next = _primary.GetNextOccurrence(from, readIn);
-            if (_secondary?.GetNextOccurrence(from, readIn) is { } other && (next is null || other < next))
-            {
-                next = other;
-            }
+            return DaylightSavingRule.NextFire(Kind, Zone ?? zone, after.UtcDateTime, _nextWallTime) is { } utc
+                ? new DateTimeOffset(utc, TimeSpan.Zero)
+                : null;
         }
         catch (ArgumentOutOfRangeException)
         {
-            return null; // Cronos overflows DateTime when the next fire would be past 9999-12-31
+            return null; // DateTime overflows when the next fire would be past 9999-12-31
+        }
+    }
+
+    // Wall-clock times go to Cronos as UTC, where no clock ever changes: it only matches the fields.
+    private DateTime? NextWallTime(DateTime wall, bool inclusive)
+    {
+        var next = _primary.GetNextOccurrence(wall, inclusive);
+        if (_secondary?.GetNextOccurrence(wall, inclusive) is { } other && (next is null || other < next))
+        {
+            next = other;
         }
 
-        return next is { } utc ? new DateTimeOffset(utc, TimeSpan.Zero) : null;
+        return next;
     }
 
     public override string ToString() => Expression;

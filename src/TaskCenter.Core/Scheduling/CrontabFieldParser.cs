@@ -11,7 +11,7 @@ internal static class CrontabFieldParser
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
-    /// <param name="unrestricted">Vixie's DOM_STAR/DOW_STAR: the field starts with '*' (or is '?').</param>
+    /// <param name="unrestricted">Vixie's MIN_STAR/HR_STAR/DOM_STAR/DOW_STAR: the field starts with '*' (or is '?').</param>
     public static bool TryParse(CrontabFieldKind kind, string text, out string cronos, out bool unrestricted, out string error)
     {
         unrestricted = text[0] == '*' || text == "?";
@@ -261,9 +261,8 @@ internal static class CrontabFieldParser
     {
         if (step > max)
         {
-            // Only the first value matches; Cronos refuses such steps, so say it as a one-value range,
-            // which Cronos still counts as an interval (that matters for its DST rules).
-            builder.Append(low).Append('-').Append(low);
+            // Only the first value matches; Cronos refuses such steps.
+            builder.Append(low);
             return;
         }
 

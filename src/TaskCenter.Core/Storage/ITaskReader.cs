@@ -7,10 +7,10 @@ public interface ITaskReader
 {
     Task<ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Every task with this name, newest created first.</summary>
-    Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken);
-
-    /// <summary>A page of tasks in (name, created_at, id) order, filtered; see <see cref="TaskQuery"/>.</summary>
+    /// <summary>
+    /// A page of tasks in (name, created_at, id) order (or the reverse), filtered; see <see cref="TaskQuery"/>. The store
+    /// stops reading at the page's limit and byte budget: it never holds more than the page and one task's size.
+    /// </summary>
     Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken);
 
     /// <summary>

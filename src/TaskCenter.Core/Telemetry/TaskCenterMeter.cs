@@ -11,5 +11,5 @@ public static class TaskCenterMeter
 {
     public const string Name = "TaskCenter";
 
-    internal static readonly Meter Meter = new(Name);
+    public static readonly Meter Meter = new(Name);
 }

@@ -5,6 +5,7 @@ using TaskCenter.Core.Engine;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Management;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Health;
@@ -26,13 +27,12 @@ public static class TaskCenterServices
     {
         services.AddTaskCenterSecurity(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<EngineOptions>(configuration.GetSection("Engine"));
-        services.Configure<AlertOptions>(configuration.GetSection("Alerts"));
-        services.Configure<TaskValidationOptions>(configuration.GetSection("Tasks"));
-        services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
-        var queueSection = configuration.GetSection("Queue");
-        services.AddOptions<QueueOptions>()
-            .Bind(queueSection)
+        services.AddSection<EngineOptions>(configuration, EngineOptions.Section);
+        services.AddSection<AlertOptions>(configuration, AlertOptions.Section);
+        services.AddSection<TaskValidationOptions>(configuration, TaskValidationOptions.Section);
+        services.AddSection<LimitOptions>(configuration, LimitOptions.Section);
+        var queueSection = configuration.GetSection(QueueOptions.Section);
+        services.AddSection<QueueOptions>(configuration, QueueOptions.Section)
             // The binder appends to a pre-filled list; a configured list replaces the default levels instead.
             .PostConfigure(options =>
             {
@@ -58,11 +58,12 @@ public static class TaskCenterServices
         var backends = Backends.From(configuration);
         services.AddSingleton(backends);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: HealthTags.ReadyOnly);
+
+        // The schema first: every other hosted service awaits StorageReadiness before its first piece of work.
+        services.AddSingleton<StorageReadiness>();
+        services.AddHostedService<StorageInitializer>();
         AddStorage(services, configuration, backends);
         AddDelivery(services, configuration, backends);
-
-        // Hosted services start in this order: the schema first, then the engine.
-        services.AddHostedService<StorageInitializer>();
         services.AddHostedService<SchedulerEngine>();
         services.AddHostedService<Housekeeping>();
         services.AddTaskCenterOverview(configuration);
@@ -77,16 +78,18 @@ public static class TaskCenterServices
             case StorageProvider.Sqlite:
                 services.AddTaskCenterSqlite(options =>
                 {
-                    configuration.GetSection("Storage:Sqlite").Bind(options);
+                    configuration.GetSection(SqliteStorageOptions.Section).Bind(options);
                     options.Routing = routing;
                 });
+                services.CheckAtStart<SqliteStorageOptions>(SqliteStorageOptions.Section);
                 break;
             case StorageProvider.Postgres:
                 services.AddTaskCenterPostgres(options =>
                 {
-                    configuration.GetSection("Storage:Postgres").Bind(options);
+                    configuration.GetSection(PostgresStorageOptions.Section).Bind(options);
                     options.Routing = routing;
                 });
+                services.CheckAtStart<PostgresStorageOptions>(PostgresStorageOptions.Section);
                 break;
             default:
                 throw new InvalidOperationException($"Storage provider {backends.Storage} is not available in this build.");
@@ -101,7 +104,8 @@ public static class TaskCenterServices
                 services.AddSingleton<IDeadLetterRedrive>(sp => sp.GetRequiredService<BuiltInQueue>());
                 break;
             case DeliveryTransport.RabbitMq:
-                services.AddTaskCenterRabbitMq(options => configuration.GetSection("Delivery:RabbitMq").Bind(options));
+                services.AddTaskCenterRabbitMq(options => configuration.GetSection(RabbitMqTransportOptions.Section).Bind(options));
+                services.CheckAtStart<RabbitMqTransportOptions>(RabbitMqTransportOptions.Section);
                 // An unreachable broker makes the server not ready (fires wait in the outbox); it stays live and serving.
                 services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>(RabbitMqHealthCheck.Name, tags: HealthTags.ReadyOnly);
                 break;

@@ -59,7 +59,6 @@ public static class DashboardEndpoints
 
         var headers = context.Response.Headers;
         headers.CacheControl = "no-cache"; // Revalidated by ETag: a new server version is picked up at once.
-        headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers["Referrer-Policy"] = "no-referrer";
         return Results.Bytes(found.Content, found.ContentType, entityTag: found.ETag);

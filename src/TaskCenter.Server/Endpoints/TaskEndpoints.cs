@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
@@ -11,7 +13,23 @@ namespace TaskCenter.Server.Endpoints;
 /// <summary>The seed's task endpoints: add, delete by ids or name, query by id or name.</summary>
 public static class TaskEndpoints
 {
+    /// <summary>The most tasks <c>query-task-by-name</c> answers: the newest; the paged list has them all.</summary>
+    public const int MaxTasksByName = 100;
+
+    /// <summary>Set (to <c>true</c>) on a <c>query-task-by-name</c> answer that left older tasks out.</summary>
+    public const string TruncatedHeader = "X-Truncated";
+
     private const int MaxIdsPerDelete = 1000;
+
+    private static readonly (string, string)[] ListByNameHeaders =
+    [
+        (TruncatedHeader, "true when older tasks of the name were left out"),
+        ("Link", "with X-Truncated: <.../tasks?name=NAME>; rel=\"next\", the paged list of every task of the name"),
+    ];
+
+    private static readonly string ListByNameSummary =
+        $"The newest tasks with this name: at most {MaxTasksByName}, within Limits:MaxResponseBytes of data. When older ones exist, "
+        + $"the answer's Link header (rel=\"next\") points to GET /v1/api/tasks?name=, which pages through them all, and {TruncatedHeader} is true";
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
@@ -24,15 +42,17 @@ public static class TaskEndpoints
         api.MapGet("/query-task-by-id", GetAsync).RequireAuthorization(AccessPolicies.ReadTasks)
             .Documented<TaskResponse>("A task by id (404 when unknown)")
             .WithQuery(("taskid", true, "The task id, 24 hex characters."));
-        api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, CancellationToken ct) =>
-            ListByNameAsync(request.RequiredQueryText("name"), reader, ct))
+        api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, IOptions<LimitOptions> limits, CancellationToken ct) =>
+            ListByNameAsync(request.RequiredQueryText("name"), request, reader, limits.Value, ct))
             .RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<IReadOnlyList<TaskResponse>>("Every task with this name, newest first")
+            .Documented<IReadOnlyList<TaskResponse>>(ListByNameSummary)
+            .WithResponseHeaders(ListByNameHeaders)
             .WithQuery(("name", true, "The task name."));
-        api.MapGet("/query-task-by-name/{name}", (string name, ITaskReader reader, CancellationToken ct) =>
-            ListByNameAsync(name, reader, ct))
+        api.MapGet("/query-task-by-name/{name}", (string name, HttpRequest request, ITaskReader reader, IOptions<LimitOptions> limits, CancellationToken ct) =>
+            ListByNameAsync(name, request, reader, limits.Value, ct))
             .RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<IReadOnlyList<TaskResponse>>("Every task with this name, newest first (the name in the path)");
+            .Documented<IReadOnlyList<TaskResponse>>(ListByNameSummary + " (the name in the path)")
+            .WithResponseHeaders(ListByNameHeaders);
         return api;
     }
 
@@ -103,13 +123,24 @@ public static class TaskEndpoints
         return Results.Json(TaskResponse.From(task), ServerJsonContext.Wire.TaskResponse);
     }
 
-    private static async Task<IResult> ListByNameAsync(string name, ITaskReader reader, CancellationToken ct)
+    /// <summary>The seed's array, capped: the newest tasks of the name that fit one answer.</summary>
+    private static async Task<IResult> ListByNameAsync(string name, HttpRequest request, ITaskReader reader, LimitOptions limits, CancellationToken ct)
     {
-        var tasks = await reader.ListByNameAsync(CheckName(name), ct);
-        return Results.Json(tasks.Select(TaskResponse.From).ToList(), ServerJsonContext.Wire.IReadOnlyListTaskResponse);
+        var query = new TaskQuery { Name = CheckName(name), Descending = true, Limit = MaxTasksByName, MaxPayloadBytes = limits.MaxResponseBytes };
+        var page = await reader.ListAsync(query, ct);
+        if (page.Next is not null)
+        {
+            var prefix = TaskCenterApp.ApiPrefixes.First(candidate => request.Path.StartsWithSegments(candidate, StringComparison.OrdinalIgnoreCase));
+            var headers = request.HttpContext.Response.Headers;
+            headers.Link = $"<{request.PathBase}{prefix}/tasks?name={Uri.EscapeDataString(name)}>; rel=\"next\"";
+            headers[TruncatedHeader] = "true";
+        }
+
+        return Results.Json(page.Tasks.Select(TaskResponse.From).ToList(), ServerJsonContext.Wire.IReadOnlyListTaskResponse);
     }
 
-    private static string CheckName(string? name)
+    /// <summary>The name, when it is one a task can have (400 naming it otherwise).</summary>
+    internal static string CheckName(string? name)
     {
         if (name is null)
         {

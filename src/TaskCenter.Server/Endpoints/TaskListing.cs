@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Contracts;
@@ -5,16 +7,21 @@ using TaskCenter.Server.Http;
 
 namespace TaskCenter.Server.Endpoints;
 
-/// <summary><c>GET /tasks</c>: the task list, filtered, paged by cursor.</summary>
+/// <summary><c>GET /tasks</c>: the task list, filtered, paged by cursor, each page within the answer's byte budget.</summary>
 internal static class TaskListing
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    public static async Task<IResult> ListAsync(HttpRequest request, ITaskReader reader, CancellationToken ct)
+    public static async Task<IResult> ListAsync(HttpRequest request, ITaskReader reader, IOptions<LimitOptions> limits, CancellationToken ct)
     {
         var query = new TaskQuery
         {
+            Name = request.QueryText("name") switch
+            {
+                null or "" => null,
+                var name => TaskEndpoints.CheckName(name),
+            },
             NamePrefix = request.QueryText("name_prefix"),
             Type = request.QueryWholeNumber("type") switch
             {
@@ -30,6 +37,7 @@ internal static class TaskListing
             Limit = (int)(request.QueryWholeNumber("limit") is { } limit
                 ? limit is >= 1 and <= MaxLimit ? limit : throw ApiException.BadRequest($"limit must be between 1 and {MaxLimit}, got {limit}")
                 : DefaultLimit),
+            MaxPayloadBytes = limits.Value.MaxResponseBytes,
             After = request.QueryText("after") switch
             {
                 null or "" => null,

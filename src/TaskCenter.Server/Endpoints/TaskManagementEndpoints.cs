@@ -19,8 +19,9 @@ public static class TaskManagementEndpoints
     public static RouteGroupBuilder MapTaskManagementEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks", TaskListing.ListAsync).RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<TaskListResponse>("A page of tasks in name order, filtered")
+            .Documented<TaskListResponse>("A page of tasks in name order, filtered; a page also ends before the task that would take its data over Limits:MaxResponseBytes (it always holds one)")
             .WithQuery(
+                ("name", false, "Only tasks with exactly this name."),
                 ("name_prefix", false, "Only names starting with this."),
                 ("type", false, "1 one-shot, 2 interval, 3 crontab."),
                 ("state", false, "pending, active, paused or finished."),

@@ -3,13 +3,21 @@ using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Server.Health;
 
-/// <summary>Reads the next fire time: cheap on every store, and it fails exactly when the API would answer 503.</summary>
-public sealed class StorageHealthCheck(ITaskStore store) : IHealthCheck
+/// <summary>
+/// Unhealthy while the storage is not ready yet, saying what it waits for; then reads the next fire time: cheap on every
+/// store, and it fails exactly when the API would answer 503.
+/// </summary>
+public sealed class StorageHealthCheck(ITaskStore store, StorageReadiness readiness) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (readiness.WaitingFor is { } waitingFor)
+        {
+            return HealthCheckResult.Unhealthy($"waiting for the database: {waitingFor}");
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try

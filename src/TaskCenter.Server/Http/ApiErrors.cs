@@ -7,21 +7,29 @@ namespace TaskCenter.Server.Http;
 
 /// <summary>
 /// Makes every failure answer with <see cref="ErrorResponse"/>: caller mistakes thrown as <see cref="ApiException"/>
-/// or by Kestrel (body too large), unmatched routes and methods, an unreachable database (503: nothing was written,
-/// try again), and real faults (500, without details).
+/// or by Kestrel (body too large), unmatched routes and methods, an unreachable or not yet ready database (503:
+/// nothing was written, try again), and real faults (500, without details).
 /// </summary>
 public static class ApiErrors
 {
     public static IResult Result(int status, string message) =>
         Results.Json(new ErrorResponse(status, message), ServerJsonContext.Wire.ErrorResponse, statusCode: status);
 
-    /// <summary>Answers caller mistakes raised inside endpoints without logging them as faults.</summary>
+    /// <summary>
+    /// Answers caller mistakes raised inside endpoints without logging them as faults, and 503 while the storage is not
+    /// ready yet (the database has not answered since the start).
+    /// </summary>
     public static TBuilder WithApiErrors<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             try
             {
+                if (context.HttpContext.RequestServices.GetRequiredService<StorageReadiness>().WaitingFor is { } waitingFor)
+                {
+                    return Result(StatusCodes.Status503ServiceUnavailable, $"the database is not ready yet: {waitingFor}; try again later");
+                }
+
                 return await next(context);
             }
             catch (ApiException e)
@@ -38,11 +46,17 @@ public static class ApiErrors
             }
             catch (BadHttpRequestException e)
             {
-                return e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? Result(e.StatusCode, "request body is larger than the server accepts")
-                    : Result(e.StatusCode, "the request could not be read: " + e.Message);
+                return Result(e.StatusCode, Unreadable(e));
             }
         });
+
+    /// <summary>Kestrel's refusal of a body while it is read: too large, or arriving too slowly (MinRequestBodyDataRate).</summary>
+    private static string Unreadable(BadHttpRequestException e) => e.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "request body is larger than the server accepts",
+        StatusCodes.Status408RequestTimeout => "the request body arrived too slowly (under 240 bytes a second); the server stopped reading it",
+        _ => "the request could not be read: " + e.Message,
+    };
 
     private static IResult Unavailable(StorageUnavailableException e) =>
         Result(StatusCodes.Status503ServiceUnavailable, UnavailableMessage(e));
@@ -63,9 +77,7 @@ public static class ApiErrors
         var (status, message) = error switch
         {
             ApiException api => (api.Status, api.Message),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                (StatusCodes.Status413PayloadTooLarge, "request body is larger than the server accepts"),
-            BadHttpRequestException bad => (bad.StatusCode, "the request could not be read: " + bad.Message),
+            BadHttpRequestException bad => (bad.StatusCode, Unreadable(bad)),
             StorageUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, UnavailableMessage(unavailable)),
             TransportUnavailableException transport => (StatusCodes.Status503ServiceUnavailable, transport.Message + "; try again later"),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "request aborted"),
@@ -88,7 +100,8 @@ public static class ApiErrors
         return WriteAsync(context, status, message);
     }
 
-    private static Task WriteAsync(HttpContext context, int status, string message)
+    /// <summary>Answers the request with the error shape, unless its response has started already.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string message)
     {
         if (context.Response.HasStarted)
         {

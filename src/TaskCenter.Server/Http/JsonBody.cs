@@ -14,15 +14,9 @@ public sealed class JsonBody : IDisposable
 
     private JsonElement Root => _document.RootElement;
 
-    /// <summary>Reads the body; 415 for a non-JSON content type, 400 for malformed JSON or a non-object.</summary>
+    /// <summary>Reads the body (its Content-Type is checked before, see <see cref="JsonBodies"/>); 400 for malformed JSON or a non-object.</summary>
     public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentType is { } contentType && !IsJson(contentType))
-        {
-            throw new ApiException(StatusCodes.Status415UnsupportedMediaType,
-                $"Content-Type '{contentType}' is not accepted; send the body as JSON with Content-Type: application/json");
-        }
-
         JsonDocument document;
         try
         {
@@ -56,12 +50,4 @@ public sealed class JsonBody : IDisposable
     public IReadOnlyList<JsonFields>? ObjectList(string field) => Fields.ObjectList(field);
 
     public void Dispose() => _document.Dispose();
-
-    private static bool IsJson(string contentType)
-    {
-        var mediaType = contentType.Split(';')[0].Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)
-                && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-    }
 }

@@ -4,7 +4,7 @@ namespace TaskCenter.Server.Http;
 
 /// <summary>
 /// The fields of one JSON object of a request, read strictly: each accessor names the field, with its path inside the
-/// body (e.g. <c>tasks[3].type</c>), when its JSON type is wrong. Null and absent are the same.
+/// body (e.g. <c>tasks[3].type</c>), when its JSON type is wrong or its string is not text. Null and absent are the same.
 /// </summary>
 public readonly struct JsonFields
 {
@@ -21,7 +21,7 @@ public readonly struct JsonFields
     public string? Text(string field) => Get(field) switch
     {
         null => null,
-        { ValueKind: JsonValueKind.String } value => value.GetString(),
+        { ValueKind: JsonValueKind.String } value => TextOf(value, field),
         _ => throw ApiException.BadRequest($"{_path}{field} must be a string"),
     };
 
@@ -68,7 +68,7 @@ public readonly struct JsonFields
                 throw ApiException.BadRequest($"{_path}{field}[{items.Count}] must be a string");
             }
 
-            items.Add(item.GetString()!);
+            items.Add(TextOf(item, $"{field}[{items.Count}]"));
         }
 
         return items;
@@ -103,6 +103,22 @@ public readonly struct JsonFields
 
     /// <summary>Whether the field is present with a value other than null.</summary>
     public bool Has(string field) => Get(field) is not null;
+
+    /// <summary>
+    /// The string's text. The parser keeps string bytes as sent; invalid UTF-8 or an unpaired surrogate escape
+    /// (<c>"\ud800"</c>) only shows when the string is decoded, and is the caller's mistake, not a fault.
+    /// </summary>
+    private string TextOf(JsonElement value, string field)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw ApiException.BadRequest($"{_path}{field} is not valid text: it holds invalid UTF-8 or an unpaired surrogate (\\uD800-\\uDFFF)");
+        }
+    }
 
     private JsonElement? Get(string field) =>
         _object.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;

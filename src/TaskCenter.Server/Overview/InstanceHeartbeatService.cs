@@ -2,18 +2,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Server.Overview;
 
 /// <summary>
 /// Records this instance in storage every <see cref="OverviewOptions.HeartbeatInterval"/>: its health (the readiness
-/// checks) and its fires per minute. While storage is down there is nothing to record into; the next beat catches up.
+/// checks) and its fires per minute, from the moment storage is ready. While storage is down there is nothing to record
+/// into; the next beat catches up.
 /// </summary>
 public sealed class InstanceHeartbeatService(
     IInstanceRegistry registry,
     ServerInstance instance,
     FireMinuteCounter fires,
     HealthCheckService health,
+    StorageReadiness readiness,
     TimeProvider time,
     IOptions<OverviewOptions> options,
     ILogger<InstanceHeartbeatService> logger) : BackgroundService
@@ -21,8 +24,11 @@ public sealed class InstanceHeartbeatService(
     private readonly OverviewOptions _options = options.Value;
     private bool _failing;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicLoop.RunAsync(_options.HeartbeatInterval, time, BeatAsync, stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WhenReadyAsync(stoppingToken);
+        await PeriodicLoop.RunAsync(_options.HeartbeatInterval, time, BeatAsync, stoppingToken);
+    }
 
     private async Task BeatAsync(CancellationToken cancellationToken)
     {

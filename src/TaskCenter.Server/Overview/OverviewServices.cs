@@ -1,4 +1,5 @@
 using TaskCenter.Core.Engine;
+using TaskCenter.Server.Composition;
 
 namespace TaskCenter.Server.Overview;
 
@@ -10,7 +11,7 @@ public static class OverviewServices
     /// </summary>
     public static IServiceCollection AddTaskCenterOverview(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<OverviewOptions>(configuration.GetSection("Overview"));
+        services.AddSection<OverviewOptions>(configuration, OverviewOptions.Section);
         services.AddSingleton<TaskCensusCache>();
         services.AddSingleton<ServerInstance>();
         services.AddSingleton<FireMinuteCounter>();

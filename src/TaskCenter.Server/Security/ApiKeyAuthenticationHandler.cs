@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TaskCenter.Server.Contracts;
 
@@ -11,9 +12,14 @@ namespace TaskCenter.Server.Security;
 /// Reads <c>Authorization: Bearer &lt;key&gt;</c>. Answers a missing or unknown key with 401 and a role that may not call
 /// the endpoint with 403, both in the API's {err,msg} shape. With no keys configured every request is let in.
 /// </summary>
+/// <remarks>
+/// Refusals are logged by <see cref="AuthenticationFailureLog"/>, when a 401 is answered. The base class would log a
+/// line at every failed authentication — also of requests that are answered 429, or that need no key — and another at
+/// every challenge, so it gets no logger.
+/// </remarks>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRing keys)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, UrlEncoder encoder, ApiKeyRing keys, AuthenticationFailureLog failures)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, NullLoggerFactory.Instance, encoder)
 {
     private const string UnknownKey = "unknown API key";
 
@@ -24,16 +30,13 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(ApiKeyAuthentication.Open, Scheme.Name)));
         }
 
-        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
-            || string.IsNullOrWhiteSpace(header.Parameter))
+        if (SentKey() is not { } sent)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (keys.Find(header.Parameter.Trim()) is not { } key)
+        if (keys.Find(sent) is not { } key)
         {
-            Logger.LogInformation("Refused an unknown API key from {RemoteAddress}", Context.Connection.RemoteIpAddress);
             return Task.FromResult(AuthenticateResult.Fail(UnknownKey));
         }
 
@@ -43,6 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        failures.Refused(result.Failure is not null ? SentKey() : null, Context);
         var message = result.Failure is not null
             ? $"{UnknownKey}: the key sent in Authorization: Bearer <key> is not configured on this server"
             : "an API key is required: send Authorization: Bearer <key>";
@@ -57,6 +61,14 @@ public sealed class ApiKeyAuthenticationHandler(
         await WriteAsync(StatusCodes.Status403Forbidden,
             $"the API key '{name}' has the role {role}, which may not call {Request.Method} {Request.Path}");
     }
+
+    /// <summary>The key of <c>Authorization: Bearer &lt;key&gt;</c>, if the request carries one.</summary>
+    private string? SentKey() =>
+        AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
+        && string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+        && !string.IsNullOrWhiteSpace(header.Parameter)
+            ? header.Parameter.Trim()
+            : null;
 
     private Task WriteAsync(int status, string message)
     {

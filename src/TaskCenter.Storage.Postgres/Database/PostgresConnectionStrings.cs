@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Npgsql;
+using TaskCenter.Core.Configuration;
 
 namespace TaskCenter.Storage.Postgres.Database;
 
@@ -8,39 +8,18 @@ namespace TaskCenter.Storage.Postgres.Database;
 /// The connection settings the storage runs on: the user's connection string, plus the schema as search path and what
 /// keeps a dead instance from holding locks longer than <see cref="PostgresStorageOptions.TakeOverTimeout"/>.
 /// </summary>
-internal static partial class PostgresConnectionStrings
+internal static class PostgresConnectionStrings
 {
     /// <summary>The pooled connections of the storage. Validates the options with errors that name the setting.</summary>
     public static NpgsqlConnectionStringBuilder ForStorage(PostgresStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (OptionsRules.Check(options, PostgresStorageOptions.Section) is { Count: > 0 } failures)
         {
-            throw new InvalidOperationException(
-                "The PostgreSQL storage needs a connection string (PostgresStorageOptions.ConnectionString, e.g. configuration "
-                + "key Storage:Postgres:ConnectionString), such as \"Host=db;Database=taskcenter;Username=tc;Password=...\".");
+            throw new InvalidOperationException(string.Join(" ", failures));
         }
 
-        if (options.Schema is null || !SchemaName().IsMatch(options.Schema))
-        {
-            throw new InvalidOperationException(
-                $"PostgresStorageOptions.Schema '{options.Schema}' must be 1 to 50 lower-case letters, digits or underscores, starting with a letter or underscore.");
-        }
-
-        if (options.TakeOverTimeout < TimeSpan.FromSeconds(1))
-        {
-            throw new InvalidOperationException($"PostgresStorageOptions.TakeOverTimeout must be at least one second (it is {options.TakeOverTimeout}).");
-        }
-
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new InvalidOperationException($"PostgresStorageOptions.ConnectionString is not a valid Npgsql connection string: {exception.Message}", exception);
-        }
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
 
         // Keepalive probes a quarter of the take-over timeout apart: a dead peer is noticed within it, on both ends.
         var probeSeconds = Math.Max(1, (int)(options.TakeOverTimeout.TotalSeconds / 4));
@@ -83,7 +62,4 @@ internal static partial class PostgresConnectionStrings
             KeepAlive = Math.Max(1, storage.TcpKeepAliveTime),
         };
     }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,49}$")]
-    private static partial Regex SchemaName();
 }

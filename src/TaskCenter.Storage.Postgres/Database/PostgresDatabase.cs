@@ -99,20 +99,21 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         {
             return await call();
         }
-        catch (Exception exception) when (ConnectionFailures.IsUnavailable(exception))
+        catch (Exception exception) when (ConnectionFailures.Describe(exception) is { } unavailable)
         {
             // Idle pooled connections to a server that went away are dead too: drop them, so the first calls after it
             // is back do not fail on them one by one.
             ClearPool();
-            throw new StorageUnavailableException($"The PostgreSQL database is unavailable: {exception.Message}", exception);
+            throw new StorageUnavailableException(unavailable, exception);
         }
     }
 
+    /// <summary>Before the schema is in place nothing can be read or written: as when the database is down, try again later.</summary>
     private void ThrowIfNotInitialized()
     {
         if (!_initialized)
         {
-            throw new InvalidOperationException("The PostgreSQL storage is not initialized: call ITaskStore.InitializeAsync first.");
+            throw new StorageUnavailableException("The PostgreSQL storage is not initialized yet (ITaskStore.InitializeAsync has not succeeded)");
         }
     }
 }

@@ -15,7 +15,8 @@ namespace TaskCenter.Storage.Postgres.Notifications;
 /// per outage; notifications sent meanwhile are lost, so a reconnect counts as "messages ready".
 /// </summary>
 internal sealed class PostgresNotificationListener(
-    PostgresDatabase db, Action messagesReady, Action<DateTimeOffset> taskScheduled, ILogger logger) : BackgroundService
+    PostgresDatabase db, StorageReadiness readiness, Action messagesReady, Action<DateTimeOffset> taskScheduled, ILogger logger)
+    : BackgroundService
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
@@ -25,6 +26,8 @@ internal sealed class PostgresNotificationListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Until the storage is ready the initializer reports the database's state; nothing can be notified before.
+        await readiness.WhenReadyAsync(stoppingToken);
         var backoff = FirstBackoff;
         long? outageSince = null;
         while (!stoppingToken.IsCancellationRequested)
@@ -64,8 +67,8 @@ internal sealed class PostgresNotificationListener(
                     db.ClearPool();
                     outageSince = Stopwatch.GetTimestamp();
                     logger.LogWarning(
-                        exception,
-                        "Lost the PostgreSQL notification connection; other instances' fires reach this one late until it is back. Reconnecting");
+                        "Lost the PostgreSQL notification connection ({Error}); other instances' fires reach this one late until it is back. Reconnecting",
+                        exception.Message);
                 }
 
                 await Task.Delay(backoff, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -18,10 +18,10 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
     /// Leases up to <paramref name="max"/> within the <paramref name="budget"/>: candidates locked past it are left
     /// ready (their locks end with the transaction).
     /// </summary>
-    public async Task<List<QueueMessage>> TakeAsync(int max, PayloadBudget budget, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<List<QueueMessage>> TakeAsync(int max, ResponseBudget budget, TimeSpan lease, CancellationToken cancellationToken)
     {
         var messages = new List<QueueMessage>();
-        while (messages.Count < max && !budget.IsSpent)
+        while (messages.Count < max && !budget.IsFull)
         {
             var wanted = max - messages.Count;
             var candidates = await LockCandidatesAsync(wanted, cancellationToken);

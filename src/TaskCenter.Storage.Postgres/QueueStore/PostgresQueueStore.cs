@@ -160,7 +160,7 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
 
         return db.RunInTransactionAsync<IReadOnlyList<QueueMessage>>(
             async connection => await new LeaseBatch(connection, group, now, options.MaxRetries)
-                .TakeAsync(max, new PayloadBudget(limits.MaxResponseBytes), lease, cancellationToken),
+                .TakeAsync(max, new ResponseBudget(max, limits.MaxResponseBytes), lease, cancellationToken),
             cancellationToken);
     }
 
@@ -236,7 +236,7 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
                     ? connection.Command(QueueCommands.DeadLettersFirst)
                     : connection.Command(QueueCommands.DeadLettersAfter).With("@afterMsgId", afterMsgId);
                 command.With("@group", group).With("@limit", limit);
-                var budget = new PayloadBudget(limits.MaxResponseBytes);
+                var budget = new ResponseBudget(limit, limits.MaxResponseBytes);
                 var letters = new List<DeadLetter>();
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))

@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -14,24 +15,38 @@ internal sealed class PostgresTaskReader(PostgresDatabase db) : ITaskReader
                 .SingleOrDefault(),
             cancellationToken);
 
-    public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
-        db.RunAsync<IReadOnlyList<ScheduledTask>>(
-            async connection => await connection.Command(TaskCommands.ListByName).With("@name", name).ReadRowsAsync(TaskRowMapper.Read, cancellationToken),
-            cancellationToken);
-
+    /// <summary>
+    /// Two statements in one snapshot: the candidates' ids and data sizes, then the tasks of those that fit the page's
+    /// budget. A single statement could only stop at the budget by leaving the rest of its rows unread, which the
+    /// connection would still have to take off the wire.
+    /// </summary>
     public async Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
-        var rows = await db.RunAsync(
-            connection => TaskListQuery.Command(connection, query).ReadRowsAsync(TaskRowMapper.Read, cancellationToken), cancellationToken);
-        if (rows.Count <= query.Limit)
+        if (query.Simplified() is not { } simple)
         {
-            return new TaskPage(rows, Next: null);
+            return TaskPage.Empty;
         }
 
-        var page = rows.GetRange(0, query.Limit);
-        return new TaskPage(page, TaskCursor.Of(page[^1]));
+        return await db.RunAsync(
+            async connection =>
+            {
+                await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+                var candidates = await TaskListQuery.Command(connection, simple)
+                    .ReadRowsAsync(row => (Id: row.GetString(0), Size: row.GetInt32(1)), cancellationToken);
+                var budget = simple.NewBudget();
+                var fitting = candidates.TakeWhile(candidate => budget.TryTake(candidate.Size)).Select(candidate => candidate.Id).ToArray();
+                if (fitting.Length == 0)
+                {
+                    return TaskPage.Empty;
+                }
+
+                var tasks = (await connection.Command(TaskCommands.ListPage).With("@ids", fitting).ReadRowsAsync(TaskRowMapper.Read, cancellationToken))
+                    .ToDictionary(task => task.Id, StringComparer.Ordinal);
+                var page = fitting.Select(id => tasks[id]).ToList();
+                return new TaskPage(page, fitting.Length < candidates.Count ? TaskCursor.Of(page[^1]) : null);
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(

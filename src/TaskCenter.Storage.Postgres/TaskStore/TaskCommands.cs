@@ -63,15 +63,23 @@ internal static class TaskCommands
 
     public const string GetById = "SELECT " + Columns + " FROM tasks WHERE id = @id";
 
-    /// <summary>ix_tasks_name, walked backwards.</summary>
-    public const string ListByName = "SELECT " + Columns + " FROM tasks WHERE name = @name ORDER BY created_at DESC, id DESC";
-
     // ---- The task list (TaskListQuery puts the statement together from these) ----
 
-    /// <summary>A page of the list: ListSelect, the predicates joined by AND, ListOrder. ix_tasks_name in order, stopping at the limit.</summary>
-    public const string ListSelect = "SELECT " + Columns + " FROM tasks WHERE ";
+    /// <summary>
+    /// A page of the list, first as the rows' ids and data sizes only: ListSizes, the predicates joined by AND, ListOrder
+    /// (or ListOrderDescending). ix_tasks_name in order, stopping at the limit. octet_length reads the size of a TOASTed
+    /// value from its pointer, without fetching it.
+    /// </summary>
+    public const string ListSizes = "SELECT id, octet_length(data) FROM tasks WHERE ";
+
+    /// <summary>The tasks of a page whose sizes fit its budget, by id (tasks_pkey), in no order.</summary>
+    public const string ListPage = "SELECT " + Columns + " FROM tasks WHERE id = ANY (@ids)";
 
     public const string ListOrder = " ORDER BY name, created_at, id LIMIT @limit";
+
+    public const string ListOrderDescending = " ORDER BY name DESC, created_at DESC, id DESC LIMIT @limit";
+
+    public const string ListExactName = "name = @name";
 
     /// <summary>Where a name prefix starts (and no cursor past it is given).</summary>
     public const string ListFromPrefix = "name >= @prefix";
@@ -81,6 +89,9 @@ internal static class TaskCommands
 
     /// <summary>After the previous page's last task; a row comparison, which the btree seeks to.</summary>
     public const string ListAfter = "(name, created_at, id) > (@afterName, @afterCreatedAt, @afterId)";
+
+    /// <summary>After the previous page's last task, within the exact name: a range after the name's equality.</summary>
+    public const string ListAfterWithinName = "(created_at, id) > (@afterCreatedAt, @afterId)";
 
     public const string ListOfType = "type = @type";
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Configuration;
 
 namespace TaskCenter.Storage.Sqlite.Database;
 
@@ -21,10 +22,9 @@ internal sealed class SqliteDatabase : IDisposable
     public SqliteDatabase(SqliteStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
-        if (options.Path.Trim() == ":memory:" || options.Path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        if (OptionsRules.Check(options, SqliteStorageOptions.Section) is { Count: > 0 } failures)
         {
-            throw new ArgumentException("Path must name a database file (the writer and the readers open it separately).", nameof(options));
+            throw new ArgumentException(string.Join(" ", failures), nameof(options));
         }
 
         _options = options;
@@ -53,28 +53,7 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_writer is null)
-            {
-                var folder = System.IO.Path.GetDirectoryName(FilePath);
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                var writer = new SqliteConnection(_writerConnectionString);
-                try
-                {
-                    writer.Open();
-                    ConfigureWriter(writer);
-                }
-                catch
-                {
-                    writer.Dispose();
-                    throw;
-                }
-
-                _writer = writer;
-            }
+            _writer ??= OpenWriter();
 
             var applied = SchemaMigrator.Migrate(_writer);
             _committer ??= new GroupCommitter(_writer);
@@ -83,6 +62,38 @@ internal sealed class SqliteDatabase : IDisposable
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Creates the folder and opens the writer. A file that cannot be opened or created is a configuration mistake: the
+    /// error says which file and which setting, in one line.
+    /// </summary>
+    private SqliteConnection OpenWriter()
+    {
+        var writer = new SqliteConnection(_writerConnectionString);
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            writer.Open();
+            ConfigureWriter(writer);
+            return writer;
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            writer.Dispose();
+            throw new InvalidOperationException(
+                $"The SQLite database {FilePath} cannot be opened or created ({SqliteStorageOptions.Section}:Path): {exception.Message}", exception);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
         }
     }
 

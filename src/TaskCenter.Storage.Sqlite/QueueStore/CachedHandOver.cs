@@ -15,7 +15,7 @@ internal sealed class CachedHandOver(SqliteDatabase db, ReadyDeliveryCache ready
     private readonly ConcurrentDictionary<string, Task> _lastLeaseWrite = new(StringComparer.Ordinal);
 
     /// <summary>Up to <paramref name="max"/> messages within the <paramref name="budget"/>, first deliveries all, leased from <paramref name="now"/>.</summary>
-    public List<QueueMessage> Take(string group, int max, PayloadBudget budget, TimeSpan lease, DateTimeOffset now)
+    public List<QueueMessage> Take(string group, int max, ResponseBudget budget, TimeSpan lease, DateTimeOffset now)
     {
         var fires = ready.TakeDue(group, max, budget, now);
         if (fires.Count == 0)

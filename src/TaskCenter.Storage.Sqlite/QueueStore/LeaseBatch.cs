@@ -17,7 +17,7 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
     /// Leases up to <paramref name="max"/> within the <paramref name="budget"/>; a candidate <paramref name="claim"/>
     /// refuses (handed out elsewhere, lease not written yet) is skipped.
     /// </summary>
-    public List<QueueMessage> Take(int max, PayloadBudget budget, TimeSpan lease, Func<string, bool> claim)
+    public List<QueueMessage> Take(int max, ResponseBudget budget, TimeSpan lease, Func<string, bool> claim)
     {
         var nowMs = now.ToUnixMs();
         using var select = connection.Command(QueueCommands.LeaseCandidates, transaction).With("@group", group).With("@now", nowMs);

@@ -38,7 +38,7 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
     /// Takes up to <paramref name="max"/> entries due by <paramref name="now"/>, oldest fire first, as long as their data
     /// fits the <paramref name="budget"/>; they are in flight until <see cref="Landed"/>.
     /// </summary>
-    public List<FireRecord> TakeDue(string group, int max, PayloadBudget budget, DateTimeOffset now)
+    public List<FireRecord> TakeDue(string group, int max, ResponseBudget budget, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -159,7 +159,7 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
             Order.Enqueue(fire, fire);
         }
 
-        public List<FireRecord> TakeDue(int max, PayloadBudget budget, long nowMs)
+        public List<FireRecord> TakeDue(int max, ResponseBudget budget, long nowMs)
         {
             var taken = new List<FireRecord>();
             while (taken.Count < max && Order.TryPeek(out var next, out _))

@@ -158,9 +158,9 @@ internal sealed class SqliteQueueStore : IQueueStore
             return [];
         }
 
-        var budget = new PayloadBudget(_limits.MaxResponseBytes);
+        var budget = new ResponseBudget(max, _limits.MaxResponseBytes);
         var messages = _handOver.Take(group, max, budget, lease, now);
-        if (messages.Count == max || budget.IsSpent || (messages.Count > 0 && now - _lastDatabasePath.GetValueOrDefault(group) < DatabasePathInterval))
+        if (messages.Count == max || budget.IsFull || (messages.Count > 0 && now - _lastDatabasePath.GetValueOrDefault(group) < DatabasePathInterval))
         {
             return messages;
         }
@@ -312,7 +312,7 @@ internal sealed class SqliteQueueStore : IQueueStore
                 using (command)
                 {
                     command.With("@group", group).With("@limit", limit);
-                    var budget = new PayloadBudget(_limits.MaxResponseBytes);
+                    var budget = new ResponseBudget(limit, _limits.MaxResponseBytes);
                     var letters = new List<DeadLetter>();
                     using var reader = command.ExecuteReader();
                     while (reader.Read())

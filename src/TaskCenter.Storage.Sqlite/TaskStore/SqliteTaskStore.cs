@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Sqlite.Database;
@@ -251,48 +252,45 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
             },
             cancellationToken);
 
-    public Task<IReadOnlyList<ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) =>
-        _db.ReadAsync<IReadOnlyList<ScheduledTask>>(connection => ReadTasks(connection.Command(TaskCommands.ListByName).With("@name", name)), cancellationToken);
-
     public Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
-        var prefix = string.IsNullOrEmpty(query.NamePrefix) ? null : query.NamePrefix;
-        var after = query.After;
-        if (prefix is not null && after is not null && NamePrefix.IsBelow(after.Name, prefix))
+        if (query.Simplified() is not { } simple)
         {
-            after = null; // A cursor before the prefix's names: they all come after it.
+            return Task.FromResult(TaskPage.Empty);
         }
 
-        var sql = TaskCommands.List(afterCursor: after is not null, withinPrefix: prefix is not null, pausedOnly: query.State == TaskState.Paused);
+        var sql = TaskCommands.List(
+            afterCursor: simple.After is not null,
+            exactName: simple.Name is not null,
+            withinPrefix: simple.NamePrefix is not null,
+            pausedOnly: simple.State == TaskState.Paused,
+            descending: simple.Descending);
 
         return _db.ReadAsync(
             connection =>
             {
-                // One more than asked: whether a next page exists.
-                var command = connection.Command(sql)
-                    .With("@type", query.Type is { } type ? (int)type : null)
-                    .With("@state", query.State?.ToWire())
-                    .With("@limit", (long)query.Limit + 1);
-                if (prefix is not null)
+                // One more than the limit: whether a next page exists.
+                using var command = connection.Command(sql)
+                    .With("@type", simple.Type is { } type ? (int)type : null)
+                    .With("@state", simple.State?.ToWire())
+                    .With("@limit", (long)simple.Limit + 1);
+                if (simple.Name is { } name)
+                {
+                    command.With("@name", name);
+                }
+
+                if (simple.NamePrefix is { } prefix)
                 {
                     command.With("@prefix", prefix).With("@prefixEnd", NamePrefix.UpperEnd(prefix));
                 }
 
-                if (after is not null)
+                if (simple.After is { } after)
                 {
                     command.With("@afterName", after.Name).With("@afterCreatedAt", after.CreatedAt).With("@afterId", after.Id);
                 }
 
-                var tasks = ReadTasks(command);
-                if (tasks.Count <= query.Limit)
-                {
-                    return new TaskPage(tasks, null);
-                }
-
-                tasks.RemoveAt(tasks.Count - 1);
-                return new TaskPage(tasks, TaskCursor.Of(tasks[^1]));
+                return ReadPage(command, simple.NewBudget());
             },
             cancellationToken);
     }
@@ -320,6 +318,27 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
         using var insert = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Insert, transaction), task, dataHash);
         insert.ExecuteNonQuery();
         return new AddTaskResult(task.Id, Created: true);
+    }
+
+    /// <summary>
+    /// Reads the rows of a task list page while they fit its budget (each row's data size is read before its data), and
+    /// stops at the first that does not: the page's last task is then where the next page starts.
+    /// </summary>
+    private static TaskPage ReadPage(SqliteCommand command, ResponseBudget budget)
+    {
+        var tasks = new List<ScheduledTask>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (!budget.TryTake(reader.GetInt64(TaskCommands.ListDataSizeColumn)))
+            {
+                return new TaskPage(tasks, TaskCursor.Of(tasks[^1]));
+            }
+
+            tasks.Add(TaskRowMapper.Read(reader));
+        }
+
+        return new TaskPage(tasks, Next: null);
     }
 
     /// <summary>Runs the query, reads every row as a task and disposes the command.</summary>

@@ -28,8 +28,6 @@ internal static class TaskCommands
 
     public const string GetById = "SELECT " + Columns + " FROM tasks WHERE id = @id";
 
-    public const string ListByName = "SELECT " + Columns + " FROM tasks WHERE name = @name ORDER BY created_at DESC, id DESC";
-
     public const string IdsByName = "SELECT id FROM tasks WHERE name = @name ORDER BY created_at DESC, id DESC";
 
     public const string DeleteById = "DELETE FROM tasks WHERE id = @id";
@@ -80,20 +78,26 @@ internal static class TaskCommands
         WHERE id = @id AND version = @version
         """;
 
-    // ---- The task list: ix_tasks_name walked from the cursor or the prefix, type and state checked in the row ----
+    // ---- The task list: ix_tasks_name walked from the cursor, the name or the prefix; type and state checked in the row ----
 
-    private const string ListFrom = "SELECT " + Columns + " FROM tasks WHERE ";
+    /// <summary>
+    /// The columns <see cref="TaskRowMapper"/> reads, then the data's size in bytes: octet_length reads it from the record
+    /// header, without loading the data, so a page can end before a task without reading it into .NET.
+    /// </summary>
+    private const string ListFrom = "SELECT " + Columns + ", octet_length(data) FROM tasks WHERE ";
+
+    /// <summary>The column of <see cref="ListFrom"/> that holds the data's size.</summary>
+    public const int ListDataSizeColumn = 18;
 
     /// <summary>A literal, so that the planner can use ix_tasks_paused (a parameter cannot match a partial index).</summary>
     private const string ListPausedOnly = "state = 'paused' AND ";
 
-    private const string ListFilters = """
-        (@type IS NULL OR type = @type) AND (@state IS NULL OR state = @state)
-        ORDER BY name, created_at, id
-        LIMIT @limit
-        """;
+    private const string ListExactName = "name = @name AND ";
 
     private const string ListAfterCursor = "(name, created_at, id) > (@afterName, @afterCreatedAt, @afterId) AND ";
+
+    /// <summary>A cursor within the exact name: a range after the name's equality, which the index seeks to (the full row value would only filter).</summary>
+    private const string ListAfterCursorWithinName = "(created_at, id) > (@afterCreatedAt, @afterId) AND ";
 
     /// <summary>Names starting with the prefix: [prefix, the least string above every such name).</summary>
     private const string ListPrefixRange = "name >= @prefix AND name < @prefixEnd AND ";
@@ -101,17 +105,26 @@ internal static class TaskCommands
     /// <summary>The end of the prefix's range, for a cursor inside it (the cursor starts the range, so deep pages cost as little).</summary>
     private const string ListPrefixEnd = "name < @prefixEnd AND ";
 
+    private const string ListFilters = "(@type IS NULL OR type = @type) AND (@state IS NULL OR state = @state)";
+
+    private const string ListAscending = " ORDER BY name, created_at, id LIMIT @limit";
+
+    private const string ListDescending = " ORDER BY name DESC, created_at DESC, id DESC LIMIT @limit";
+
     /// <summary>
-    /// A page of the task list in (name, created_at, id) order, from the start or after a cursor, within a name prefix
-    /// or not (a cursor with a prefix must lie at or above it: <see cref="NamePrefix.IsBelow"/>), paused tasks only
-    /// (ix_tasks_paused) or in any state (ix_tasks_name); type and state filter the rows walked.
+    /// A page of the task list in (name, created_at, id) order or its reverse, from the start or after a cursor, of one
+    /// exact name, within a name prefix or neither (as <see cref="Core.Storage.TaskQuery.Simplified"/> leaves them: a
+    /// cursor with a prefix lies at or above it, one with a name within it), paused tasks only (ix_tasks_paused) or in
+    /// any state (ix_tasks_name); type and state filter the rows walked.
     /// </summary>
-    public static string List(bool afterCursor, bool withinPrefix, bool pausedOnly) =>
+    public static string List(bool afterCursor, bool exactName, bool withinPrefix, bool pausedOnly, bool descending) =>
         ListFrom
         + (pausedOnly ? ListPausedOnly : "")
-        + (afterCursor ? ListAfterCursor : "")
+        + (exactName ? ListExactName : "")
+        + (afterCursor ? (exactName ? ListAfterCursorWithinName : ListAfterCursor) : "")
         + (withinPrefix ? (afterCursor ? ListPrefixEnd : ListPrefixRange) : "")
-        + ListFilters;
+        + ListFilters
+        + (descending ? ListDescending : ListAscending);
 
     /// <summary>The deliveries of a task's fires recorded ahead of time and not due yet (ux_fires_task_time, then the key).</summary>
     public const string WithdrawFutureDeliveries = """

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 using TaskCenter.Transport.RabbitMq.Broker;
 
 namespace TaskCenter.Transport.RabbitMq.DeadLetters;
@@ -11,15 +12,17 @@ namespace TaskCenter.Transport.RabbitMq.DeadLetters;
 /// Moves the messages consumers dead-lettered on RabbitMQ into storage, where the dead-letter API lists, redrives and
 /// purges them: each is recorded (idempotently) before it is acked, so a crash in between only records it again. When
 /// storage or the broker fails, the channel is closed (unacked messages return to the queue) and the drain starts over
-/// after a pause.
+/// after a pause. It starts once storage is ready.
 /// </summary>
 internal sealed class DeadLetterDrain(
-    BrokerConnection broker, IQueueStore store, TimeProvider time, ILogger<DeadLetterDrain> logger) : BackgroundService
+    BrokerConnection broker, IQueueStore store, StorageReadiness readiness, TimeProvider time, ILogger<DeadLetterDrain> logger)
+    : BackgroundService
 {
     private const ushort Prefetch = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WhenReadyAsync(stoppingToken);
         var backoff = new ReconnectBackoff(broker.Options);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -29,6 +32,11 @@ internal sealed class DeadLetterDrain(
                 if (BrokerFailures.IsBrokerFailure(failure))
                 {
                     broker.ReportFailure(failure);
+                }
+                else if (failure is StorageUnavailableException)
+                {
+                    // The database is down: the storage and health say so; one line, no stack trace.
+                    logger.LogWarning("Cannot record dead letters: {Error}; they stay in {Queue}", failure.Message, broker.Names.DeadLetters);
                 }
                 else
                 {

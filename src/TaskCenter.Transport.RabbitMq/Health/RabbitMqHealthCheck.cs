@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Storage;
 using TaskCenter.Transport.RabbitMq.Broker;
 
 namespace TaskCenter.Transport.RabbitMq.Health;
@@ -8,7 +9,8 @@ namespace TaskCenter.Transport.RabbitMq.Health;
 /// The health of delivery over RabbitMQ: healthy when the broker is reachable and no due fire waits in the outbox;
 /// degraded while publishing is behind; the registration's failure status (unhealthy by default) while the broker is
 /// unreachable. Its data: whether the broker is reachable and since when, the fires waiting in the outbox, the oldest of
-/// them, and the messages kept in the unrouted queue (fires for tags no group is bound to).
+/// them (left out while the database is unavailable), and the messages kept in the unrouted queue (fires for tags no
+/// group is bound to).
 /// </summary>
 public sealed class RabbitMqHealthCheck : IHealthCheck
 {
@@ -35,27 +37,38 @@ public sealed class RabbitMqHealthCheck : IHealthCheck
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         var (reachable, since, lastError) = _broker.State;
-        var oldest = await _outbox.GetNextUnpublishedAsync(timeout.Token);
-        var waiting = await _outbox.CountUnpublishedAsync(CountCap, timeout.Token);
         var data = new Dictionary<string, object>
         {
             ["broker"] = _broker.Address,
             ["reachable"] = reachable,
             ["since"] = since.ToString("O"),
-            ["fires_waiting"] = waiting,
         };
-        if (oldest is { } oldestFire)
+        DateTimeOffset? oldest = null;
+        string waitingText;
+        try
         {
-            data["oldest_waiting_fire"] = oldestFire.ToString("O");
+            oldest = await _outbox.GetNextUnpublishedAsync(timeout.Token);
+            var waiting = await _outbox.CountUnpublishedAsync(CountCap, timeout.Token);
+            data["fires_waiting"] = waiting;
+            if (oldest is { } oldestFire)
+            {
+                data["oldest_waiting_fire"] = oldestFire.ToString("O");
+            }
+
+            waitingText = (waiting >= CountCap ? $"{CountCap}+" : waiting.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " fires waiting";
+        }
+        catch (StorageUnavailableException)
+        {
+            // The storage check says why; the broker's state is still worth reporting.
+            waitingText = "the fires waiting are unknown while the database is unavailable";
         }
 
-        var waitingText = waiting >= CountCap ? $"{CountCap}+" : waiting.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!reachable)
         {
             data["error"] = lastError;
             return new HealthCheckResult(
                 context.Registration.FailureStatus,
-                $"RabbitMQ at {_broker.Address} unreachable since {since:O} ({lastError}); {waitingText} fires waiting",
+                $"RabbitMQ at {_broker.Address} unreachable since {since:O} ({lastError}); {waitingText}",
                 data: data);
         }
 
@@ -67,7 +80,7 @@ public sealed class RabbitMqHealthCheck : IHealthCheck
 
         if (oldest is { } due && due < _time.GetUtcNow() - _broker.Options.BacklogTolerance)
         {
-            return HealthCheckResult.Degraded($"publishing is behind: {waitingText} fires waiting, the oldest due since {due:O}", data: data);
+            return HealthCheckResult.Degraded($"publishing is behind: {waitingText}, the oldest due since {due:O}", data: data);
         }
 
         return HealthCheckResult.Healthy(

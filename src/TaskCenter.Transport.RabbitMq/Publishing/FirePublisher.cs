@@ -14,10 +14,15 @@ namespace TaskCenter.Transport.RabbitMq.Publishing;
 /// outbox marks them published: a fire counts as delivered to the broker only once the broker confirmed it. Sleeps until
 /// the next unpublished fire time, woken early when this instance records fires and at least every
 /// <see cref="RabbitMqTransportOptions.PollInterval"/> (another instance may record them). While the broker is down the
-/// fires stay in the outbox, and go out in fire-time order once it is back.
+/// fires stay in the outbox, and go out in fire-time order once it is back. It starts once storage is ready.
 /// </summary>
 internal sealed class FirePublisher(
-    BrokerConnection broker, IFireOutbox outbox, FireWakeup wakeup, TimeProvider time, ILogger<FirePublisher> logger) : BackgroundService
+    BrokerConnection broker,
+    IFireOutbox outbox,
+    StorageReadiness readiness,
+    FireWakeup wakeup,
+    TimeProvider time,
+    ILogger<FirePublisher> logger) : BackgroundService
 {
     // A fire is taken a millisecond after its time, so the wait does not end just before it.
     private static readonly TimeSpan DueMargin = TimeSpan.FromMilliseconds(1);
@@ -26,6 +31,7 @@ internal sealed class FirePublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WhenReadyAsync(stoppingToken);
         var backoff = new ReconnectBackoff(_options);
         IChannel? channel = null;
         try

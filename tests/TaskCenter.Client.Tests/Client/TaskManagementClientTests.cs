@@ -190,6 +190,22 @@ public abstract class TaskManagementClientTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_name_filter_lists_one_name_and_the_tasks_of_a_name_are_all_read_beyond_one_answer()
+    {
+        var name = Unique.Name("many");
+        var added = await Client.AddTasksAsync(Enumerable.Range(0, 101).Select(i => NewTask.Once(name, $"{i}", Start)));
+        await AddAsync(NewTask.Once(name + ".other", "x", Start));
+        var ids = added.Select(task => task.TaskId).ToList();
+
+        var page = await Client.ListTasksAsync(new TaskFilter { Name = name }, limit: 500);
+        var byName = await Client.GetTasksByNameAsync(name); // the server answers 100 of them and says so
+
+        Assert.Equal(ids, page.Tasks.Select(t => t.Id));
+        Assert.Null(page.Next);
+        Assert.Equal(Enumerable.Reverse(ids), byName.Select(t => t.Id));
+    }
+
+    [Fact]
     public async Task A_bad_list_parameter_is_a_400()
     {
         var error = await Assert.ThrowsAsync<TaskCenterApiException>(() => Client.ListTasksAsync(limit: 501));

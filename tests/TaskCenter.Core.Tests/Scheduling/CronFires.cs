@@ -23,11 +23,11 @@ internal static class CronFires
     public static string[] Next(string expression, string fromUtc, int count, string zone = "UTC") =>
         Next(Parse(expression), Utc(fromUtc), count, Zone(zone)).Select(Iso).ToArray();
 
-    public static List<DateTimeOffset> Next(Crontab crontab, DateTimeOffset from, int count, TimeZoneInfo zone)
+    public static List<DateTimeOffset> Next(Crontab crontab, DateTimeOffset from, int count, TimeZoneInfo zone, DateTimeOffset? before = null)
     {
-        var fires = new List<DateTimeOffset>(count);
+        var fires = new List<DateTimeOffset>(Math.Min(count, 64));
         var at = from;
-        while (fires.Count < count && crontab.GetNextOccurrence(at, zone) is { } next)
+        while (fires.Count < count && crontab.GetNextOccurrence(at, zone) is { } next && (before is null || next < before))
         {
             Assert.Equal(TimeSpan.Zero, next.Offset);
             Assert.Equal(0, next.Ticks % TimeSpan.TicksPerSecond);
@@ -37,6 +37,25 @@ internal static class CronFires
         }
 
         return fires;
+    }
+
+    /// <summary>
+    /// The fires strictly after <paramref name="fromUtc"/> and before <paramref name="toUtc"/>, each as its UTC instant and
+    /// its wall-clock time with the offset in <paramref name="zone"/>, e.g. "2024-03-10T07:30Z 03:30-04:00".
+    /// </summary>
+    public static string[] Between(string expression, string zone, string fromUtc, string toUtc)
+    {
+        var tz = Zone(zone);
+        var end = Utc(toUtc);
+        return Next(Parse(expression), Utc(fromUtc), int.MaxValue, tz, end).Select(fire => Described(fire, tz)).ToArray();
+    }
+
+    public static string Described(DateTimeOffset fire, TimeZoneInfo zone)
+    {
+        var wall = TimeZoneInfo.ConvertTime(fire, zone);
+        var time = fire.Second == 0 ? "HH:mm" : "HH:mm:ss";
+        return fire.UtcDateTime.ToString($"yyyy-MM-dd'T'{time}'Z'", CultureInfo.InvariantCulture) + " "
+            + wall.ToString(time + "zzz", CultureInfo.InvariantCulture);
     }
 
     public static TimeZoneInfo Zone(string id)

@@ -6,6 +6,9 @@ namespace TaskCenter.Dashboard.Tests.Support;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>A name the browser resolves to this machine, as a DNS-rebinding attacker's name would after the rebind.</summary>
+    public const string ReboundHost = "rebound.test";
+
     private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome"];
 
     private IPlaywright _playwright = null!;
@@ -21,6 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath(),
             Headless = true,
+            Args = [$"--host-resolver-rules=MAP {ReboundHost} 127.0.0.1"],
             Timeout = 120_000,
         });
     }

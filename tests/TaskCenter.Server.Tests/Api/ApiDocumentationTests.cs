@@ -33,6 +33,10 @@ public sealed class ApiDocumentationTests(SqliteServerFixture fixture) : IClassF
         var query = root.GetProperty("paths").GetProperty("/v1/api/crontab/next").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Equal(["crontab", "timezone", "count", "from"], query);
+        var byName = root.GetProperty("paths").GetProperty("/v1/api/query-task-by-name").GetProperty("get");
+        var headers = byName.GetProperty("responses").GetProperty("200").GetProperty("headers").EnumerateObject().Select(h => h.Name);
+        Assert.Equal(["X-Truncated", "Link"], headers);
+        Assert.Contains("/v1/api/tasks?name=", byName.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

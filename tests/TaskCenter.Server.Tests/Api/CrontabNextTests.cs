@@ -1,4 +1,5 @@
 using System.Net;
+using TaskCenter.Server.Tests.Management;
 using static TaskCenter.Server.Tests.Wire;
 
 namespace TaskCenter.Server.Tests.Api;
@@ -15,6 +16,34 @@ public abstract class CrontabNextTests(ServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([1704070800L, 1704157200L, 1704243600L], body.GetProperty("times").EnumerateArray().Select(e => e.GetInt64()));
+    }
+
+    [Theory]
+    // New York, 2030-03-10: 02:00 EST jumps to 03:00 EDT at 07:00Z. A wildcard job has no 02:30 and no extra fire;
+    // a fixed-time job fires its skipped time at the jump.
+    [InlineData("30 * * * *", 1899349200L, new[] { 1899351000L, 1899354600L, 1899358200L, 1899361800L })] // 00:30, 01:30 EST, 03:30, 04:30 EDT
+    [InlineData("30 2 * * *", 1899349200L, new[] { 1899356400L, 1899441000L })] // 03:00 EDT (the jump), next day 02:30 EDT
+    // 2030-11-03: 02:00 EDT falls back to 01:00 EST at 06:00Z. A fixed-time job fires in the first pass only.
+    [InlineData("15 0-2 * * *", 1919908800L, new[] { 1919909700L, 1919913300L, 1919920500L })] // 00:15, 01:15 EDT, 02:15 EST
+    public async Task The_preview_follows_the_daylight_saving_rule(string crontab, long from, long[] times)
+    {
+        var (_, body) = await Http.GetJsonAsync(
+            $"/v1/api/crontab/next?crontab={Uri.EscapeDataString(crontab)}&timezone=America/New_York&from={from}&count={times.Length}");
+        Assert.Equal(times, body.GetProperty("times").EnumerateArray().Select(e => e.GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_tasks_next_fires_follow_the_same_rule()
+    {
+        // From 2030-03-09 00:00Z: 02:30 EST, then the jump (03:00 EDT) for the skipped 02:30, then 02:30 EDT.
+        var id = await Http.AddAsync(new
+        {
+            name = TaskCalls.UniquePrefix("next-daylight") + "fixed", type = 3, data = "d", crontab = "30 2 * * *",
+            timezone = "America/New_York", start_time = 1899244800L,
+        });
+
+        var (_, next) = await Http.GetJsonAsync($"/v1/api/tasks/{id}/next?count=3");
+        Assert.Equal([1899271800_000L, 1899356400_000L, 1899441000_000L], next.GetProperty("times_ms").EnumerateArray().Select(e => e.GetInt64()));
     }
 
     [Fact]

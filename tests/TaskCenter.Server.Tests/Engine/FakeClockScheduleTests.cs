@@ -29,7 +29,7 @@ public sealed class FakeClockScheduleTests : IAsyncLifetime
     }
 
     /// <summary>Consumes and acks until <paramref name="count"/> messages arrived; the long poll wakes when the engine fires.</summary>
-    private static async Task<List<JsonElement>> TakeAsync(RunningServer server, string tag, int count)
+    internal static async Task<List<JsonElement>> TakeAsync(RunningServer server, string tag, int count)
     {
         var all = new List<JsonElement>();
         while (all.Count < count)

@@ -54,8 +54,6 @@ public sealed class TaskCensusCacheTests
 
         public Task<Core.Tasks.ScheduledTask?> GetAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<Core.Tasks.ScheduledTask>> ListByNameAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-
         public Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(string taskId, int limit, DateTimeOffset? before, CancellationToken cancellationToken) =>

@@ -67,6 +67,7 @@ public sealed class TransportHarness : IAsyncDisposable
                 configure?.Invoke(options);
             })
             .BuildServiceProvider();
+        services.GetRequiredService<StorageReadiness>().Ready(); // initialized above
         var harness = new TransportHarness(folder, storage, services, exchange, logs);
         foreach (var hosted in services.GetServices<IHostedService>())
         {

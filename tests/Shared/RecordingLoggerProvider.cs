@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace TaskCenter.Transport.RabbitMq.Tests.Support;
+namespace TaskCenter.Testing;
 
 /// <summary>Keeps every log entry, so a test can await one or count them.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
