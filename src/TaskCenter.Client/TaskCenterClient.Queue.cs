@@ -31,7 +31,11 @@ public sealed partial class TaskCenterClient
         return (response!.Messages ?? []).ConvertAll(WireMapper.ToModel);
     }
 
-    /// <summary>Acknowledges messages of a group (<c>POST /v1/api/ack</c>): they are done and not delivered again.</summary>
+    /// <summary>
+    /// Acknowledges messages of a group (<c>POST /v1/api/ack</c>): they are done and not delivered again. All or nothing:
+    /// when one of them was never handed out to the group (since it was recorded or redriven), the server acks none and
+    /// answers 409 (<see cref="TaskCenterApiException"/>) naming it.
+    /// </summary>
     /// <param name="group">The consumer group.</param>
     /// <param name="msgIds">The message ids.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -48,7 +52,9 @@ public sealed partial class TaskCenterClient
 
     /// <summary>
     /// Reports that handling a message failed (<c>POST /v1/api/nack</c>): the server retries it on its delay levels or, out
-    /// of attempts, makes it a dead letter. Throws <see cref="TaskCenterApiException"/> (404) when the group holds no such message.
+    /// of attempts, makes it a dead letter. Throws <see cref="TaskCenterApiException"/>: 404 when the group holds no such
+    /// message, 409 when it was never handed out (only a received message can be nacked). A nack of a message already
+    /// waiting for its retry leaves it as it is and answers its retry time.
     /// </summary>
     /// <param name="group">The consumer group.</param>
     /// <param name="msgId">The message id.</param>

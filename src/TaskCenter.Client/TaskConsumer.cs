@@ -91,13 +91,15 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
     public string Group => _options.Group;
 
     /// <summary>
-    /// Registers a handler for the task names matched by <paramref name="tagExpression"/>: one tag, tags joined by
-    /// <c>||</c> (<c>tag1 || tag2</c>), or <c>*</c> for every name. A handler for a name's exact tag wins over the one
-    /// for <c>*</c>. The consumer subscribes to the union of all registered expressions.
+    /// Registers a handler for the task names matched by <paramref name="tagExpression"/>: one tag, a prefix ending in
+    /// <c>*</c> (<c>billing.*</c>: every name starting with <c>billing.</c>), several joined by <c>||</c>
+    /// (<c>tag1 || billing.*</c>), or <c>*</c> for every name. A name's handler is the one for its exact tag, else the
+    /// one for the longest prefix it starts with, else the one for <c>*</c>. The consumer subscribes to the union of all
+    /// registered expressions. (Over RabbitMQ prefixes are refused at start: see docs/rabbitmq.md.)
     /// </summary>
     /// <param name="tagExpression">The tag expression.</param>
     /// <param name="handler">The handler.</param>
-    /// <exception cref="ArgumentException">The expression is empty, or one of its tags (or <c>*</c>) already has a handler.</exception>
+    /// <exception cref="ArgumentException">The expression is empty, has a <c>*</c> other than at the end of a prefix, or one of its tags or prefixes (or <c>*</c>) already has a handler.</exception>
     /// <exception cref="InvalidOperationException">The consumer was already started.</exception>
     public void Register(string tagExpression, TaskHandler handler)
     {
@@ -129,6 +131,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
     /// <summary>Starts polling in the background and returns. A server that is unreachable is retried, not reported here.</summary>
     /// <param name="cancellationToken">Cancels the start (it does not wait for anything).</param>
     /// <exception cref="InvalidOperationException">No handler is registered, or the consumer was already started.</exception>
+    /// <exception cref="NotSupportedException">The message source cannot subscribe to a registered pattern (RabbitMQ and a prefix such as <c>billing.*</c>).</exception>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -79,6 +79,7 @@ public static class TaskCenterApp
                 .MapCrontabEndpoints()
                 .MapStatEndpoints()
                 .MapQueueEndpoints()
+                .MapGroupEndpoints()
                 .MapDeadLetterEndpoints();
         }
 

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TaskCenter.Core.Access;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -27,15 +30,20 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
     private readonly PostgresFireOutbox _outbox;
     private readonly PostgresInstanceRegistry _instances;
 
+    /// <param name="options">The database, the schema, the routing.</param>
+    /// <param name="queueOptions">The built-in queue's settings.</param>
     /// <param name="time">The clock of what the storage stamps by itself (when the outbox published); the system clock when null.</param>
-    public PostgresStorage(PostgresStorageOptions options, QueueOptions queueOptions, TimeProvider? time = null)
+    /// <param name="limits">The bounds on subscriptions, groups and answers; the defaults when null.</param>
+    /// <param name="logger">Where the start's warnings go (a stored subscription over the limits); nowhere when null.</param>
+    public PostgresStorage(
+        PostgresStorageOptions options, QueueOptions queueOptions, TimeProvider? time = null, LimitOptions? limits = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(queueOptions);
         Database = new PostgresDatabase(options);
         _tasks = new PostgresTaskStore(Database, options.Routing);
         _reader = new PostgresTaskReader(Database);
-        _queue = new PostgresQueueStore(Database, queueOptions);
+        _queue = new PostgresQueueStore(Database, queueOptions, limits ?? new LimitOptions(), logger ?? NullLogger.Instance);
         _outbox = new PostgresFireOutbox(Database, time ?? TimeProvider.System);
         _instances = new PostgresInstanceRegistry(Database);
     }
@@ -51,7 +59,11 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
 
     // ---- ITaskStore ----
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _tasks.InitializeAsync(cancellationToken);
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _tasks.InitializeAsync(cancellationToken);
+        await _queue.InitializeAsync(cancellationToken);
+    }
 
     public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken) => _tasks.AddAsync(task, cancellationToken);
 
@@ -98,8 +110,14 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
 
     // ---- IQueueStore ----
 
-    public Task SubscribeAsync(string group, TagFilter tags, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _queue.SubscribeAsync(group, tags, now, cancellationToken);
+    public Task<SubscribeResult> SubscribeAsync(string group, TagFilter tags, string? owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.SubscribeAsync(group, tags, owner, now, cancellationToken);
+
+    public Task<IReadOnlyList<ConsumerGroup>> ListGroupsAsync(string? afterGroup, int limit, Func<string, bool> include, CancellationToken cancellationToken) =>
+        _queue.ListGroupsAsync(afterGroup, limit, include, cancellationToken);
+
+    public Task<GroupRemoval?> DeleteGroupAsync(string group, CancellationToken cancellationToken) =>
+        _queue.DeleteGroupAsync(group, cancellationToken);
 
     public Task<IReadOnlyList<QueueMessage>> LeaseAsync(
         string group, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -108,7 +126,7 @@ public sealed class PostgresStorage : ITaskStore, ITaskReader, IQueueStore, IFir
     public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
         _queue.GetNextReadyAsync(group, cancellationToken);
 
-    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<AckOutcome> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
         _queue.AckAsync(group, msgIds, now, cancellationToken);
 
     public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TaskCenter.Core.Access;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -26,11 +29,15 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
     private readonly SqliteFireOutbox _outbox;
     private readonly SqliteInstanceRegistry _instances;
 
-    public SqliteStorage(SqliteStorageOptions options, QueueOptions queueOptions)
+    /// <param name="options">Where the file is and how it is written.</param>
+    /// <param name="queueOptions">The built-in queue's settings.</param>
+    /// <param name="limits">The bounds on subscriptions, groups and answers; the defaults when null.</param>
+    /// <param name="logger">Where the start's warnings go (a stored subscription over the limits); nowhere when null.</param>
+    public SqliteStorage(SqliteStorageOptions options, QueueOptions queueOptions, LimitOptions? limits = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(queueOptions);
         _db = new SqliteDatabase(options);
-        var subscriptions = new SubscriptionCache();
+        var subscriptions = new SubscriptionCache(limits ?? new LimitOptions(), logger ?? NullLogger.Instance);
         var ready = new ReadyDeliveryCache(options.ReadyCacheSize);
         _tasks = new SqliteTaskStore(_db, subscriptions, ready, options.Routing);
         _queue = new SqliteQueueStore(_db, subscriptions, ready, queueOptions);
@@ -101,8 +108,14 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
 
     // ---- IQueueStore ----
 
-    public Task SubscribeAsync(string group, TagFilter tags, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _queue.SubscribeAsync(group, tags, now, cancellationToken);
+    public Task<SubscribeResult> SubscribeAsync(string group, TagFilter tags, string? owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _queue.SubscribeAsync(group, tags, owner, now, cancellationToken);
+
+    public Task<IReadOnlyList<ConsumerGroup>> ListGroupsAsync(string? afterGroup, int limit, Func<string, bool> include, CancellationToken cancellationToken) =>
+        _queue.ListGroupsAsync(afterGroup, limit, include, cancellationToken);
+
+    public Task<GroupRemoval?> DeleteGroupAsync(string group, CancellationToken cancellationToken) =>
+        _queue.DeleteGroupAsync(group, cancellationToken);
 
     public Task<IReadOnlyList<QueueMessage>> LeaseAsync(
         string group, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -111,7 +124,7 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
     public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
         _queue.GetNextReadyAsync(group, cancellationToken);
 
-    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<AckOutcome> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
         _queue.AckAsync(group, msgIds, now, cancellationToken);
 
     public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -35,9 +35,9 @@ public abstract class CensusContract<TStore>(StorageHarness<TStore> db) : Storag
     public async Task Count_gives_tasks_by_type_and_state_and_every_groups_backlog_by_name()
     {
         var store = await Db.OpenAsync(new QueueOptions { MaxRetries = 0 });
-        await store.SubscribeAsync("g", Filter("a"), Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("h", Filter("b"), Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("empty", Filter("none"), Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", Filter("a"), null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("h", Filter("b"), null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("empty", Filter("none"), null, Build.T0, CancellationToken.None);
         foreach (var task in new[]
         {
             Build.Task("x", data: "1"),

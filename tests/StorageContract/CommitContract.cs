@@ -34,7 +34,7 @@ public abstract class CommitContract<TStore>(StorageHarness<TStore> db) : Storag
     public async Task A_version_mismatch_skips_the_advance_and_its_fires()
     {
         var store = await Db.OpenAsync();
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var task = Build.Task("tick", data: "d", nextFireAt: Build.T0);
         await store.AddAsync(task, CancellationToken.None);
         await Db.CommitAsync(store, [Build.Advance(task, TaskState.Active, Build.T0.AddMinutes(1), null, Build.Fire(task, Build.T0))]);
@@ -75,7 +75,7 @@ public abstract class CommitContract<TStore>(StorageHarness<TStore> db) : Storag
     public async Task Deleting_a_task_withdraws_its_fires_recorded_ahead_of_time_and_keeps_those_already_due()
     {
         var store = await Db.OpenAsync();
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var task = Build.Task("ahead", data: "d", nextFireAt: Build.T0);
         await store.AddAsync(task, CancellationToken.None);
         var due = Build.Fire(task, Build.T0);
@@ -93,7 +93,7 @@ public abstract class CommitContract<TStore>(StorageHarness<TStore> db) : Storag
     public async Task A_fire_is_recorded_once_per_task_and_fire_time_and_a_duplicate_is_not_routed()
     {
         var store = await Db.OpenAsync();
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var task = Build.Task("tick", data: "d", nextFireAt: Build.T0);
         await store.AddAsync(task, CancellationToken.None);
         var first = Build.Fire(task, Build.T0);
@@ -114,7 +114,7 @@ public abstract class CommitContract<TStore>(StorageHarness<TStore> db) : Storag
     public async Task A_batch_of_a_thousand_advances_commits_in_one_call()
     {
         var store = await Db.OpenAsync();
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var tasks = Enumerable.Range(0, 1000).Select(i => Build.Task("bulk", data: i.ToString(CultureInfo.InvariantCulture), nextFireAt: Build.T0)).ToList();
         foreach (var task in tasks)
         {

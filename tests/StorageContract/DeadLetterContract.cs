@@ -32,8 +32,8 @@ public abstract class DeadLetterContract<TStore>(StorageHarness<TStore> db) : St
     private async Task<TStore> OpenAsync()
     {
         var store = await Db.OpenAsync(new QueueOptions { MaxRetries = 0 });
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("h", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("h", TagFilter.All, null, Build.T0, CancellationToken.None);
         return store;
     }
 

@@ -25,7 +25,7 @@ public abstract class FireHistoryContract<TStore>(StorageHarness<TStore> db) : S
         var store = await Db.OpenAsync(queue);
         foreach (var group in groups)
         {
-            await store.SubscribeAsync(group, TagFilter.All, Build.T0, CancellationToken.None);
+            await store.SubscribeAsync(group, TagFilter.All, null, Build.T0, CancellationToken.None);
         }
 
         return store;
@@ -42,7 +42,7 @@ public abstract class FireHistoryContract<TStore>(StorageHarness<TStore> db) : S
         var t2 = t1.AddSeconds(10);
         Assert.Equal(2, Assert.Single(await store.LeaseAsync("g", 10, Lease, t2, CancellationToken.None)).Attempt);
         var t3 = t2.AddSeconds(2);
-        Assert.Equal([fire.MsgId], await store.AckAsync("g", [fire.MsgId], t3, CancellationToken.None));
+        Assert.Equal([fire.MsgId], (await store.AckAsync("g", [fire.MsgId], t3, CancellationToken.None)).Acked);
 
         var entry = await OnlyEntryAsync(store, fire);
 
@@ -107,7 +107,7 @@ public abstract class FireHistoryContract<TStore>(StorageHarness<TStore> db) : S
         Assert.True(entry.Unrouted);
         Assert.Empty(entry.Deliveries);
 
-        await store.SubscribeAsync("late", TagFilter.All, Build.T0.AddMinutes(1), CancellationToken.None);
+        await store.SubscribeAsync("late", TagFilter.All, null, Build.T0.AddMinutes(1), CancellationToken.None);
         entry = await OnlyEntryAsync(store, fire);
         Assert.False(entry.Unrouted);
         Assert.Equal(new FireDelivery { Group = "late", State = FireDeliveryState.Ready, Attempts = 0 }, Assert.Single(entry.Deliveries));
@@ -167,8 +167,8 @@ public abstract class FireHistoryContract<TStore>(StorageHarness<TStore> db) : S
     public async Task The_history_purge_drops_acked_outcomes_with_their_fires_and_keeps_those_of_fires_kept()
     {
         var store = await Db.OpenAsync(new QueueOptions { MaxRetries = 0, FireHistoryRetention = TimeSpan.FromDays(1) });
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("h", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("h", TagFilter.All, null, Build.T0, CancellationToken.None);
         var done = await Db.AddAndFireAsync(store, "a", Build.T0);
         var halfDead = await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(1));
         var recent = await Db.AddAndFireAsync(store, "a", Build.T0.AddDays(2));

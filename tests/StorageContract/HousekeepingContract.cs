@@ -33,7 +33,7 @@ public abstract class HousekeepingContract<TStore>(StorageHarness<TStore> db) : 
     public async Task PurgeExpired_drops_old_fires_whose_deliveries_are_all_done_and_keeps_the_others()
     {
         var store = await Db.OpenAsync(new QueueOptions { MaxRetries = 0, FireHistoryRetention = TimeSpan.FromDays(1) });
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var acked = await Db.AddAndFireAsync(store, "a", Build.T0);
         var dead = await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(1));
         var pending = await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(2));

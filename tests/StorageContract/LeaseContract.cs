@@ -64,18 +64,20 @@ public abstract class LeaseContract<TStore>(StorageHarness<TStore> db) : Storage
     public async Task Ack_removes_the_groups_messages_and_returns_those_that_were_pending()
     {
         var store = await Db.OpenAsync();
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("h", TagFilter.All, Build.T0, CancellationToken.None);
-        var leased = await Db.AddAndFireAsync(store, "a", Build.T0);
-        var ready = await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(1));
-        await store.LeaseAsync("g", 1, Lease, Build.T0.AddSeconds(1), CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("h", TagFilter.All, null, Build.T0, CancellationToken.None);
+        var first = await Db.AddAndFireAsync(store, "a", Build.T0);
+        var retrying = await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(1));
+        await store.LeaseAsync("g", 2, Lease, Build.T0.AddSeconds(1), CancellationToken.None);
+        await store.NackAsync("g", retrying.MsgId, "again", Build.T0.AddSeconds(1), CancellationToken.None);
 
-        var acked = await store.AckAsync("g", [ready.MsgId, "unknown", leased.MsgId, ready.MsgId], Build.T0.AddSeconds(1), CancellationToken.None);
+        var acked = await store.AckAsync("g", [retrying.MsgId, "unknown", first.MsgId, retrying.MsgId], Build.T0.AddSeconds(1), CancellationToken.None);
 
-        Assert.Equal([ready.MsgId, leased.MsgId], acked);
+        Assert.Null(acked.NotHandedOut);
+        Assert.Equal([retrying.MsgId, first.MsgId], acked.Acked);
         Assert.Empty(await store.LeaseAsync("g", 10, Lease, Build.T0.AddHours(1), CancellationToken.None));
         Assert.Equal(2, (await store.LeaseAsync("h", 10, Lease, Build.T0.AddHours(1), CancellationToken.None)).Count);
-        Assert.Empty(await store.AckAsync("g", [ready.MsgId], Build.T0.AddSeconds(1), CancellationToken.None));
+        Assert.Empty((await store.AckAsync("g", [retrying.MsgId], Build.T0.AddSeconds(1), CancellationToken.None)).Acked);
     }
 
     [Fact]
@@ -130,9 +132,10 @@ public abstract class LeaseContract<TStore>(StorageHarness<TStore> db) : Storage
     public async Task Nack_of_an_unknown_acked_dead_or_foreign_message_is_not_found()
     {
         var store = await Db.OpenSubscribedAsync(new QueueOptions { MaxRetries = 0 });
-        await store.SubscribeAsync("h", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("h", TagFilter.All, null, Build.T0, CancellationToken.None);
         var fire = await Db.AddAndFireAsync(store, "a", Build.T0);
         await store.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None);
+        await store.LeaseAsync("h", 1, Lease, Build.T0, CancellationToken.None);
 
         Assert.Equal(NackResult.NotFound, (await store.NackAsync("g", "unknown", null, Build.T0, CancellationToken.None)).Result);
         Assert.Equal(NackResult.DeadLettered, (await store.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);

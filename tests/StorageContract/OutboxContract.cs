@@ -13,7 +13,7 @@ public abstract class OutboxContract<TStore>(StorageHarness<TStore> db) : Storag
     public async Task Fires_go_to_the_outbox_and_not_to_the_built_in_queue()
     {
         var store = await OpenOutboxAsync();
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
 
         await Db.AddAndFireAsync(store, "tick", Build.T0);
 

@@ -20,7 +20,7 @@ public abstract class PersistenceContract<TStore>(StorageHarness<TStore> db) : S
         {
             await first.AddAsync(task, CancellationToken.None);
             Assert.True(TagFilter.TryParse("a || b", out var filter, out _));
-            await first.SubscribeAsync("g", filter, Build.T0, CancellationToken.None);
+            await first.SubscribeAsync("g", filter, null, Build.T0, CancellationToken.None);
             leasedMsgId = (await Db.AddAndFireAsync(first, "a", Build.T0)).MsgId;
             await first.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None);
         }

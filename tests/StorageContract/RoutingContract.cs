@@ -20,10 +20,10 @@ public abstract class RoutingContract<TStore>(StorageHarness<TStore> db) : Stora
     public async Task A_fire_goes_to_every_group_whose_subscription_matches_and_to_star_groups()
     {
         var store = await Db.OpenAsync();
-        await store.SubscribeAsync("billing", Filter("invoice || refund"), Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("audit", TagFilter.All, Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("mail", Filter("invoice"), Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("other", Filter("report"), Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("billing", Filter("invoice || refund"), null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("audit", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("mail", Filter("invoice"), null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("other", Filter("report"), null, Build.T0, CancellationToken.None);
 
         var invoice = await Db.AddAndFireAsync(store, "invoice", Build.T0);
         var refund = await Db.AddAndFireAsync(store, "refund", Build.T0.AddSeconds(1));
@@ -43,9 +43,9 @@ public abstract class RoutingContract<TStore>(StorageHarness<TStore> db) : Stora
         var fire = await Db.AddAndFireAsync(store, "orphan", Build.T0);
         Assert.Equal(1, Db.Scalar("SELECT COUNT(*) FROM fires WHERE unrouted"));
 
-        await store.SubscribeAsync("first", Filter("orphan || else"), Build.T0.AddHours(1), CancellationToken.None);
-        await store.SubscribeAsync("second", Filter("orphan"), Build.T0.AddHours(2), CancellationToken.None);
-        await store.SubscribeAsync("star", TagFilter.All, Build.T0.AddHours(3), CancellationToken.None);
+        await store.SubscribeAsync("first", Filter("orphan || else"), null, Build.T0.AddHours(1), CancellationToken.None);
+        await store.SubscribeAsync("second", Filter("orphan"), null, Build.T0.AddHours(2), CancellationToken.None);
+        await store.SubscribeAsync("star", TagFilter.All, null, Build.T0.AddHours(3), CancellationToken.None);
 
         var now = Build.T0.AddHours(4);
         var message = Assert.Single(await store.LeaseAsync("first", 10, Lease, now, CancellationToken.None));
@@ -67,7 +67,7 @@ public abstract class RoutingContract<TStore>(StorageHarness<TStore> db) : Stora
         var a = await Db.AddAndFireAsync(store, "a", Build.T0);
         var b = await Db.AddAndFireAsync(store, "b", Build.T0.AddSeconds(1));
 
-        await store.SubscribeAsync("all", TagFilter.All, Build.T0.AddMinutes(1), CancellationToken.None);
+        await store.SubscribeAsync("all", TagFilter.All, null, Build.T0.AddMinutes(1), CancellationToken.None);
 
         var messages = await store.LeaseAsync("all", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
         Assert.Equal([a.MsgId, b.MsgId], messages.Select(m => m.MsgId));
@@ -79,7 +79,7 @@ public abstract class RoutingContract<TStore>(StorageHarness<TStore> db) : Stora
         var store = await Db.OpenAsync();
         await Db.AddAndFireAsync(store, "orphan", Build.T0);
 
-        await store.SubscribeAsync("late", Filter("orphan"), Build.T0 + Build.DefaultQueue().UnroutedRetention + TimeSpan.FromSeconds(1), CancellationToken.None);
+        await store.SubscribeAsync("late", Filter("orphan"), null, Build.T0 + Build.DefaultQueue().UnroutedRetention + TimeSpan.FromSeconds(1), CancellationToken.None);
 
         Assert.Empty(await store.LeaseAsync("late", 10, Lease, Build.T0.AddDays(4), CancellationToken.None));
     }
@@ -105,7 +105,7 @@ public abstract class RoutingContract<TStore>(StorageHarness<TStore> db) : Stora
                 await Task.Yield();
             }
 
-            await store.SubscribeAsync("late", Filter("t"), Build.T0, CancellationToken.None);
+            await store.SubscribeAsync("late", Filter("t"), null, Build.T0, CancellationToken.None);
         });
         await Task.WhenAll(commits, subscribe);
 
@@ -119,9 +119,9 @@ public abstract class RoutingContract<TStore>(StorageHarness<TStore> db) : Stora
     public async Task Changing_a_subscription_routes_new_fires_by_the_new_filter()
     {
         var store = await Db.OpenAsync();
-        await store.SubscribeAsync("g", Filter("a"), Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("g", Filter("a"), Build.T0, CancellationToken.None); // unchanged: nothing to do
-        await store.SubscribeAsync("g", Filter("b"), Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", Filter("a"), null, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", Filter("a"), null, Build.T0, CancellationToken.None); // unchanged: nothing to do
+        await store.SubscribeAsync("g", Filter("b"), null, Build.T0, CancellationToken.None);
 
         await Db.AddAndFireAsync(store, "a", Build.T0);
         var b = await Db.AddAndFireAsync(store, "b", Build.T0);

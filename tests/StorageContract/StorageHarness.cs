@@ -1,4 +1,5 @@
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -14,10 +15,10 @@ public abstract class StorageHarness<TStore> : IDisposable
 {
     private readonly List<TStore> _opened = [];
 
-    /// <summary>A new store instance on the test's storage, initialized.</summary>
-    public async Task<TStore> OpenAsync(QueueOptions? queue = null, FireRouting routing = FireRouting.BuiltInQueue)
+    /// <summary>A new store instance on the test's storage, initialized (with the default limits unless given).</summary>
+    public async Task<TStore> OpenAsync(QueueOptions? queue = null, FireRouting routing = FireRouting.BuiltInQueue, LimitOptions? limits = null)
     {
-        var store = Create(queue ?? Build.DefaultQueue(), routing);
+        var store = Create(queue ?? Build.DefaultQueue(), routing, limits ?? new LimitOptions());
         _opened.Add(store);
         await store.InitializeAsync(CancellationToken.None);
         return store;
@@ -27,7 +28,7 @@ public abstract class StorageHarness<TStore> : IDisposable
     public async Task<TStore> OpenSubscribedAsync(QueueOptions? queue = null)
     {
         var store = await OpenAsync(queue);
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         return store;
     }
 
@@ -38,9 +39,9 @@ public abstract class StorageHarness<TStore> : IDisposable
     public abstract long Scalar(string sql);
 
     /// <summary>Adds a task and records one fire of it (the task stays active); returns the fire.</summary>
-    public async Task<FireRecord> AddAndFireAsync(TStore store, string name, DateTimeOffset fireTime, TimeSpan? lease = null)
+    public async Task<FireRecord> AddAndFireAsync(TStore store, string name, DateTimeOffset fireTime, TimeSpan? lease = null, string? data = null)
     {
-        var task = Build.Task(name, data: Build.NewId(), nextFireAt: fireTime);
+        var task = Build.Task(name, data: data ?? Build.NewId(), nextFireAt: fireTime);
         await store.AddAsync(task, CancellationToken.None);
         var fire = Build.Fire(task, fireTime, lease: lease);
         var recorded = await CommitAsync(store, [Build.Advance(task, TaskState.Active, fireTime.AddMinutes(1), null, fire)]);
@@ -60,7 +61,7 @@ public abstract class StorageHarness<TStore> : IDisposable
     }
 
     /// <summary>A store instance (not initialized) on the test's storage.</summary>
-    protected abstract TStore Create(QueueOptions queue, FireRouting routing);
+    protected abstract TStore Create(QueueOptions queue, FireRouting routing, LimitOptions limits);
 
     /// <summary>Removes the test's storage after its stores are closed.</summary>
     protected abstract void DisposeStorage();

@@ -15,7 +15,7 @@ public abstract class TextContract<TStore>(StorageHarness<TStore> db) : StorageC
     public async Task A_payload_with_a_nul_character_comes_back_exactly_on_every_path()
     {
         var store = await Db.OpenAsync(new QueueOptions { MaxRetries = 0 });
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var task = Build.Task("odd", data: OddPayload, nextFireAt: Build.T0);
 
         Assert.True((await store.AddAsync(task, CancellationToken.None)).Created);
@@ -49,7 +49,7 @@ public abstract class TextContract<TStore>(StorageHarness<TStore> db) : StorageC
         }
 
         Assert.Empty(await store.DeleteAsync(odd, Build.T0, CancellationToken.None));
-        Assert.Empty(await store.AckAsync("g", odd, Build.T0, CancellationToken.None));
+        Assert.Empty((await store.AckAsync("g", odd, Build.T0, CancellationToken.None)).Acked);
         Assert.Empty(await store.RedriveAsync("g", odd, Build.T0, CancellationToken.None));
         Assert.Empty(await store.PurgeDeadLettersAsync("g", odd, CancellationToken.None));
     }

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Postgres.Database;
@@ -64,13 +67,54 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
         Assert.Equal(SchemaMigrator.LatestVersion, _schema.Scalar("SELECT max(version) FROM schema_version"));
         Assert.Equal(SchemaMigrator.Scripts.Count, _schema.Scalar("SELECT count(*) FROM schema_version"));
         Assert.Equal(task.Id, (await store.GetAsync(task.Id, CancellationToken.None))?.Id);
-        Assert.Equal(["m1"], await store.AckAsync("g", ["m1"], Build.T0.AddSeconds(5), CancellationToken.None));
+        Assert.Equal(["m1"], (await store.AckAsync("g", ["m1"], Build.T0.AddSeconds(5), CancellationToken.None)).Acked);
         var fire = Assert.Single(await store.GetFireHistoryAsync(task.Id, 10, null, CancellationToken.None));
         var delivery = Assert.Single(fire.Deliveries);
         Assert.Equal(
             (FireDeliveryState.Acked, 1, (DateTimeOffset?)null, (DateTimeOffset?)Build.T0.AddSeconds(5)),
             (delivery.State, delivery.Attempts, delivery.FirstDeliveredAt, delivery.DoneAt));
         Assert.Null(fire.PublishedAt);
+    }
+
+    [Fact]
+    public async Task Subscriptions_of_a_version_2_schema_are_indexed_at_start_and_one_over_the_tag_limit_is_replaced_with_a_warning()
+    {
+        // A schema as a build without limits left it: a subscription of 300 tags, one of "*", one of two tags.
+        var t0 = Build.T0.ToUnixTimeMilliseconds();
+        var wide = Enumerable.Range(0, 300).Select(i => $"t{i:D3}").ToArray();
+        var (wideFilter, wideArray) = (string.Join(" || ", wide), "{" + string.Join(",", wide) + "}");
+        _schema.Scalar($"""
+            CREATE SCHEMA "{_schema.Name}";
+            {string.Concat(SchemaMigrator.Scripts.Take(2).Select(s => s.Sql + ";\n"))}
+            CREATE TABLE schema_version (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+            INSERT INTO schema_version (version, name) VALUES (1, '{SchemaMigrator.Scripts[0].Name}'), (2, '{SchemaMigrator.Scripts[1].Name}');
+            INSERT INTO consumer_groups (name, filter, tags, subscribed_at) VALUES
+              ('wide', '{wideFilter}', '{wideArray}', {t0}),
+              ('star', '*', NULL, {t0}),
+              ('two', 'a || t001', ARRAY['a', 't001'], {t0});
+            SELECT 0
+            """);
+        var logger = new FakeLogger();
+
+        var store = await _schema.OpenAsync("upgraded", logger: logger);
+        var task = Build.Task("t001", nextFireAt: Build.T0);
+        await store.AddAsync(task, CancellationToken.None);
+        var fire = Build.Fire(task, Build.T0);
+        await store.CommitAsync([Build.Advance(task, Core.Tasks.TaskState.Active, Build.T0.AddMinutes(1), null, fire)], CancellationToken.None);
+
+        var warning = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("Consumer group wide had a stored subscription of 300 tags, over Limits:MaxTagsPerSubscription (256)", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _schema.Scalar("SELECT count(*) FROM subscription_patterns"));
+        foreach (var group in new[] { "star", "two" })
+        {
+            Assert.Equal(fire.MsgId, Assert.Single(await store.LeaseAsync(group, 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None)).MsgId);
+        }
+
+        Assert.Empty(await store.LeaseAsync("wide", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
+        await _schema.OpenAsync("again", logger: logger);
+        Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(3, _schema.Scalar("SELECT count(*) FROM subscription_patterns"));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class NotificationTests(ClassDatabase database) : IClassFixture<Cl
         var recorder = await _schema.OpenAsync("recorder");
         var other = await _schema.OpenAsync("other");
         await using var probe = await ListenerProbe.StartAsync(other);
-        await recorder.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await recorder.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
 
         await _schema.LoadDueTasksAsync("tick", 3, Build.T0);
         await recorder.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
@@ -35,7 +35,7 @@ public sealed class NotificationTests(ClassDatabase database) : IClassFixture<Cl
         await _schema.LoadDueTasksAsync("kept", 1, Build.T0);
         await writer.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None); // no group yet: kept
 
-        await writer.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await writer.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         await probe.MessagesReadyAsync();
 
         var message = Assert.Single(await writer.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None));

@@ -47,7 +47,7 @@ public sealed class OutageTests(OutageTests.StoppableServer server) : IClassFixt
     public async Task Calls_fail_as_unavailable_while_the_database_is_down_and_the_same_storage_works_again_once_it_is_back()
     {
         var store = await OpenAsync();
-        await store.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var before = Build.Task("before", data: "d", nextFireAt: Build.T0);
         await store.AddAsync(before, CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
@@ -14,11 +15,11 @@ internal sealed class PostgresHarness(ClassDatabase database) : StorageHarness<P
 
     public override long Scalar(string sql) => database.Scalar(Schema, sql);
 
-    protected override PostgresStorage Create(QueueOptions queue, FireRouting routing)
+    protected override PostgresStorage Create(QueueOptions queue, FireRouting routing, LimitOptions limits)
     {
         var options = database.Options(Schema);
         options.Routing = routing;
-        return new PostgresStorage(options, queue);
+        return new PostgresStorage(options, queue, limits: limits);
     }
 
     protected override void DisposeStorage()

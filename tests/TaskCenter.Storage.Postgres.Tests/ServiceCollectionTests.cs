@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -32,7 +34,7 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
         // The queue options flow in: MaxRetries = 0 dead-letters on the first nack.
         await store.InitializeAsync(CancellationToken.None);
         var queue = provider.GetRequiredService<IQueueStore>();
-        await queue.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await queue.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var task = Build.Task("a", data: "d", nextFireAt: Build.T0);
         await store.AddAsync(task, CancellationToken.None);
         await store.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
@@ -65,7 +67,7 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
         listenerB.Listening += () => listening.TrySetResult();
         await listenerB.StartAsync(CancellationToken.None);
         await listening.Task.WaitAsync(Guard);
-        var queueB = new BuiltInQueue(serverB.GetRequiredService<IQueueStore>(), serverB.GetRequiredService<QueueSignal>(), TimeProvider.System);
+        var queueB = new BuiltInQueue(serverB.GetRequiredService<IQueueStore>(), serverB.GetRequiredService<QueueSignal>(), TimeProvider.System, Options.Create(new LimitOptions()));
 
         // B's consumer subscribes, finds nothing and waits (a minute at most, unless woken).
         var consuming = queueB.ConsumeAsync(new ConsumeRequest("g", TagFilter.All, 10, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)), CancellationToken.None);

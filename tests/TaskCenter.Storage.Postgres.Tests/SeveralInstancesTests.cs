@@ -110,7 +110,7 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
     {
         var a = await _schema.OpenAsync("a-lease");
         var b = await _schema.OpenAsync("b-lease");
-        await a.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await a.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         await _schema.LoadDueTasksAsync("work", 600, Build.T0);
         var fired = (await a.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None)).Recorded;
         var received = new ConcurrentBag<string>();
@@ -166,7 +166,7 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
         await recordedSome.Task.WaitAsync(Guard);
 
         Assert.True(TagFilter.TryParse("t", out var filter, out _));
-        await subscriber.SubscribeAsync("late", filter, Build.T0, CancellationToken.None);
+        await subscriber.SubscribeAsync("late", filter, null, Build.T0, CancellationToken.None);
         var fired = await recording;
 
         var received = await subscriber.LeaseAsync("late", 1000, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
@@ -179,7 +179,7 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
     {
         var engine = await _schema.OpenAsync("engine");
         var api = await _schema.OpenAsync("api");
-        await engine.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+        await engine.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var task = Build.Task("ahead", data: "d", nextFireAt: Build.T0.AddSeconds(10));
         await api.AddAsync(task, CancellationToken.None);
         using var firing = await HeldFireDue.StartAsync(

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -16,12 +18,13 @@ internal sealed class SharedSchema(ClassDatabase database) : IAsyncDisposable
     public string Name { get; } = database.NewSchema();
 
     /// <summary>A new, initialized storage instance on the schema, connecting as <paramref name="instance"/>.</summary>
-    public async Task<PostgresStorage> OpenAsync(string instance, Action<PostgresStorageOptions>? configure = null, QueueOptions? queue = null)
+    public async Task<PostgresStorage> OpenAsync(
+        string instance, Action<PostgresStorageOptions>? configure = null, QueueOptions? queue = null, LimitOptions? limits = null, ILogger? logger = null)
     {
         var options = database.Options(Name);
         options.ConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { ApplicationName = instance }.ConnectionString;
         configure?.Invoke(options);
-        var storage = new PostgresStorage(options, queue ?? Build.DefaultQueue());
+        var storage = new PostgresStorage(options, queue ?? Build.DefaultQueue(), limits: limits, logger: logger);
         _opened.Add(storage);
         await storage.InitializeAsync(CancellationToken.None);
         return storage;

@@ -15,6 +15,12 @@ public sealed class LeaseTests(ClassDatabase database)
 public sealed class DeadLetterTests(ClassDatabase database)
     : DeadLetterContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
+public sealed class SubscriptionTests(ClassDatabase database)
+    : SubscriptionContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class HandOutTests(ClassDatabase database)
+    : HandOutContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
 public sealed class RoutingTests(ClassDatabase database)
     : RoutingContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using TaskCenter.Core.Limits;
+using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Sqlite.Database;
 
 namespace TaskCenter.Storage.Sqlite.Tests;
@@ -71,8 +75,37 @@ public sealed class MigrationTests : IDisposable
         Assert.Null(entry.PublishedAt);
         var delivery = Assert.Single(entry.Deliveries);
         Assert.Equal(("g", Core.Storage.FireDeliveryState.Leased, 1, (DateTimeOffset?)null), (delivery.Group, delivery.State, delivery.Attempts, delivery.FirstDeliveredAt));
-        Assert.Equal(["m1"], await store.AckAsync("g", ["m1"], Build.T0, CancellationToken.None));
+        Assert.Equal(["m1"], (await store.AckAsync("g", ["m1"], Build.T0, CancellationToken.None)).Acked);
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM delivery_outcomes WHERE msg_id = 'm1' AND acked_at IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_stored_subscription_over_the_tag_limit_is_replaced_at_start_with_a_warning_naming_the_group()
+    {
+        // A file of a build without limits: a subscription of 300 tags, one of two, a message pending for the wide one.
+        var wide = string.Join(" || ", Enumerable.Range(0, 300).Select(i => $"t{i:D3}"));
+        CreateAtVersion(4, $"""
+            INSERT INTO consumer_groups (name, filter, subscribed_at) VALUES ('wide', '{wide}', 1000), ('two', 'a || b', 1000);
+            INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted, unpublished)
+            VALUES ('m1', 't1', 't001', 'd', 1000, 1000, NULL, 0, 0, 0);
+            INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at) VALUES ('wide', 'm1', 'ready', 0, 1000, 1000);
+            """);
+        var logger = new FakeLogger();
+
+        using var store = new SqliteStorage(new SqliteStorageOptions { Path = _db.Path }, Build.DefaultQueue(), new LimitOptions(), logger);
+        await store.InitializeAsync(CancellationToken.None);
+
+        var warning = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("Consumer group wide had a stored subscription of 300 tags, over Limits:MaxTagsPerSubscription (256)", warning.Message, StringComparison.Ordinal);
+        var groups = await store.ListGroupsAsync(null, 10, _ => true, CancellationToken.None);
+        Assert.Equal([("two", "a || b"), ("wide", "")], groups.Select(g => (g.Name, g.Subscription.Expression)));
+        Assert.Equal("m1", Assert.Single(await store.LeaseAsync("wide", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None)).MsgId);
+
+        // A second start finds nothing over the limit: no warning again.
+        using var again = new SqliteStorage(new SqliteStorageOptions { Path = _db.Path }, Build.DefaultQueue(), new LimitOptions(), logger);
+        await again.InitializeAsync(CancellationToken.None);
+        Assert.Single(logger.Collector.GetSnapshot());
     }
 
     /// <summary>Writes the file an older build would have: the scripts up to <paramref name="version"/>, then <paramref name="rows"/>.</summary>

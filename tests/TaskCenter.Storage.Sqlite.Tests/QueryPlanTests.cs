@@ -65,10 +65,14 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
     [InlineData(nameof(QueueCommands.NextReady), "ix_deliveries_available", true)]
     [InlineData(nameof(QueueCommands.DeadLettersFirst), "ix_deliveries_dead", false)]
     [InlineData(nameof(QueueCommands.DeadLettersAfter), "ix_deliveries_dead", false)]
-    [InlineData(nameof(QueueCommands.RouteUnroutedByTag), "ix_fires_unrouted", false)]
-    [InlineData(nameof(QueueCommands.RouteUnroutedByTag), "ix_fires_unrouted", true)]
-    [InlineData(nameof(QueueCommands.MarkRoutedByTag), "ix_fires_unrouted", false)]
-    [InlineData(nameof(QueueCommands.RouteUnroutedAll), "ix_fires_unrouted_age", false)]
+    [InlineData(nameof(QueueCommands.RouteUnrouted), "ix_fires_unrouted", false)]
+    [InlineData(nameof(QueueCommands.RouteUnrouted), "ix_fires_unrouted", true)]
+    [InlineData(nameof(QueueCommands.MarkRouted), "ix_fires_unrouted", false)]
+    [InlineData(nameof(QueueCommands.Ack), "PRIMARY KEY", false)]
+    [InlineData(nameof(QueueCommands.NotHandedOut), "PRIMARY KEY", false)]
+    [InlineData(nameof(QueueCommands.PendingDelivery), "PRIMARY KEY", false)]
+    [InlineData(nameof(QueueCommands.DeletePending), "ix_deliveries_available", false)]
+    [InlineData(nameof(QueueCommands.DeleteDead), "ix_deliveries_dead", false)]
     [InlineData(nameof(QueueCommands.PurgeUnrouted), "ix_fires_unrouted_age", false)]
     [InlineData(nameof(QueueCommands.PurgeHistory), "ix_fires_routed_age", false)]
     [InlineData(nameof(QueueCommands.PurgeHistory), "PRIMARY KEY", false)]
@@ -207,7 +211,7 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
         {
-            command.Parameters.AddWithValue(name, name is "@group" or "@name" or "@tag" or "@data" or "@afterMsgId" ? "x" : 1L);
+            command.Parameters.AddWithValue(name, name is "@group" or "@name" or "@first" or "@last" or "@data" or "@afterMsgId" or "@msgId" ? "x" : 1L);
         }
 
         var lines = new List<string>();

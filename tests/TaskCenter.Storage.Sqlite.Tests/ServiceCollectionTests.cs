@@ -36,14 +36,15 @@ public sealed class ServiceCollectionTests : IDisposable
 
             // The queue options flow in: MaxRetries = 0 dead-letters on the first nack.
             var queue = provider.GetRequiredService<IQueueStore>();
-            await queue.SubscribeAsync("g", TagFilter.All, Build.T0, CancellationToken.None);
+            await queue.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
             var fire = await _db.AddAndFireAsync((SqliteStorage)store, "a", Build.T0);
             await queue.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
             Assert.Equal(NackResult.DeadLettered, (await queue.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
 
             // An ack leaves statements prepared on the writer; closing still checkpoints the WAL away.
             var acked = await _db.AddAndFireAsync((SqliteStorage)store, "b", Build.T0);
-            Assert.Equal([acked.MsgId], await queue.AckAsync("g", [acked.MsgId], Build.T0, CancellationToken.None));
+            await queue.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
+            Assert.Equal([acked.MsgId], (await queue.AckAsync("g", [acked.MsgId], Build.T0, CancellationToken.None)).Acked);
         }
 
         // Disposing the provider closed the database: the WAL was checkpointed away.

@@ -16,6 +16,13 @@ public sealed class DeadLetterTests() : DeadLetterContract<SqliteStorage>(new Te
 
 public sealed class RoutingTests() : RoutingContract<SqliteStorage>(new TestDatabase());
 
+public sealed class SubscriptionTests() : SubscriptionContract<SqliteStorage>(new TestDatabase());
+
+/// <summary>Fresh fires handed out from memory: their leases are written before a later ack or nack is.</summary>
+public sealed class HandOutTests() : HandOutContract<SqliteStorage>(new TestDatabase());
+
+public sealed class HandOutWithoutCacheTests() : HandOutContract<SqliteStorage>(new TestDatabase(readyCacheSize: 0));
+
 public sealed class HousekeepingTests() : HousekeepingContract<SqliteStorage>(new TestDatabase());
 
 public sealed class PersistenceTests() : PersistenceContract<SqliteStorage>(new TestDatabase());

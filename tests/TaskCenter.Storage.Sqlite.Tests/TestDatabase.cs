@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
@@ -41,11 +42,11 @@ internal sealed class TestDatabase : StorageHarness<SqliteStorage>
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    protected override SqliteStorage Create(QueueOptions queue, FireRouting routing)
+    protected override SqliteStorage Create(QueueOptions queue, FireRouting routing, LimitOptions limits)
     {
         var options = new SqliteStorageOptions { Path = Path, Routing = routing };
         options.ReadyCacheSize = ReadyCacheSize ?? options.ReadyCacheSize;
-        return new SqliteStorage(options, queue);
+        return new SqliteStorage(options, queue, limits);
     }
 
     protected override void DisposeStorage()

@@ -22,4 +22,7 @@ public sealed record BenchmarkOptions
     public bool ShowHelp { get; init; }
 
     public bool ListSystems { get; init; }
+
+    /// <summary>Run the fire-path measurement (Routing/FirePathBench) instead of the scenarios.</summary>
+    public bool FirePath { get; init; }
 }

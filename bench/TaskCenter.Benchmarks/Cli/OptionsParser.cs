@@ -16,6 +16,8 @@ public static class OptionsParser
           --pending 1000000,...   S5's pending counts instead of the mode's
           --out DIR               where the JSON, the Markdown copy and the plots go (default: bench/results)
           --no-plots              write no PNG
+          --fire-path             instead of the scenarios: fires recorded per second by each storage alone, with one
+                                  group and with 1,000 idle groups of 256 tags (--quick: 20k fires, --full: 100k)
           --list                  list the systems and exit
           --help                  this text
         """;
@@ -39,6 +41,7 @@ public static class OptionsParser
                 "--out" => options with { OutputDirectory = Value(args, ref i) },
                 "--no-plots" => options with { Plots = false },
                 "--list" => options with { ListSystems = true },
+                "--fire-path" => options with { FirePath = true },
                 "--help" or "-h" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown option '{arg}'."),
             };

@@ -43,6 +43,12 @@ public static class BenchmarkProgram
             return 0;
         }
 
+        if (options.FirePath)
+        {
+            await Routing.FirePathBench.RunAsync(options.Mode != BenchmarkMode.Full, output, progress, cancellationToken);
+            return 0;
+        }
+
         RunOutcome outcome;
         try
         {

@@ -7,4 +7,5 @@ namespace TaskCenter.Benchmarks.Harness;
 /// <param name="Create">Makes a new, not yet started instance (one per scenario run).</param>
 /// <param name="Limits">Its caps.</param>
 /// <param name="IsTaskCenter">TaskCenter's own systems are the numerators of the ratios; the others are peers.</param>
-public sealed record SystemEntry(string Key, Func<ISystemUnderTest> Create, SystemLimits Limits, bool IsTaskCenter = false);
+/// <param name="NamedOnly">Runs only when --systems names its whole key (a variant for a question of its own).</param>
+public sealed record SystemEntry(string Key, Func<ISystemUnderTest> Create, SystemLimits Limits, bool IsTaskCenter = false, bool NamedOnly = false);

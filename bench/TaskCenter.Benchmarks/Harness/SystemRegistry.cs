@@ -15,6 +15,10 @@ public static class SystemRegistry
         new("taskcenter-e2e", () => new TaskCenterEndToEnd(), SystemLimits.None, IsTaskCenter: true),
         new("taskcenter-inproc-postgres", () => new TaskCenterInProcess(onPostgres: true), new SystemLimits { MaxPending = 0 }, IsTaskCenter: true),
 
+        // Routing with many subscriptions: 1,000 other groups of 256 tags each, beside the jobs' group.
+        new("taskcenter-inproc-groups", () => new TaskCenterInProcess(idleGroups: 1000), new SystemLimits { MaxPending = 0 }, IsTaskCenter: true, NamedOnly: true),
+        new("taskcenter-inproc-postgres-groups", () => new TaskCenterInProcess(onPostgres: true, idleGroups: 1000), new SystemLimits { MaxPending = 0 }, IsTaskCenter: true, NamedOnly: true),
+
         // The peers, one line each with their caps, in bench/TaskCenter.Benchmarks/Peers/PeerSystems.cs.
         .. PeerSystems.All,
     ];
@@ -33,15 +37,16 @@ public static class SystemRegistry
     }
 
     /// <summary>
-    /// The systems named in <paramref name="filter"/> (keys, comma-separated; "prefix*" matches by prefix), in registry
-    /// order; all when the filter is empty. Throws for a name that matches nothing.
+    /// The systems named in <paramref name="filter"/> (keys, comma-separated; "prefix*" matches by prefix, but never a
+    /// <see cref="SystemEntry.NamedOnly"/> one), in registry order; all but those when the filter is empty. Throws for a
+    /// name that matches nothing.
     /// </summary>
     public static IReadOnlyList<SystemEntry> Select(IReadOnlyList<string> filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.Count == 0)
         {
-            return All;
+            return [.. All.Where(entry => !entry.NamedOnly)];
         }
 
         foreach (var name in filter)
@@ -57,6 +62,6 @@ public static class SystemRegistry
 
     private static bool Matches(SystemEntry entry, string name) =>
         name.EndsWith('*')
-            ? entry.Key.StartsWith(name[..^1], StringComparison.OrdinalIgnoreCase)
+            ? !entry.NamedOnly && entry.Key.StartsWith(name[..^1], StringComparison.OrdinalIgnoreCase)
             : entry.Key.Equals(name, StringComparison.OrdinalIgnoreCase);
 }

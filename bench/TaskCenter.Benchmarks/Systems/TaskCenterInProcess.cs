@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,10 +17,14 @@ namespace TaskCenter.Benchmarks.Systems;
 /// records each message, then acks the batch without waiting for that ack before the next consume (as the SDK consumer
 /// does; up to 64 acks outstanding). The store is a temporary SQLite file (default settings: synchronous FULL) or, on
 /// PostgreSQL, a fresh database on a throwaway <see cref="PostgresServer"/> of its own (fsync on, as the PostgreSQL
-/// peers run).
+/// peers run). With <paramref name="idleGroups"/>, that many other groups subscribe first, each to
+/// <see cref="IdleGroupTags"/> tags no job fires: what routing costs on the fire path when many groups are subscribed.
 /// </summary>
-public sealed class TaskCenterInProcess(bool onPostgres = false) : ISystemUnderTest, IPreloadablePending
+public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups = 0) : ISystemUnderTest, IPreloadablePending
 {
+    /// <summary>Tags per idle group: the default limit of tags per subscription.</summary>
+    public const int IdleGroupTags = 256;
+
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private const int MaxPerConsume = 1000;
@@ -34,7 +40,8 @@ public sealed class TaskCenterInProcess(bool onPostgres = false) : ISystemUnderT
     private readonly Queue<Task> _acks = new();
     private PostgresServer? _postgres;
 
-    public string Name => onPostgres ? "TaskCenter in-process (PostgreSQL)" : "TaskCenter in-process (SQLite)";
+    public string Name => (onPostgres ? "TaskCenter in-process (PostgreSQL" : "TaskCenter in-process (SQLite")
+        + (idleGroups > 0 ? string.Create(CultureInfo.InvariantCulture, $", {idleGroups:N0} idle groups × {IdleGroupTags} tags)") : ")");
 
     public bool Durable => true;
 
@@ -54,6 +61,7 @@ public sealed class TaskCenterInProcess(bool onPostgres = false) : ISystemUnderT
         await _host.StartAsync(cancellationToken);
         _intake = _host.Services.GetRequiredService<TaskIntake>();
         _queue = _host.Services.GetRequiredService<BuiltInQueue>();
+        await SubscribeIdleGroupsAsync(cancellationToken);
 
         // One consume without waiting subscribes the group, so every fire from now on is routed to it.
         await ConsumeOnceAsync(TimeSpan.Zero, cancellationToken);
@@ -116,6 +124,35 @@ public sealed class TaskCenterInProcess(bool onPostgres = false) : ISystemUnderT
             ["Storage:Provider"] = "Postgres",
             ["Storage:Postgres:ConnectionString"] = await _postgres.CreateDatabaseAsync("taskcenter_bench", cancellationToken),
         };
+    }
+
+    /// <summary>Subscribes the idle groups and says on standard error how long the first and the last hundred took.</summary>
+    private async Task SubscribeIdleGroupsAsync(CancellationToken cancellationToken)
+    {
+        var hundreds = new List<TimeSpan>();
+        var started = Stopwatch.StartNew();
+        for (var group = 0; group < idleGroups; group++)
+        {
+            var expression = string.Join(" || ", Enumerable.Range(0, IdleGroupTags).Select(tag => string.Create(CultureInfo.InvariantCulture, $"idle-{group}-{tag}")));
+            if (!TagFilter.TryParse(expression, out var tags, out var error))
+            {
+                throw new InvalidOperationException(error);
+            }
+
+            var idle = string.Create(CultureInfo.InvariantCulture, $"idle-{group}");
+            await _queue!.ConsumeAsync(new ConsumeRequest(idle, tags, 1, TimeSpan.Zero, Lease), cancellationToken);
+            if ((group + 1) % 100 == 0)
+            {
+                hundreds.Add(started.Elapsed - hundreds.Aggregate(TimeSpan.Zero, (sum, next) => sum + next));
+            }
+        }
+
+        if (hundreds.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[{Name}] subscribed in {started.Elapsed.TotalSeconds:0.0} s: the first 100 groups {hundreds[0].TotalMilliseconds / 100:0.00} ms each, the last 100 {hundreds[^1].TotalMilliseconds / 100:0.00} ms each"));
+        }
     }
 
     private async Task AddAsync(TaskSubmission submission, CancellationToken cancellationToken)

@@ -7,8 +7,8 @@ namespace TaskCenter.Cli.Commands;
 /// <summary>
 /// <c>taskcenter tail &lt;tag&gt;</c>: follows the fires of a tag live, printing and acking each message, until Ctrl+C.
 /// It consumes as a real consumer group (default <c>cli-tail-&lt;tag&gt;</c>): from its first tail on, the server keeps a
-/// delivery of every fire of the tag for that group, whether a tail is running or not (the server cannot drop a group's
-/// subscription yet), so the next tail of the same group prints what came meanwhile.
+/// delivery of every fire of the tag for that group, whether a tail is running or not (until an admin deletes the group
+/// with DELETE /v1/api/groups/{group}), so the next tail of the same group prints what came meanwhile.
 /// </summary>
 internal static class TailCommand
 {

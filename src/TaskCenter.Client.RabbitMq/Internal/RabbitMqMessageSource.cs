@@ -37,8 +37,18 @@ internal sealed class RabbitMqMessageSource : ITaskMessageSource
 
     public string Description { get; }
 
+    /// <exception cref="NotSupportedException">A tag is a prefix pattern (<c>billing.*</c>): a binding cannot express it.</exception>
     public void Start(IReadOnlyList<string> tags)
     {
+        // AMQP topic bindings match whole dot-separated words ('#' any number of them), never a prefix of a word, and
+        // 'billing.#' would bring 'billing' itself too: a group queue cannot be bound to exactly the names of a prefix.
+        if (tags.FirstOrDefault(tag => tag.EndsWith('*')) is { } prefix)
+        {
+            throw new NotSupportedException(
+                $"The tag pattern '{prefix}' cannot be consumed over RabbitMQ: a queue binding matches whole dot-separated words, " +
+                "not a prefix. Register handlers for the exact tags (or '*'), or consume from the built-in queue over HTTP.");
+        }
+
         _topology = new ConsumerTopology(new AmqpNames(_rabbit.Exchange), _rabbit, _options.Group, tags);
         _failures = new FailurePublisher(_topology, _rabbit, _options.Group, _time);
         _connectionLoop = Task.Run(() => KeepConnectedAsync(_stopping.Token), CancellationToken.None);

@@ -1,10 +1,13 @@
+using System.Net;
 using System.Threading.Channels;
 
 namespace TaskCenter.Client.Internal;
 
 /// <summary>
 /// Sends the acknowledgements of one group in batches: every ack queued while a <c>/ack</c> call is in flight goes out
-/// in the next call. Each <see cref="AckAsync"/> completes with that call's outcome for its message.
+/// in the next call. Each <see cref="AckAsync"/> completes with that call's outcome for its message. The server acks a
+/// call all or nothing and refuses it (409) when one of its messages was never handed out (e.g. redriven meanwhile):
+/// then each message of the batch goes again on its own, so the others are acked and only that one fails.
 /// </summary>
 internal sealed class AckBatcher
 {
@@ -71,6 +74,10 @@ internal sealed class AckBatcher
                     pending.Result.TrySetResult(ackedSet.Contains(pending.MsgId));
                 }
             }
+            catch (TaskCenterApiException refused) when (refused.StatusCode == HttpStatusCode.Conflict && batch.Count > 1)
+            {
+                await AckEachAloneAsync(batch).ConfigureAwait(false);
+            }
             catch (Exception ex) // every failure goes to the waiting handlers; the loop must go on
             {
                 foreach (var pending in batch)
@@ -80,6 +87,21 @@ internal sealed class AckBatcher
             }
 
             batch.Clear();
+        }
+    }
+
+    private async Task AckEachAloneAsync(List<PendingAck> batch)
+    {
+        foreach (var pending in batch)
+        {
+            try
+            {
+                pending.Result.TrySetResult(await AckAloneAsync(pending.MsgId).ConfigureAwait(false));
+            }
+            catch (Exception ex) // this message's failure is its handler's; the others go on
+            {
+                pending.Result.TrySetException(ex);
+            }
         }
     }
 

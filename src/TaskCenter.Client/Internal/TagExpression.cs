@@ -1,6 +1,9 @@
 namespace TaskCenter.Client.Internal;
 
-/// <summary>A parsed tag expression: <c>*</c> (every name) or tags joined by <c>||</c>, e.g. <c>tag1 || tag2</c>.</summary>
+/// <summary>
+/// A parsed tag expression: <c>*</c> (every name), or patterns joined by <c>||</c>, each a tag or a prefix ending in
+/// <c>*</c>, e.g. <c>invoice || billing.*</c> (task names never hold <c>*</c>).
+/// </summary>
 internal sealed class TagExpression
 {
     private TagExpression(bool matchesAll, IReadOnlyList<string> tags)
@@ -12,8 +15,11 @@ internal sealed class TagExpression
     /// <summary>Whether the expression is (or contains) <c>*</c>.</summary>
     public bool MatchesAll { get; }
 
-    /// <summary>The distinct tags, in order; empty when <see cref="MatchesAll"/>.</summary>
+    /// <summary>The distinct tags and prefix patterns (<c>billing.*</c>), in order; empty when <see cref="MatchesAll"/>.</summary>
     public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>Whether <paramref name="pattern"/> is a prefix pattern: it ends in <c>*</c> and matches the names starting with the rest.</summary>
+    public static bool IsPrefix(string pattern) => pattern.EndsWith('*');
 
     public static TagExpression Parse(string expression)
     {
@@ -30,6 +36,12 @@ internal sealed class TagExpression
             if (part == "*")
             {
                 return new TagExpression(matchesAll: true, []);
+            }
+
+            if (part.IndexOf('*', StringComparison.Ordinal) is var star && star >= 0 && star != part.Length - 1)
+            {
+                throw new ArgumentException(
+                    $"The tag expression '{expression}' has '{part}': '*' may only end a prefix, as in 'billing.*'.", nameof(expression));
             }
 
             if (!tags.Contains(part, StringComparer.Ordinal))

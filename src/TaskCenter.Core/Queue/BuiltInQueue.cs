@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Telemetry;
 
 namespace TaskCenter.Core.Queue;
@@ -9,14 +11,25 @@ namespace TaskCenter.Core.Queue;
 /// <para>Delivery guarantee: a message leased here stays in storage until acked; if the consumer dies, its lease
 /// ends and the message is delivered again with the same msgid (at-least-once).</para>
 /// </summary>
-public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProvider time) : IDeadLetterRedrive
+public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProvider time, IOptions<LimitOptions> limits) : IDeadLetterRedrive
 {
-    // Subscriptions already written, so a poll with an unchanged subscription costs no write.
-    private readonly ConcurrentDictionary<string, string> _subscriptions = new(StringComparer.Ordinal);
+    /// <summary>
+    /// How long a subscription this instance wrote is taken as still stored without asking the store: another instance
+    /// may have deleted the group meanwhile, and its consumers' polls make it again within this time.
+    /// </summary>
+    private static readonly TimeSpan SubscriptionRecheck = TimeSpan.FromSeconds(10);
 
+    // Subscriptions already written, so a poll with an unchanged subscription costs no write (nor a read).
+    private readonly ConcurrentDictionary<string, (string Expression, DateTimeOffset WrittenAt)> _subscriptions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Subscribes the group (making it, within the group limits: else <see cref="GroupLimitException"/>), then takes its
+    /// messages, waiting for them up to the request's wait.
+    /// </summary>
     public async Task<IReadOnlyList<QueueMessage>> ConsumeAsync(ConsumeRequest request, CancellationToken cancellationToken)
     {
-        await SubscribeAsync(request.Group, request.Tags, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        await SubscribeAsync(request.Group, request.Tags, request.Owner, cancellationToken);
         var deadline = time.GetUtcNow() + request.Wait;
         while (true)
         {
@@ -37,11 +50,11 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
         }
     }
 
-    public async Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
+    public async Task<AckOutcome> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
     {
-        var acked = await store.AckAsync(group, msgIds, time.GetUtcNow(), cancellationToken);
-        QueueMetrics.Acked(group, acked.Count);
-        return acked;
+        var outcome = await store.AckAsync(group, msgIds, time.GetUtcNow(), cancellationToken);
+        QueueMetrics.Acked(group, outcome.Acked.Count);
+        return outcome;
     }
 
     public async Task<NackOutcome> NackAsync(string group, string msgId, string? failure, CancellationToken cancellationToken)
@@ -73,15 +86,34 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
     public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken) =>
         store.PurgeDeadLettersAsync(group, msgIds, cancellationToken);
 
-    private async Task SubscribeAsync(string group, TagFilter tags, CancellationToken cancellationToken)
+    /// <inheritdoc cref="IQueueStore.ListGroupsAsync"/>
+    public Task<IReadOnlyList<ConsumerGroup>> ListGroupsAsync(string? afterGroup, int limit, Func<string, bool> include, CancellationToken cancellationToken) =>
+        store.ListGroupsAsync(afterGroup, limit, include, cancellationToken);
+
+    /// <inheritdoc cref="IQueueStore.DeleteGroupAsync"/>
+    public async Task<GroupRemoval?> DeleteGroupAsync(string group, CancellationToken cancellationToken)
     {
-        var expression = tags.ToString();
-        if (_subscriptions.TryGetValue(group, out var known) && known == expression)
+        _subscriptions.TryRemove(group, out _);
+        var removed = await store.DeleteGroupAsync(group, cancellationToken);
+        _subscriptions.TryRemove(group, out _); // A poll that subscribed meanwhile made the group again, or found it still there.
+        return removed;
+    }
+
+    private async Task SubscribeAsync(string group, TagFilter tags, string? owner, CancellationToken cancellationToken)
+    {
+        var expression = tags.Expression;
+        var now = time.GetUtcNow();
+        if (_subscriptions.TryGetValue(group, out var known) && known.Expression == expression && now - known.WrittenAt < SubscriptionRecheck)
         {
             return;
         }
 
-        await store.SubscribeAsync(group, tags, time.GetUtcNow(), cancellationToken);
-        _subscriptions[group] = expression;
+        var result = await store.SubscribeAsync(group, tags, owner, now, cancellationToken);
+        if (result != SubscribeResult.Subscribed)
+        {
+            throw new GroupLimitException(SubscriptionLimits.Refusal(result, group, owner, limits.Value));
+        }
+
+        _subscriptions[group] = (expression, now);
     }
 }

@@ -26,14 +26,14 @@ public sealed record DeleteTasksByNameRequest([property: JsonPropertyName("name"
 
 public sealed record ConsumeRequestBody(
     [property: JsonPropertyName("group"), Description("The consumer group.")] string Group,
-    [property: JsonPropertyName("tags"), Description("\"*\" or \"tag1 || tag2\"; default \"*\".")] string? Tags = null,
+    [property: JsonPropertyName("tags"), Description("\"*\", or tags and prefixes joined by ||, as in \"invoice || billing.*\"; default \"*\". At most Limits:MaxTagsPerSubscription (256) of them, Limits:MaxTagExpressionLength (8192) characters.")] string? Tags = null,
     [property: JsonPropertyName("max"), Description("Most messages, 1 to 1000; default 1.")] int? Max = null,
     [property: JsonPropertyName("wait_ms"), Description("Long-poll wait, 0 to 60000 ms; default 0.")] long? WaitMs = null,
     [property: JsonPropertyName("lease_ms"), Description("Lease of each message, 1000 ms to 12 h; default Queue:DefaultLease.")] long? LeaseMs = null);
 
 public sealed record AckRequest(
     [property: JsonPropertyName("group")] string Group,
-    [property: JsonPropertyName("msgids"), Description("At most 1000.")] IReadOnlyList<string> MsgIds);
+    [property: JsonPropertyName("msgids"), Description("At most 1000, each handed out to the group: one that never was makes the call a 409 and nothing is acked.")] IReadOnlyList<string> MsgIds);
 
 public sealed record NackRequest(
     [property: JsonPropertyName("group")] string Group,
@@ -42,7 +42,7 @@ public sealed record NackRequest(
 
 public sealed record DeadLetterSelection(
     [property: JsonPropertyName("group")] string Group,
-    [property: JsonPropertyName("msgids"), Description("The dead letters to act on; all of the group's when absent.")] IReadOnlyList<string>? MsgIds = null);
+    [property: JsonPropertyName("msgids"), Description("The dead letters to act on, at most 1000; all of the group's when absent.")] IReadOnlyList<string>? MsgIds = null);
 
 public sealed record AddTasksRequest(
     [property: JsonPropertyName("tasks"), Description("The tasks, as POST /task takes them; at most 1000. All are added or none.")] IReadOnlyList<AddTaskRequest> Tasks);

@@ -16,6 +16,8 @@ namespace TaskCenter.Server.Contracts;
 [JsonSerializable(typeof(NackResponse))]
 [JsonSerializable(typeof(MsgIdsResponse))]
 [JsonSerializable(typeof(DeadLettersResponse))]
+[JsonSerializable(typeof(GroupsResponse))]
+[JsonSerializable(typeof(GroupRemovedResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(HealthCheckResponse))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, long>))]

@@ -53,7 +53,7 @@ public static class DeadLetterEndpoints
         HttpRequest request, RequestScope scope, CancellationToken ct)
     {
         using var body = await JsonBody.ReadAsync(request, ct);
-        return (scope.RequireGroup(QueueEndpoints.Group(body.Text("group"))), body.TextList("msgids"));
+        return (scope.RequireGroup(QueueEndpoints.Group(body.Text("group"))), QueueEndpoints.MsgIds(body.TextList("msgids")));
     }
 
     private static IResult Ids(IReadOnlyList<string> ids) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Composition;
@@ -16,7 +17,12 @@ public static class QueueEndpoints
     private const long MaxWaitMs = 60_000;
     private const long MinLeaseMs = 1_000;
     private const long MaxLeaseMs = 12 * 60 * 60 * 1000;
-    private const int MaxAcks = 1000;
+
+    /// <summary>Most msgids one call names (ack, redrive, purge).</summary>
+    public const int MaxMsgIds = 1000;
+
+    /// <summary>Longest nack <c>error</c>: it is kept with the message (its last error, a dead letter's reason).</summary>
+    private const int MaxErrorLength = 8192;
 
     public static RouteGroupBuilder MapQueueEndpoints(this RouteGroupBuilder api)
     {
@@ -31,7 +37,7 @@ public static class QueueEndpoints
     }
 
     /// <summary>With another transport the built-in queue holds nothing: say where the messages are instead of waiting.</summary>
-    private static ValueTask<object?> BuiltInQueueOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static ValueTask<object?> BuiltInQueueOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var delivery = context.HttpContext.RequestServices.GetRequiredService<Backends>().Delivery;
         return delivery == DeliveryTransport.BuiltIn
@@ -52,11 +58,18 @@ public static class QueueEndpoints
         return TaskName.Check(group) is { } problem ? throw ApiException.BadRequest($"group {problem}") : group;
     }
 
+    /// <summary>Reads and checks an optional <c>msgids</c> list: at most <see cref="MaxMsgIds"/>.</summary>
+    public static IReadOnlyList<string>? MsgIds(IReadOnlyList<string>? msgIds) =>
+        msgIds is { Count: > MaxMsgIds }
+            ? throw ApiException.BadRequest($"msgids holds {msgIds.Count} ids; at most {MaxMsgIds} per call")
+            : msgIds;
+
     private static async Task<IResult> ConsumeAsync(
         HttpRequest request,
         BuiltInQueue queue,
         RequestScope scope,
         IOptions<QueueOptions> options,
+        IOptions<LimitOptions> limits,
         IHostApplicationLifetime lifetime,
         CancellationToken ct)
     {
@@ -64,7 +77,7 @@ public static class QueueEndpoints
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
             var tagsText = body.Text("tags") ?? "*";
-            if (!TagFilter.TryParse(tagsText, out var tags, out var tagsError))
+            if (!SubscriptionLimits.TryParse(tagsText, limits.Value, out var tags, out var tagsError))
             {
                 throw ApiException.BadRequest($"tags {tagsError}");
             }
@@ -76,7 +89,10 @@ public static class QueueEndpoints
                 TimeSpan.FromMilliseconds(InRange(body.WholeNumber("wait_ms") ?? 0, "wait_ms", 0, MaxWaitMs)),
                 body.WholeNumber("lease_ms") is { } leaseMs
                     ? TimeSpan.FromMilliseconds(InRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
-                    : options.Value.DefaultLease);
+                    : options.Value.DefaultLease)
+            {
+                Owner = ApiKeyAuthentication.KeyName(request.HttpContext.User),
+            };
         }
 
         // A long poll ends early, empty, when the server shuts down, so shutdown does not wait for it.
@@ -90,6 +106,10 @@ public static class QueueEndpoints
         {
             messages = [];
         }
+        catch (GroupLimitException full)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, full.Message);
+        }
 
         return Results.Json(new ConsumeResponse(messages.Select(MessageResponse.From).ToList()), ServerJsonContext.Wire.ConsumeResponse);
     }
@@ -101,16 +121,13 @@ public static class QueueEndpoints
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
             group = scope.RequireGroup(Group(body.Text("group")));
-            msgIds = body.TextList("msgids") ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
+            msgIds = MsgIds(body.TextList("msgids")) ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
         }
 
-        if (msgIds.Count > MaxAcks)
-        {
-            throw ApiException.BadRequest($"msgids holds {msgIds.Count} ids; at most {MaxAcks} per call");
-        }
-
-        var acked = await queue.AckAsync(group, msgIds, ct);
-        return Results.Json(new AckResponse(acked), ServerJsonContext.Wire.AckResponse);
+        var outcome = await queue.AckAsync(group, msgIds, ct);
+        return outcome.NotHandedOut is { } refused
+            ? throw NotHandedOut(group, refused, "nothing of this call was acked")
+            : Results.Json(new AckResponse(outcome.Acked), ServerJsonContext.Wire.AckResponse);
     }
 
     private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
@@ -124,14 +141,26 @@ public static class QueueEndpoints
             failure = body.Text("error");
         }
 
+        if (failure is { Length: > MaxErrorLength })
+        {
+            throw ApiException.BadRequest($"error is {failure.Length} characters long; at most {MaxErrorLength} are kept with a message");
+        }
+
         var outcome = await queue.NackAsync(group, msgId, failure, ct);
         return outcome.Result switch
         {
             NackResult.Retrying => Results.Json(new NackResponse(msgId, "retrying", outcome.RetryAt?.ToUnixTimeSeconds()), ServerJsonContext.Wire.NackResponse),
             NackResult.DeadLettered => Results.Json(new NackResponse(msgId, "dead", null), ServerJsonContext.Wire.NackResponse),
+            NackResult.NotHandedOut => throw NotHandedOut(group, msgId, "it was not nacked"),
             _ => throw ApiException.NotFound($"group {group} holds no message {msgId}"),
         };
     }
+
+    /// <summary>An ack or nack of a message nobody received: refused, so nobody postpones or drops what they never had.</summary>
+    private static ApiException NotHandedOut(string group, string msgId, string consequence) =>
+        new(StatusCodes.Status409Conflict,
+            $"message {msgId} of group {group} was never handed out (since it was recorded or redriven); " +
+            $"only a message received from /consume can be acked or nacked: {consequence}");
 
     private static long InRange(long value, string field, long min, long max) =>
         value >= min && value <= max ? value : throw ApiException.BadRequest($"{field} must be between {min} and {max}, got {value}");

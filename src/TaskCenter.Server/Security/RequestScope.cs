@@ -56,10 +56,9 @@ public sealed class RequestScope
             return tags;
         }
 
-        // Until subscriptions take name patterns, a scoped key names its tags.
-        foreach (var tag in tags.Tags)
+        foreach (var tag in tags.Patterns)
         {
-            RequireTaskName(tag, "tags");
+            RequireTaskName(tag.Value, "tags");
         }
 
         return tags.MatchesAll ? throw Outside("tags", "*", "task names", Scopes.Tasks) : tags;

@@ -14,8 +14,25 @@ namespace TaskCenter.Storage.Postgres.QueueStore;
 /// </summary>
 internal static class FireRecorder
 {
+    /// <summary>
+    /// A fire's routing patterns are its name and, for each prefix length in use (found by a skip scan of
+    /// ix_subscription_patterns_prefix_length: a probe per distinct length, once per statement), its prefix of that
+    /// length followed by '*'; the groups it goes to are those with a row for one of them. The lookup is an equality
+    /// join on the pattern, computed once per statement (<c>routes</c>): with statistics a probe of the primary key per
+    /// pattern, and without them (a table just filled, not analyzed yet) at worst one hash join over the patterns per
+    /// batch of fires — never a scan per fire, which an EXISTS per fire could be given when the planner expects a match
+    /// early. Whether a fire is unrouted is a join with the routes too (a hash join), not a search per fire. So the cost
+    /// of a fire grows with the groups it goes to, not with the groups there are.
+    /// </summary>
     private const string AdvanceRecordRoute = """
-        WITH advanced AS (
+        WITH RECURSIVE prefix_lengths (n) AS (
+          SELECT min(prefix_length) FROM subscription_patterns WHERE prefix_length IS NOT NULL AND NOT @outbox
+          UNION ALL
+          SELECT (SELECT min(s.prefix_length) FROM subscription_patterns AS s WHERE s.prefix_length > l.n)
+          FROM prefix_lengths AS l
+          WHERE l.n IS NOT NULL
+        ),
+        advanced AS (
           UPDATE tasks AS t
           SET state = a.state, fired_count = a.fired_count, next_fire_at = a.next_fire_at, finished_at = a.finished_at,
               version = t.version + 1
@@ -24,23 +41,34 @@ internal static class FireRecorder
           WHERE t.id = a.id AND t.version = a.version
           RETURNING t.id
         ),
-        recorded AS (
-          INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted, unpublished)
-          SELECT f.msg_id, f.task_id, f.name, f.data, f.fire_time, f.recorded_at, f.lease_ms, f.ack,
-                 NOT @outbox AND NOT EXISTS (SELECT 1 FROM consumer_groups AS g WHERE g.tags IS NULL OR f.name = ANY (g.tags)),
-                 @outbox
+        input AS (
+          SELECT f.*, f.name || ARRAY(SELECT left(f.name, l.n) || '*' FROM prefix_lengths AS l WHERE l.n <= length(f.name)) AS patterns
           FROM unnest(@msgIds, @taskIds, @names, @datas, @fireTimes, @recordedAts, @leaseMs, @acks)
                AS f (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack)
           WHERE f.task_id IN (SELECT id FROM advanced)
+        ),
+        routes AS (
+          SELECT i.msg_id, s.group_name
+          FROM input AS i
+          CROSS JOIN LATERAL unnest(i.patterns) AS p (pattern)
+          JOIN subscription_patterns AS s ON s.pattern = p.pattern
+          WHERE NOT @outbox
+        ),
+        recorded AS (
+          INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack, unrouted, unpublished)
+          SELECT i.msg_id, i.task_id, i.name, i.data, i.fire_time, i.recorded_at, i.lease_ms, i.ack,
+                 NOT @outbox AND routed_to.msg_id IS NULL,
+                 @outbox
+          FROM input AS i
+          LEFT JOIN (SELECT DISTINCT r.msg_id FROM routes AS r) AS routed_to ON routed_to.msg_id = i.msg_id
           ON CONFLICT DO NOTHING
-          RETURNING msg_id, name, fire_time
+          RETURNING msg_id, fire_time
         ),
         routed AS (
           INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
-          SELECT g.name, r.msg_id, 'ready', 0, r.fire_time, r.fire_time
-          FROM recorded AS r
-          JOIN consumer_groups AS g ON g.tags IS NULL OR r.name = ANY (g.tags)
-          WHERE NOT @outbox
+          SELECT r.group_name, c.msg_id, 'ready', 0, c.fire_time, c.fire_time
+          FROM recorded AS c
+          JOIN routes AS r ON r.msg_id = c.msg_id
           ON CONFLICT DO NOTHING
           RETURNING 1
         )

@@ -1,4 +1,5 @@
 using Npgsql;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Postgres.Database;
 
@@ -13,10 +14,14 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
 {
     private const string LeaseExpiredError = "lease expired";
 
-    public async Task<List<QueueMessage>> TakeAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases up to <paramref name="max"/> within the <paramref name="budget"/>: candidates locked past it are left
+    /// ready (their locks end with the transaction).
+    /// </summary>
+    public async Task<List<QueueMessage>> TakeAsync(int max, ResponseBudget budget, TimeSpan lease, CancellationToken cancellationToken)
     {
         var messages = new List<QueueMessage>();
-        while (messages.Count < max)
+        while (messages.Count < max && !budget.IsFull)
         {
             var wanted = max - messages.Count;
             var candidates = await LockCandidatesAsync(wanted, cancellationToken);
@@ -25,9 +30,25 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
                 break;
             }
 
-            var dead = candidates.Where(c => c.HasUsedUpItsAttempts(maxRetries)).Select(c => c.MsgId).ToArray();
-            var leased = candidates.Where(c => !c.HasUsedUpItsAttempts(maxRetries)).Select(c => c.Lease(now, lease)).ToList();
-            await WriteAsync(leased, dead, cancellationToken);
+            var dead = new List<string>();
+            var leased = new List<QueueMessage>();
+            foreach (var candidate in candidates)
+            {
+                if (candidate.HasUsedUpItsAttempts(maxRetries))
+                {
+                    dead.Add(candidate.MsgId);
+                }
+                else if (budget.TryTake(candidate.Data))
+                {
+                    leased.Add(candidate.Lease(now, lease));
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            await WriteAsync(leased, [.. dead], cancellationToken);
             messages.AddRange(leased);
             if (candidates.Count < wanted)
             {

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Postgres.Database;
 
@@ -9,53 +11,139 @@ namespace TaskCenter.Storage.Postgres.QueueStore;
 /// instance on the database. Leases lock what they take and skip what others are taking, so no message goes to two
 /// consumers; whatever makes messages ready notifies every instance's waiting consumers.
 /// </summary>
-internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions options) : IQueueStore
+internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions options, LimitOptions limits, ILogger logger) : IQueueStore
 {
-    private const string Nacked = "nacked";
+    /// <summary>
+    /// At start, under the routing lock: replaces the stored subscriptions over the limit by one that matches nothing
+    /// (saying so once per group), and writes the pattern rows of subscriptions stored before they existed.
+    /// </summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var suspended = await db.RunInTransactionAsync(
+            async connection =>
+            {
+                await using var batch = connection.Batch(
+                    new NpgsqlBatchCommand(AdvisoryLocks.Exclusive).With("@lock", db.Locks.Routing),
+                    new NpgsqlBatchCommand(QueueCommands.SuspendOversized).With("@maxPatterns", limits.MaxTagsPerSubscription),
+                    new NpgsqlBatchCommand(QueueCommands.IndexUnindexed));
+                var oversized = new List<(string Group, long Patterns)>();
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    oversized.Add((reader.GetString(0), reader.GetInt64(1)));
+                }
 
-    public async Task SubscribeAsync(string group, TagFilter tags, DateTimeOffset now, CancellationToken cancellationToken)
+                return oversized;
+            },
+            cancellationToken);
+        foreach (var (group, patterns) in suspended)
+        {
+            SubscriptionLimits.LogSuspended(logger, group, patterns, limits);
+        }
+    }
+
+    public async Task<SubscribeResult> SubscribeAsync(string group, TagFilter tags, string? owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(group);
         ArgumentNullException.ThrowIfNull(tags);
-        var filter = tags.ToString();
+        var filter = tags.Expression;
 
         // Unchanged subscription: every fire it matches was routed when recorded (or handed over when it was first
         // made), so there is nothing to write. Consumers re-subscribe on every poll; this keeps polls to one read.
-        var current = await db.RunAsync(
-            async connection =>
-            {
-                await using var read = connection.Command(QueueCommands.FilterOf).With("@group", group);
-                return await read.ExecuteScalarAsync(cancellationToken) as string;
-            },
-            cancellationToken);
-        if (current == filter)
+        if (await ReadFilterAsync(group, cancellationToken) == filter)
         {
-            return;
+            return SubscribeResult.Subscribed;
         }
 
-        await db.RunInTransactionAsync(
+        return await db.RunInTransactionAsync(
             async connection =>
             {
-                var since = (now - options.UnroutedRetention).ToUnixMs();
-                var handOver = tags.MatchesAll
-                    ? new NpgsqlBatchCommand(QueueCommands.HandOverAll)
-                    : new NpgsqlBatchCommand(QueueCommands.HandOverByTags).With("@tags", tags.Tags.ToArray());
-
                 // The exclusive routing lock first: recordings in flight finish before the hand-over looks for kept
-                // fires, and later ones route by the new subscription (AdvisoryLocks.Routing).
+                // fires, and later ones route by the new subscription (AdvisoryLocks.Routing). It also makes subscription
+                // changes one at a time, so the group counts below stay true until the commit.
+                await using (var exclusive = connection.Command(AdvisoryLocks.Exclusive).With("@lock", db.Locks.Routing))
+                {
+                    await exclusive.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                string? current;
+                await using (var read = connection.Command(QueueCommands.FilterOf).With("@group", group))
+                {
+                    current = await read.ExecuteScalarAsync(cancellationToken) as string;
+                }
+
+                if (current == filter)
+                {
+                    return SubscribeResult.Subscribed;
+                }
+
+                if (current is null && await RefusalAsync(connection, owner, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+
                 await using var batch = connection.Batch(
-                    new NpgsqlBatchCommand(AdvisoryLocks.Exclusive).With("@lock", db.Locks.Routing),
                     new NpgsqlBatchCommand(QueueCommands.UpsertGroup)
-                        .With("@group", group).With("@filter", filter).With("@tags", tags.MatchesAll ? null : tags.Tags.ToArray())
-                        .With("@now", now.ToUnixMs()),
-                    handOver.With("@group", group).With("@since", since));
+                        .With("@group", group).With("@filter", filter).With("@owner", owner).With("@now", now.ToUnixMs()),
+                    new NpgsqlBatchCommand(QueueCommands.DeletePatterns).With("@group", group),
+                    new NpgsqlBatchCommand(QueueCommands.InsertPatterns)
+                        .With("@group", group).With("@patterns", tags.Patterns.Select(p => p.ToString()).ToArray()),
+                    new NpgsqlBatchCommand(QueueCommands.HandOver)
+                        .With("@group", group)
+                        .With("@firsts", tags.Patterns.Select(p => p.First).ToArray())
+                        .With("@lasts", tags.Patterns.Select(p => p.Last).ToArray())
+                        .With("@since", (now - options.UnroutedRetention).ToUnixMs()));
                 await batch.ExecuteNonQueryAsync(cancellationToken);
-                if (handOver.RecordsAffected > 0)
+                if (batch.BatchCommands[^1].RecordsAffected > 0)
                 {
                     await QueueNotifications.MessagesReadyAsync(connection, db, cancellationToken);
                 }
 
-                return true;
+                return SubscribeResult.Subscribed;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ConsumerGroup>> ListGroupsAsync(string? afterGroup, int limit, Func<string, bool> include, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        return db.RunAsync<IReadOnlyList<ConsumerGroup>>(
+            async connection =>
+            {
+                var groups = new List<ConsumerGroup>();
+                await using var command = connection.Command(QueueCommands.ListGroups).With("@after", afterGroup ?? "");
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (groups.Count < limit && await reader.ReadAsync(cancellationToken))
+                {
+                    var name = reader.GetString(0);
+                    if (include(name))
+                    {
+                        groups.Add(ConsumerGroup.Stored(name, reader.GetString(1), reader.GetNullableString(2), UnixTime.FromUnixMs(reader.GetInt64(3))));
+                    }
+                }
+
+                return groups;
+            },
+            cancellationToken);
+    }
+
+    public Task<GroupRemoval?> DeleteGroupAsync(string group, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        return db.RunInTransactionAsync(
+            async connection =>
+            {
+                // Under the exclusive routing lock, so no recording routes a fire to the group while it goes.
+                await using var batch = connection.Batch(
+                    new NpgsqlBatchCommand(AdvisoryLocks.Exclusive).With("@lock", db.Locks.Routing),
+                    new NpgsqlBatchCommand(QueueCommands.DeleteGroup).With("@group", group));
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                var filter = reader.GetNullableString(0);
+                var (pending, dead) = (reader.GetInt64(1), reader.GetInt64(2));
+                return GroupRemoval.Of(group, filter, pending, dead);
             },
             cancellationToken);
     }
@@ -71,58 +159,65 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         }
 
         return db.RunInTransactionAsync<IReadOnlyList<QueueMessage>>(
-            async connection => await new LeaseBatch(connection, group, now, options.MaxRetries).TakeAsync(max, lease, cancellationToken),
+            async connection => await new LeaseBatch(connection, group, now, options.MaxRetries)
+                .TakeAsync(max, new ResponseBudget(max, limits.MaxResponseBytes), lease, cancellationToken),
             cancellationToken);
     }
 
     public Task<DateTimeOffset?> GetNextReadyAsync(string group, CancellationToken cancellationToken) =>
         db.RunAsync(connection => connection.Command(QueueCommands.NextReady).With("@group", group).ReadTimeAsync(cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<AckOutcome> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(msgIds);
         if (msgIds.Count == 0)
         {
-            return [];
+            return new AckOutcome([]);
         }
 
-        var acked = await db.RunAsync(
+        var rows = await db.RunAsync(
             connection => connection.Command(QueueCommands.Ack).With("@group", group).With("@msgIds", msgIds.ToArray()).With("@now", now.ToUnixMs())
-                .ReadRowsAsync(QueueRowMapper.ReadChanged, cancellationToken),
+                .ReadRowsAsync(row => (MsgId: row.GetString(0), Refused: row.GetBoolean(1)), cancellationToken),
             cancellationToken);
-        return InGivenOrder(msgIds, acked);
+        var refused = rows.Where(r => r.Refused).Select(r => r.MsgId).ToHashSet(StringComparer.Ordinal);
+        return refused.Count > 0
+            ? AckOutcome.Refused(msgIds.First(refused.Contains))
+            : new AckOutcome(InGivenOrder(msgIds, [.. rows.Select(r => r.MsgId)]));
     }
 
     public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.RunInTransactionAsync(
             async connection =>
             {
-                int attempt;
-                await using (var find = connection.Command(QueueCommands.LockPendingAttempt).With("@group", group).With("@msgId", msgId))
+                PendingDelivery delivery;
+                await using (var find = connection.Command(QueueCommands.LockPendingDelivery).With("@group", group).With("@msgId", msgId))
+                await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
                 {
-                    if (await find.ExecuteScalarAsync(cancellationToken) is not int pending)
+                    if (!await reader.ReadAsync(cancellationToken))
                     {
                         return new NackOutcome(NackResult.NotFound);
                     }
 
-                    attempt = pending;
+                    delivery = QueueRowMapper.ReadPending(reader);
                 }
 
-                var error = string.IsNullOrEmpty(failure) ? Nacked : failure;
-                if (attempt > options.MaxRetries)
+                var (outcome, write) = NackRule.Decide(delivery, now, options);
+                if (!write)
                 {
-                    await using var dead = connection.Command(QueueCommands.MarkDead)
-                        .With("@group", group).With("@msgId", msgId).With("@now", now.ToUnixMs()).With("@error", error);
-                    await dead.ExecuteNonQueryAsync(cancellationToken);
-                    return new NackOutcome(NackResult.DeadLettered);
+                    return outcome;
                 }
 
-                var retryAt = UnixTime.FromUnixMs((now + options.DelayBeforeRetry(attempt)).ToUnixMs());
-                await using var retry = connection.Command(QueueCommands.MarkRetry)
-                    .With("@group", group).With("@msgId", msgId).With("@retryAt", retryAt.ToUnixMs()).With("@error", error);
-                await retry.ExecuteNonQueryAsync(cancellationToken);
-                await QueueNotifications.MessagesReadyAsync(connection, db, cancellationToken);
-                return new NackOutcome(NackResult.Retrying, retryAt);
+                var error = string.IsNullOrEmpty(failure) ? NackRule.DefaultError : failure;
+                await using var mark = outcome.Result == NackResult.DeadLettered
+                    ? connection.Command(QueueCommands.MarkDead).With("@now", now.ToUnixMs())
+                    : connection.Command(QueueCommands.MarkRetry).With("@retryAt", outcome.RetryAt!.Value.ToUnixMs());
+                await mark.With("@group", group).With("@msgId", msgId).With("@error", error).ExecuteNonQueryAsync(cancellationToken);
+                if (outcome.Result == NackResult.Retrying)
+                {
+                    await QueueNotifications.MessagesReadyAsync(connection, db, cancellationToken);
+                }
+
+                return outcome;
             },
             cancellationToken);
 
@@ -137,11 +232,25 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         return db.RunAsync<IReadOnlyList<DeadLetter>>(
             async connection =>
             {
-                var command = afterMsgId is null
+                await using var command = afterMsgId is null
                     ? connection.Command(QueueCommands.DeadLettersFirst)
                     : connection.Command(QueueCommands.DeadLettersAfter).With("@afterMsgId", afterMsgId);
-                return await command.With("@group", group).With("@limit", limit)
-                    .ReadRowsAsync(row => QueueRowMapper.ReadDeadLetter(row, group), cancellationToken);
+                command.With("@group", group).With("@limit", limit);
+                var budget = new ResponseBudget(limit, limits.MaxResponseBytes);
+                var letters = new List<DeadLetter>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var letter = QueueRowMapper.ReadDeadLetter(reader, group);
+                    if (!budget.TryTake(letter.Data))
+                    {
+                        break;
+                    }
+
+                    letters.Add(letter);
+                }
+
+                return letters;
             },
             cancellationToken);
     }
@@ -229,10 +338,33 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
             cancellationToken);
 
     /// <summary>The ids changed, in the order the caller gave them, each once.</summary>
-    private static List<string> InGivenOrder(IReadOnlyList<string> given, List<(string MsgId, long FireTime)> changed)
+    private static List<string> InGivenOrder(IReadOnlyList<string> given, List<(string MsgId, long FireTime)> changed) =>
+        InGivenOrder(given, [.. changed.Select(c => c.MsgId)]);
+
+    private static List<string> InGivenOrder(IReadOnlyList<string> given, List<string> changed)
     {
-        var ids = changed.Select(c => c.MsgId).ToHashSet(StringComparer.Ordinal);
+        var ids = changed.ToHashSet(StringComparer.Ordinal);
         return [.. given.Distinct(StringComparer.Ordinal).Where(ids.Contains)];
+    }
+
+    private Task<string?> ReadFilterAsync(string group, CancellationToken cancellationToken) =>
+        db.RunAsync(
+            async connection =>
+            {
+                await using var read = connection.Command(QueueCommands.FilterOf).With("@group", group);
+                return await read.ExecuteScalarAsync(cancellationToken) as string;
+            },
+            cancellationToken);
+
+    /// <summary>Why there is no room for a new group of <paramref name="owner"/>; null when there is.</summary>
+    private async Task<SubscribeResult?> RefusalAsync(NpgsqlConnection connection, string? owner, CancellationToken cancellationToken)
+    {
+        await using var count = connection.Command(QueueCommands.GroupCounts).With("@owner", owner);
+        await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetInt64(0) >= limits.MaxGroups ? SubscribeResult.TooManyGroups
+            : owner is not null && reader.GetInt64(1) >= limits.MaxGroupsPerKey ? SubscribeResult.TooManyGroupsForKey
+            : null;
     }
 
     /// <summary>The ids changed, oldest fire first (the dead letters' listing order).</summary>

@@ -7,16 +7,41 @@ internal static class QueueCommands
 
     public const string FilterOf = "SELECT filter FROM consumer_groups WHERE name = @group";
 
+    /// <summary>The groups there are, and those @owner made (ix_consumer_groups_owner); asked only for a new group.</summary>
+    public const string GroupCounts = """
+        SELECT (SELECT count(*) FROM consumer_groups),
+               (SELECT count(*) FROM consumer_groups WHERE owner_key = @owner)
+        """;
+
+    /// <summary>A new group belongs to @owner; a changed one keeps its owner.</summary>
     public const string UpsertGroup = """
-        INSERT INTO consumer_groups (name, filter, tags, subscribed_at) VALUES (@group, @filter, @tags, @now)
-        ON CONFLICT (name) DO UPDATE SET filter = excluded.filter, tags = excluded.tags, subscribed_at = excluded.subscribed_at
+        INSERT INTO consumer_groups (name, filter, owner_key, subscribed_at) VALUES (@group, @filter, @owner, @now)
+        ON CONFLICT (name) DO UPDATE SET filter = excluded.filter, subscribed_at = excluded.subscribed_at
         """;
 
-    /// <summary>Hands the kept fires of the given tags to the group (ix_fires_unrouted); returns a row per delivery made.</summary>
-    public const string HandOverByTags = """
-        WITH taken AS (
+    public const string DeletePatterns = "DELETE FROM subscription_patterns WHERE group_name = @group";
+
+    /// <summary>The group's patterns as written (TagPattern.ToString()); a prefix's length as PostgreSQL counts it, as routing reads it.</summary>
+    public const string InsertPatterns = """
+        INSERT INTO subscription_patterns (pattern, group_name, prefix_length)
+        SELECT p, @group, CASE WHEN right(p, 1) = '*' THEN length(p) - 1 END FROM unnest(@patterns) AS p
+        """;
+
+    /// <summary>
+    /// Hands the kept fires the patterns match to the group: for each pattern the names from its first to its last
+    /// (TagPattern.First, Last), a range scan of ix_fires_unrouted. Returns a row per delivery made.
+    /// </summary>
+    public const string HandOver = """
+        WITH matched AS (
+          SELECT f.msg_id
+          FROM unnest(@firsts, @lasts) AS p (first, last)
+          CROSS JOIN LATERAL (
+            SELECT msg_id FROM fires WHERE unrouted AND name >= p.first AND name <= p.last AND recorded_at >= @since
+          ) AS f
+        ),
+        taken AS (
           UPDATE fires SET unrouted = false
-          WHERE unrouted AND name = ANY (@tags) AND recorded_at >= @since
+          WHERE unrouted AND msg_id IN (SELECT msg_id FROM matched)
           RETURNING msg_id, fire_time
         )
         INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
@@ -24,16 +49,60 @@ internal static class QueueCommands
         ON CONFLICT DO NOTHING
         """;
 
-    /// <summary>Hands every kept fire to a "*" group (ix_fires_unrouted_age).</summary>
-    public const string HandOverAll = """
-        WITH taken AS (
-          UPDATE fires SET unrouted = false
-          WHERE unrouted AND recorded_at >= @since
-          RETURNING msg_id, fire_time
+    /// <summary>
+    /// At start: stored subscriptions with more than @maxPatterns patterns, counted by their " || " separators (a
+    /// canonical expression joins its patterns with exactly that), so none is expanded; they are replaced by '' (it
+    /// matches nothing) and lose their pattern rows. Returns each with its count.
+    /// </summary>
+    public const string SuspendOversized = """
+        WITH oversized AS (
+          SELECT name, patterns FROM (
+            SELECT name, (length(filter) - length(replace(filter, ' || ', ''))) / 4 + 1 AS patterns
+            FROM consumer_groups WHERE filter <> ''
+          ) AS counted
+          WHERE patterns > @maxPatterns
+        ),
+        suspended AS (
+          UPDATE consumer_groups AS g SET filter = '' FROM oversized AS o WHERE g.name = o.name
+        ),
+        unindexed AS (
+          DELETE FROM subscription_patterns AS s USING oversized AS o WHERE s.group_name = o.name
         )
-        INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
-        SELECT @group, msg_id, 'ready', 0, fire_time, fire_time FROM taken
+        SELECT name, patterns FROM oversized ORDER BY name
+        """;
+
+    /// <summary>
+    /// At start, after <see cref="SuspendOversized"/>: the pattern rows of subscriptions that have none (stored before
+    /// schema version 3), from their canonical form. A probe of ix_subscription_patterns_group per group.
+    /// </summary>
+    public const string IndexUnindexed = """
+        INSERT INTO subscription_patterns (pattern, group_name, prefix_length)
+        SELECT p, g.name, CASE WHEN right(p, 1) = '*' THEN length(p) - 1 END
+        FROM consumer_groups AS g
+        CROSS JOIN LATERAL unnest(string_to_array(g.filter, ' || ')) AS p
+        WHERE g.filter <> '' AND NOT EXISTS (SELECT 1 FROM subscription_patterns AS s WHERE s.group_name = g.name)
         ON CONFLICT DO NOTHING
+        """;
+
+    public const string ListGroups = """
+        SELECT name, filter, owner_key, subscribed_at FROM consumer_groups WHERE name > @after ORDER BY name
+        """;
+
+    /// <summary>The group, its patterns, and its deliveries (each state on its partial index); what was removed.</summary>
+    public const string DeleteGroup = """
+        WITH removed AS (
+          DELETE FROM consumer_groups WHERE name = @group RETURNING filter
+        ),
+        unindexed AS (
+          DELETE FROM subscription_patterns WHERE group_name = @group
+        ),
+        pending AS (
+          DELETE FROM deliveries WHERE group_name = @group AND state IN ('ready', 'leased') RETURNING 1
+        ),
+        dead AS (
+          DELETE FROM deliveries WHERE group_name = @group AND state = 'dead' RETURNING 1
+        )
+        SELECT (SELECT filter FROM removed), (SELECT count(*) FROM pending), (SELECT count(*) FROM dead)
         """;
 
     // ---- Consuming ----
@@ -73,8 +142,9 @@ internal static class QueueCommands
         LIMIT 1
         """;
 
-    public const string LockPendingAttempt = """
-        SELECT attempt FROM deliveries
+    /// <summary>Columns of Core's PendingDelivery: state, attempt, available_at.</summary>
+    public const string LockPendingDelivery = """
+        SELECT state, attempt, available_at FROM deliveries
         WHERE group_name = @group AND msg_id = @msgId AND state IN ('ready', 'leased')
         FOR UPDATE
         """;
@@ -91,11 +161,18 @@ internal static class QueueCommands
 
     /// <summary>
     /// Deletes the group's pending deliveries of these messages and keeps their outcome for the fire history, in one
-    /// statement (one round trip, atomic without a transaction of its own); both by key.
+    /// statement (one round trip, atomic without a transaction of its own); both by key. All or nothing: when one of
+    /// them was never handed out (attempt 0), nothing is deleted and those are returned instead (refused = true).
     /// </summary>
     public const string Ack = """
-        WITH acked AS (
-          DELETE FROM deliveries WHERE group_name = @group AND msg_id = ANY (@msgIds) AND state IN ('ready', 'leased')
+        WITH refused AS (
+          SELECT msg_id FROM deliveries
+          WHERE group_name = @group AND msg_id = ANY (@msgIds) AND state IN ('ready', 'leased') AND attempt = 0
+        ),
+        acked AS (
+          DELETE FROM deliveries
+          WHERE group_name = @group AND msg_id = ANY (@msgIds) AND state IN ('ready', 'leased') AND attempt > 0
+            AND NOT EXISTS (SELECT 1 FROM refused)
           RETURNING msg_id, fire_time, attempt, first_delivered_at, last_error
         ),
         kept AS (
@@ -103,7 +180,9 @@ internal static class QueueCommands
           SELECT msg_id, @group, attempt, first_delivered_at, @now, last_error FROM acked
           ON CONFLICT DO NOTHING
         )
-        SELECT msg_id, fire_time FROM acked
+        SELECT msg_id, false FROM acked
+        UNION ALL
+        SELECT msg_id, true FROM refused
         """;
 
     // ---- Dead letters ----

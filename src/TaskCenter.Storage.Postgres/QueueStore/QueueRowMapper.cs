@@ -19,6 +19,12 @@ internal static class QueueRowMapper
         FireLease: reader.GetNullableInt64(7) is { } leaseMs ? TimeSpan.FromMilliseconds(leaseMs) : null,
         Ack: reader.GetBoolean(8));
 
+    /// <summary>Columns of <see cref="QueueCommands.LockPendingDelivery"/>.</summary>
+    public static PendingDelivery ReadPending(NpgsqlDataReader reader) => new(
+        IsLeased: reader.GetString(0) == "leased",
+        Attempt: reader.GetInt32(1),
+        AvailableAt: UnixTime.FromUnixMs(reader.GetInt64(2)));
+
     /// <summary>Columns of <see cref="QueueCommands.DeadLettersFirst"/>.</summary>
     public static DeadLetter ReadDeadLetter(NpgsqlDataReader reader, string group) => new()
     {

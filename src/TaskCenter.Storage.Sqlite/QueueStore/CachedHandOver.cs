@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Sqlite.Database;
 
@@ -13,10 +14,10 @@ internal sealed class CachedHandOver(SqliteDatabase db, ReadyDeliveryCache ready
 {
     private readonly ConcurrentDictionary<string, Task> _lastLeaseWrite = new(StringComparer.Ordinal);
 
-    /// <summary>Up to <paramref name="max"/> messages, first deliveries all, leased from <paramref name="now"/>.</summary>
-    public List<QueueMessage> Take(string group, int max, TimeSpan lease, DateTimeOffset now)
+    /// <summary>Up to <paramref name="max"/> messages within the <paramref name="budget"/>, first deliveries all, leased from <paramref name="now"/>.</summary>
+    public List<QueueMessage> Take(string group, int max, ResponseBudget budget, TimeSpan lease, DateTimeOffset now)
     {
-        var fires = ready.TakeDue(group, max, now);
+        var fires = ready.TakeDue(group, max, budget, now);
         if (fires.Count == 0)
         {
             return [];

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Sqlite.Database;
 
@@ -12,8 +13,11 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
 {
     private const string LeaseExpiredError = "lease expired";
 
-    /// <summary>Leases up to <paramref name="max"/>; a candidate <paramref name="claim"/> refuses (handed out elsewhere, lease not written yet) is skipped.</summary>
-    public List<QueueMessage> Take(int max, TimeSpan lease, Func<string, bool> claim)
+    /// <summary>
+    /// Leases up to <paramref name="max"/> within the <paramref name="budget"/>; a candidate <paramref name="claim"/>
+    /// refuses (handed out elsewhere, lease not written yet) is skipped.
+    /// </summary>
+    public List<QueueMessage> Take(int max, ResponseBudget budget, TimeSpan lease, Func<string, bool> claim)
     {
         var nowMs = now.ToUnixMs();
         using var select = connection.Command(QueueCommands.LeaseCandidates, transaction).With("@group", group).With("@now", nowMs);
@@ -45,6 +49,11 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
                     deadMsgId.Set(candidate.MsgId);
                     dead.ExecuteNonQuery();
                     continue;
+                }
+
+                if (!budget.TryTake(candidate.Data))
+                {
+                    return messages; // The answer is full: this one and the rest stay ready.
                 }
 
                 var message = candidate.Lease(now, lease);

@@ -3,12 +3,43 @@ namespace TaskCenter.Storage.Sqlite.QueueStore;
 /// <summary>The SQL of the built-in queue. Values always go through parameters.</summary>
 internal static class QueueCommands
 {
-    public const string LoadGroups = "SELECT name, filter FROM consumer_groups ORDER BY name";
+    // ---- Consumer groups ----
 
+    public const string LoadGroups = "SELECT name, filter, owner_key FROM consumer_groups ORDER BY name";
+
+    /// <summary>
+    /// Stored subscriptions with more than @maxPatterns patterns, counted by their " || " separators (a canonical
+    /// expression joins its patterns with exactly that), so none of them is parsed.
+    /// </summary>
+    public const string OversizedGroups = """
+        SELECT name, patterns FROM (
+          SELECT name, (length(filter) - length(replace(filter, ' || ', ''))) / 4 + 1 AS patterns
+          FROM consumer_groups WHERE filter <> ''
+        )
+        WHERE patterns > @maxPatterns
+        ORDER BY name
+        """;
+
+    /// <summary>The subscription that matches nothing (TagFilter.Nothing).</summary>
+    public const string SuspendGroup = "UPDATE consumer_groups SET filter = '' WHERE name = @group";
+
+    /// <summary>A new group belongs to @owner; a changed one keeps its owner.</summary>
     public const string UpsertGroup = """
-        INSERT INTO consumer_groups (name, filter, subscribed_at) VALUES (@group, @filter, @now)
+        INSERT INTO consumer_groups (name, filter, subscribed_at, owner_key) VALUES (@group, @filter, @now, @owner)
         ON CONFLICT (name) DO UPDATE SET filter = excluded.filter, subscribed_at = excluded.subscribed_at
         """;
+
+    public const string ListGroups = """
+        SELECT name, filter, owner_key, subscribed_at FROM consumer_groups WHERE name > @after ORDER BY name
+        """;
+
+    public const string DeleteGroup = "DELETE FROM consumer_groups WHERE name = @group RETURNING filter";
+
+    /// <summary>On ix_deliveries_available: the group's messages not acked yet.</summary>
+    public const string DeletePending = "DELETE FROM deliveries WHERE group_name = @group AND state IN ('ready', 'leased')";
+
+    /// <summary>On ix_deliveries_dead.</summary>
+    public const string DeleteDead = "DELETE FROM deliveries WHERE group_name = @group AND state = 'dead'";
 
     // ---- Recording and routing fires (CommitAsync) ----
 
@@ -41,24 +72,16 @@ internal static class QueueCommands
 
     // ---- Handing kept (unrouted) fires to the first subscriber ----
 
-    public const string RouteUnroutedByTag = """
+    /// <summary>The kept fires of one pattern: the names from @first to @last (TagPattern.First, Last), on ix_fires_unrouted.</summary>
+    public const string RouteUnrouted = """
         INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
         SELECT @group, msg_id, 'ready', 0, fire_time, fire_time
-        FROM fires WHERE unrouted = 1 AND name = @tag AND recorded_at >= @since
+        FROM fires WHERE unrouted = 1 AND name >= @first AND name <= @last AND recorded_at >= @since
         ON CONFLICT DO NOTHING
         """;
 
-    public const string MarkRoutedByTag =
-        "UPDATE fires SET unrouted = 0 WHERE unrouted = 1 AND name = @tag AND recorded_at >= @since";
-
-    public const string RouteUnroutedAll = """
-        INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
-        SELECT @group, msg_id, 'ready', 0, fire_time, fire_time
-        FROM fires WHERE unrouted = 1 AND recorded_at >= @since
-        ON CONFLICT DO NOTHING
-        """;
-
-    public const string MarkRoutedAll = "UPDATE fires SET unrouted = 0 WHERE unrouted = 1 AND recorded_at >= @since";
+    public const string MarkRouted =
+        "UPDATE fires SET unrouted = 0 WHERE unrouted = 1 AND name >= @first AND name <= @last AND recorded_at >= @since";
 
     // ---- Consuming ----
 
@@ -103,8 +126,9 @@ internal static class QueueCommands
         LIMIT 1
         """;
 
-    public const string PendingAttempt = """
-        SELECT attempt FROM deliveries
+    /// <summary>Columns of Core's PendingDelivery: state, attempt, available_at.</summary>
+    public const string PendingDelivery = """
+        SELECT state, attempt, available_at FROM deliveries
         WHERE group_name = @group AND msg_id = @msgId AND state IN ('ready', 'leased')
         """;
 
@@ -112,12 +136,18 @@ internal static class QueueCommands
     public const string RecordAckOutcome = """
         INSERT INTO delivery_outcomes (msg_id, group_name, attempt, first_delivered_at, acked_at, last_error)
         SELECT msg_id, group_name, attempt, first_delivered_at, @now, last_error
-        FROM deliveries WHERE msg_id = @msgId AND group_name = @group AND state IN ('ready', 'leased')
+        FROM deliveries WHERE msg_id = @msgId AND group_name = @group AND state IN ('ready', 'leased') AND attempt > 0
         ON CONFLICT DO NOTHING
         """;
 
+    /// <summary>Only what was handed out (attempt > 0) can be acked.</summary>
     public const string Ack = """
-        DELETE FROM deliveries WHERE group_name = @group AND msg_id = @msgId AND state IN ('ready', 'leased')
+        DELETE FROM deliveries WHERE group_name = @group AND msg_id = @msgId AND state IN ('ready', 'leased') AND attempt > 0
+        """;
+
+    /// <summary>Whether a message an ack did not find is pending but was never handed out.</summary>
+    public const string NotHandedOut = """
+        SELECT 1 FROM deliveries WHERE group_name = @group AND msg_id = @msgId AND state IN ('ready', 'leased') AND attempt = 0
         """;
 
     // ---- Dead letters ----

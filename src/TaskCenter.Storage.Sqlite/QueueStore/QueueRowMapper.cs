@@ -19,6 +19,12 @@ internal static class QueueRowMapper
         FireLease: reader.GetNullableInt64(7) is { } leaseMs ? TimeSpan.FromMilliseconds(leaseMs) : null,
         Ack: reader.GetInt64(8) != 0);
 
+    /// <summary>Columns of <see cref="QueueCommands.PendingDelivery"/>.</summary>
+    public static PendingDelivery ReadPending(SqliteDataReader reader) => new(
+        IsLeased: reader.GetString(0) == "leased",
+        Attempt: reader.GetInt32(1),
+        AvailableAt: UnixTime.FromUnixMs(reader.GetInt64(2)));
+
     /// <summary>Columns of <see cref="QueueCommands.DeadLettersFirst"/>.</summary>
     public static DeadLetter ReadDeadLetter(SqliteDataReader reader, string group) => new()
     {

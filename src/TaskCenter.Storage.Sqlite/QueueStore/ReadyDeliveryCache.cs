@@ -1,3 +1,4 @@
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Sqlite.Database;
 
@@ -33,12 +34,15 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
         }
     }
 
-    /// <summary>Takes up to <paramref name="max"/> entries due by <paramref name="now"/>, oldest fire first; they are in flight until <see cref="Landed"/>.</summary>
-    public List<FireRecord> TakeDue(string group, int max, DateTimeOffset now)
+    /// <summary>
+    /// Takes up to <paramref name="max"/> entries due by <paramref name="now"/>, oldest fire first, as long as their data
+    /// fits the <paramref name="budget"/>; they are in flight until <see cref="Landed"/>.
+    /// </summary>
+    public List<FireRecord> TakeDue(string group, int max, ResponseBudget budget, DateTimeOffset now)
     {
         lock (_gate)
         {
-            return _lanes.TryGetValue(group, out var lane) ? lane.TakeDue(max, now.ToUnixMs()) : [];
+            return _lanes.TryGetValue(group, out var lane) ? lane.TakeDue(max, budget, now.ToUnixMs()) : [];
         }
     }
 
@@ -84,6 +88,19 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
                 {
                     lane.Live.Remove(msgId);
                 }
+            }
+        }
+    }
+
+    /// <summary>Forgets the group's entries (it was deleted); its hand-overs in flight stay tracked.</summary>
+    public void ForgetGroup(string group)
+    {
+        lock (_gate)
+        {
+            if (_lanes.TryGetValue(group, out var lane))
+            {
+                lane.Live.Clear();
+                lane.Order.Clear();
             }
         }
     }
@@ -142,7 +159,7 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
             Order.Enqueue(fire, fire);
         }
 
-        public List<FireRecord> TakeDue(int max, long nowMs)
+        public List<FireRecord> TakeDue(int max, ResponseBudget budget, long nowMs)
         {
             var taken = new List<FireRecord>();
             while (taken.Count < max && Order.TryPeek(out var next, out _))
@@ -153,7 +170,7 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
                     continue;
                 }
 
-                if (next.FireTime.ToUnixMs() > nowMs)
+                if (next.FireTime.ToUnixMs() > nowMs || !budget.TryTake(next.Data))
                 {
                     break;
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Sqlite.Database;
 
@@ -12,8 +13,6 @@ namespace TaskCenter.Storage.Sqlite.QueueStore;
 /// </summary>
 internal sealed class SqliteQueueStore : IQueueStore
 {
-    private const string Nacked = "nacked";
-
     /// <summary>While the cache keeps answering a group's polls, the database path still runs this often (retries, expired leases).</summary>
     private static readonly TimeSpan DatabasePathInterval = TimeSpan.FromMilliseconds(100);
 
@@ -22,6 +21,7 @@ internal sealed class SqliteQueueStore : IQueueStore
     private readonly ReadyDeliveryCache _ready;
     private readonly CachedHandOver _handOver;
     private readonly QueueOptions _options;
+    private readonly LimitOptions _limits;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastDatabasePath = new(StringComparer.Ordinal);
 
     public SqliteQueueStore(SqliteDatabase db, SubscriptionCache subscriptions, ReadyDeliveryCache ready, QueueOptions options)
@@ -31,45 +31,121 @@ internal sealed class SqliteQueueStore : IQueueStore
         _ready = ready;
         _handOver = new CachedHandOver(db, ready);
         _options = options;
+        _limits = subscriptions.Limits;
     }
 
-    public Task SubscribeAsync(string group, TagFilter tags, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<SubscribeResult> SubscribeAsync(string group, TagFilter tags, string? owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(group);
         ArgumentNullException.ThrowIfNull(tags);
-
-        // Unchanged subscription: every fire it matches was routed when recorded (or handed over when it was first
-        // made), so there is nothing to write. Consumers re-subscribe on every poll; this keeps polls off the writer.
-        if (IsCurrent(group, tags))
+        while (true)
         {
-            return Task.CompletedTask;
-        }
+            // Unchanged subscription: every fire it matches was routed when recorded (or handed over when it was first
+            // made), so there is nothing to write. Consumers re-subscribe on every poll; this keeps polls off the writer.
+            var index = _subscriptions.Current;
+            if (index.FilterOf(group) is { } current && current.Expression == tags.Expression)
+            {
+                return SubscribeResult.Subscribed;
+            }
 
-        return _db.WriteAsync(
+            if (index.FilterOf(group) is null && Refusal(index, owner) is { } refused)
+            {
+                return refused;
+            }
+
+            // The next index is made here, off the writer, in time proportional to this subscription; the write only
+            // stores the subscription, hands kept fires over and swaps the index in, unless another change came first.
+            var next = index.With(group, tags, owner);
+            var written = await _db.WriteAsync(
+                (connection, transaction) =>
+                {
+                    if (_subscriptions.Current != index)
+                    {
+                        return false;
+                    }
+
+                    using (var upsert = connection.Command(QueueCommands.UpsertGroup, transaction)
+                        .With("@group", group).With("@filter", tags.Expression).With("@now", now.ToUnixMs()).With("@owner", owner))
+                    {
+                        upsert.ExecuteNonQuery();
+                    }
+
+                    HandOverUnrouted(connection, transaction, group, tags, now);
+                    return true;
+                },
+                changed =>
+                {
+                    if (changed)
+                    {
+                        _subscriptions.Current = next;
+                    }
+                },
+                cancellationToken);
+            if (written)
+            {
+                return SubscribeResult.Subscribed;
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<ConsumerGroup>> ListGroupsAsync(string? afterGroup, int limit, Func<string, bool> include, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        return _db.ReadAsync<IReadOnlyList<ConsumerGroup>>(
+            connection =>
+            {
+                var groups = new List<ConsumerGroup>();
+                using var command = connection.Command(QueueCommands.ListGroups).With("@after", afterGroup ?? "");
+                using var reader = command.ExecuteReader();
+                while (groups.Count < limit && reader.Read())
+                {
+                    var name = reader.GetString(0);
+                    if (include(name))
+                    {
+                        groups.Add(ConsumerGroup.Stored(name, reader.GetString(1), reader.GetNullableString(2), UnixTime.FromUnixMs(reader.GetInt64(3))));
+                    }
+                }
+
+                return groups;
+            },
+            cancellationToken);
+    }
+
+    public async Task<GroupRemoval?> DeleteGroupAsync(string group, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        var removal = await _db.WriteAsync(
             (connection, transaction) =>
             {
-                if (IsCurrent(group, tags))
+                _ready.ForgetGroup(group);
+                string? filter;
+                using (var delete = connection.Command(QueueCommands.DeleteGroup, transaction).With("@group", group))
                 {
-                    return false;
+                    filter = delete.ExecuteScalar() as string;
                 }
 
-                using (var upsert = connection.Command(QueueCommands.UpsertGroup, transaction)
-                    .With("@group", group).With("@filter", tags.ToString()).With("@now", now.ToUnixMs()))
+                long pending, dead;
+                using (var delete = connection.Command(QueueCommands.DeletePending, transaction).With("@group", group))
                 {
-                    upsert.ExecuteNonQuery();
+                    pending = delete.ExecuteNonQuery();
                 }
 
-                HandOverUnrouted(connection, transaction, group, tags, now);
-                return true;
+                using (var delete = connection.Command(QueueCommands.DeleteDead, transaction).With("@group", group))
+                {
+                    dead = delete.ExecuteNonQuery();
+                }
+
+                return GroupRemoval.Of(group, filter, pending, dead);
             },
-            changed =>
+            removed =>
             {
-                if (changed)
+                if (removed?.Subscription is not null)
                 {
-                    _subscriptions.Current = _subscriptions.Current.With(group, tags);
+                    _subscriptions.Current = _subscriptions.Current.Without(group);
                 }
             },
             cancellationToken);
+        return removal;
     }
 
     public async Task<IReadOnlyList<QueueMessage>> LeaseAsync(
@@ -82,8 +158,9 @@ internal sealed class SqliteQueueStore : IQueueStore
             return [];
         }
 
-        var messages = _handOver.Take(group, max, lease, now);
-        if (messages.Count == max || (messages.Count > 0 && now - _lastDatabasePath.GetValueOrDefault(group) < DatabasePathInterval))
+        var budget = new ResponseBudget(max, _limits.MaxResponseBytes);
+        var messages = _handOver.Take(group, max, budget, lease, now);
+        if (messages.Count == max || budget.IsFull || (messages.Count > 0 && now - _lastDatabasePath.GetValueOrDefault(group) < DatabasePathInterval))
         {
             return messages;
         }
@@ -107,7 +184,7 @@ internal sealed class SqliteQueueStore : IQueueStore
         var wanted = max - messages.Count;
         var leased = await _db.WriteAsync(
             (connection, transaction) => new LeaseBatch(connection, transaction, group, now, _options.MaxRetries)
-                .Take(wanted, lease, msgId => _ready.Claim(group, msgId)),
+                .Take(wanted, budget, lease, msgId => _ready.Claim(group, msgId)),
             cancellationToken);
         messages.AddRange(leased);
         return messages;
@@ -127,69 +204,80 @@ internal sealed class SqliteQueueStore : IQueueStore
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<AckOutcome> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(msgIds);
         if (msgIds.Count == 0)
         {
-            return Task.FromResult<IReadOnlyList<string>>([]);
+            return new AckOutcome([]);
         }
 
-        return _db.WriteAsync<IReadOnlyList<string>>(
-            (connection, transaction) =>
-            {
-                // A ready message may be acked before it was ever leased: the cache must not hand it out afterwards.
-                _ready.Forget(group, msgIds);
-
-                // The commonest write after the fire itself: its statements stay prepared on the writer.
-                var outcome = _db.Reused(connection, QueueCommands.RecordAckOutcome, transaction)
-                    .With("@group", group).With("@now", now.ToUnixMs());
-                var outcomeMsgId = outcome.Parameter("@msgId", SqliteType.Text);
-                var ack = _db.Reused(connection, QueueCommands.Ack, transaction).With("@group", group);
-                var ackMsgId = ack.Parameter("@msgId", SqliteType.Text);
-                var acked = new List<string>();
-                foreach (var id in msgIds)
+        try
+        {
+            // Rows handed out from the cache are acked after their leases are written: the writer runs that write first.
+            return new AckOutcome(await _db.WriteAsync<IReadOnlyList<string>>(
+                (connection, transaction) =>
                 {
-                    outcomeMsgId.Set(id);
-                    outcome.ExecuteNonQuery();
-                    ackMsgId.Set(id);
-                    if (ack.ExecuteNonQuery() > 0)
+                    // The commonest write after the fire itself: its statements stay prepared on the writer.
+                    var outcome = _db.Reused(connection, QueueCommands.RecordAckOutcome, transaction)
+                        .With("@group", group).With("@now", now.ToUnixMs());
+                    var outcomeMsgId = outcome.Parameter("@msgId", SqliteType.Text);
+                    var ack = _db.Reused(connection, QueueCommands.Ack, transaction).With("@group", group);
+                    var ackMsgId = ack.Parameter("@msgId", SqliteType.Text);
+                    var acked = new List<string>();
+                    foreach (var id in msgIds)
                     {
-                        acked.Add(id);
+                        outcomeMsgId.Set(id);
+                        outcome.ExecuteNonQuery();
+                        ackMsgId.Set(id);
+                        if (ack.ExecuteNonQuery() > 0)
+                        {
+                            acked.Add(id);
+                        }
+                        else if (IsNotHandedOut(connection, transaction, group, id))
+                        {
+                            throw new AckRefusedException(id); // Rolls back this write: nothing of the call is acked.
+                        }
                     }
-                }
 
-                return acked;
-            },
-            cancellationToken);
+                    return acked;
+                },
+                cancellationToken));
+        }
+        catch (AckRefusedException refused)
+        {
+            return AckOutcome.Refused(refused.MsgId);
+        }
     }
 
     public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
         _db.WriteAsync(
             (connection, transaction) =>
             {
-                _ready.Forget(group, [msgId]); // Nacked while still ready: it now waits for its retry time.
-                using var find = connection.Command(QueueCommands.PendingAttempt, transaction)
-                    .With("@group", group).With("@msgId", msgId);
-                if (find.ExecuteScalar() is not long attempt)
+                PendingDelivery delivery;
+                using (var find = connection.Command(QueueCommands.PendingDelivery, transaction).With("@group", group).With("@msgId", msgId))
+                using (var reader = find.ExecuteReader())
                 {
-                    return new NackOutcome(NackResult.NotFound);
+                    if (!reader.Read())
+                    {
+                        return new NackOutcome(NackResult.NotFound);
+                    }
+
+                    delivery = QueueRowMapper.ReadPending(reader);
                 }
 
-                var error = string.IsNullOrEmpty(failure) ? Nacked : failure;
-                if (attempt > _options.MaxRetries)
+                var (outcome, write) = NackRule.Decide(delivery, now, _options);
+                if (!write)
                 {
-                    using var dead = connection.Command(QueueCommands.MarkDead, transaction)
-                        .With("@group", group).With("@msgId", msgId).With("@now", now.ToUnixMs()).With("@error", error);
-                    dead.ExecuteNonQuery();
-                    return new NackOutcome(NackResult.DeadLettered);
+                    return outcome;
                 }
 
-                var retryAt = UnixTime.FromUnixMs((now + _options.DelayBeforeRetry((int)attempt)).ToUnixMs());
-                using var retry = connection.Command(QueueCommands.MarkRetry, transaction)
-                    .With("@group", group).With("@msgId", msgId).With("@retryAt", retryAt.ToUnixMs()).With("@error", error);
-                retry.ExecuteNonQuery();
-                return new NackOutcome(NackResult.Retrying, retryAt);
+                var error = string.IsNullOrEmpty(failure) ? NackRule.DefaultError : failure;
+                using var mark = outcome.Result == NackResult.DeadLettered
+                    ? connection.Command(QueueCommands.MarkDead, transaction).With("@now", now.ToUnixMs())
+                    : connection.Command(QueueCommands.MarkRetry, transaction).With("@retryAt", outcome.RetryAt!.Value.ToUnixMs());
+                mark.With("@group", group).With("@msgId", msgId).With("@error", error).ExecuteNonQuery();
+                return outcome;
             },
             cancellationToken);
 
@@ -224,11 +312,18 @@ internal sealed class SqliteQueueStore : IQueueStore
                 using (command)
                 {
                     command.With("@group", group).With("@limit", limit);
+                    var budget = new ResponseBudget(limit, _limits.MaxResponseBytes);
                     var letters = new List<DeadLetter>();
                     using var reader = command.ExecuteReader();
                     while (reader.Read())
                     {
-                        letters.Add(QueueRowMapper.ReadDeadLetter(reader, group));
+                        var letter = QueueRowMapper.ReadDeadLetter(reader, group);
+                        if (!budget.TryTake(letter.Data))
+                        {
+                            break;
+                        }
+
+                        letters.Add(letter);
                     }
 
                     return letters;
@@ -304,32 +399,36 @@ internal sealed class SqliteQueueStore : IQueueStore
             },
             cancellationToken);
 
-    private bool IsCurrent(string group, TagFilter tags) =>
-        _subscriptions.Current.FilterOf(group) is { } current && current.ToString() == tags.ToString();
+    /// <summary>Why the index has no room for a new group of <paramref name="owner"/>; null when it has.</summary>
+    private SubscribeResult? Refusal(SubscriptionIndex index, string? owner) =>
+        index.Count >= _limits.MaxGroups ? SubscribeResult.TooManyGroups
+        : owner is not null && index.CountOwnedBy(owner) >= _limits.MaxGroupsPerKey ? SubscribeResult.TooManyGroupsForKey
+        : null;
 
-    /// <summary>Gives the group every kept (unrouted, not expired) fire its filter matches, and marks them routed.</summary>
+    private static bool IsNotHandedOut(SqliteConnection connection, SqliteTransaction transaction, string group, string msgId)
+    {
+        using var find = connection.Command(QueueCommands.NotHandedOut, transaction).With("@group", group).With("@msgId", msgId);
+        return find.ExecuteScalar() is not null;
+    }
+
+    /// <summary>Gives the group every kept (unrouted, not expired) fire its filter matches, and marks them routed: a range scan per pattern.</summary>
     private void HandOverUnrouted(SqliteConnection connection, SqliteTransaction transaction, string group, TagFilter tags, DateTimeOffset now)
     {
         var since = (now - _options.UnroutedRetention).ToUnixMs();
-        if (tags.MatchesAll)
+        using var route = connection.Command(QueueCommands.RouteUnrouted, transaction).With("@group", group).With("@since", since);
+        var routeFirst = route.Parameter("@first", SqliteType.Text);
+        var routeLast = route.Parameter("@last", SqliteType.Text);
+        using var mark = connection.Command(QueueCommands.MarkRouted, transaction).With("@since", since);
+        var markFirst = mark.Parameter("@first", SqliteType.Text);
+        var markLast = mark.Parameter("@last", SqliteType.Text);
+        foreach (var pattern in tags.Patterns)
         {
-            using var route = connection.Command(QueueCommands.RouteUnroutedAll, transaction).With("@group", group).With("@since", since);
+            routeFirst.Set(pattern.First);
+            routeLast.Set(pattern.Last);
             route.ExecuteNonQuery();
-            using var mark = connection.Command(QueueCommands.MarkRoutedAll, transaction).With("@since", since);
+            markFirst.Set(pattern.First);
+            markLast.Set(pattern.Last);
             mark.ExecuteNonQuery();
-            return;
-        }
-
-        using var routeTag = connection.Command(QueueCommands.RouteUnroutedByTag, transaction).With("@group", group).With("@since", since);
-        var routeTagParameter = routeTag.Parameter("@tag", SqliteType.Text);
-        using var markTag = connection.Command(QueueCommands.MarkRoutedByTag, transaction).With("@since", since);
-        var markTagParameter = markTag.Parameter("@tag", SqliteType.Text);
-        foreach (var tag in tags.Tags)
-        {
-            routeTagParameter.Set(tag);
-            routeTag.ExecuteNonQuery();
-            markTagParameter.Set(tag);
-            markTag.ExecuteNonQuery();
         }
     }
 
@@ -375,5 +474,11 @@ internal sealed class SqliteQueueStore : IQueueStore
 
         command.ExecuteNonQuery();
         return ids;
+    }
+
+    /// <summary>Thrown inside an ack's write to roll it back.</summary>
+    private sealed class AckRefusedException(string msgId) : Exception
+    {
+        public string MsgId { get; } = msgId;
     }
 }

@@ -28,13 +28,8 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await _db.InitializeAsync(cancellationToken);
-        await _db.WriteAsync(
-            (connection, transaction) =>
-            {
-                _subscriptions.Load(connection, transaction);
-                return true;
-            },
-            cancellationToken);
+        var suspended = await _db.WriteAsync(_subscriptions.Load, cancellationToken);
+        _subscriptions.Report(suspended);
     }
 
     public Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken)

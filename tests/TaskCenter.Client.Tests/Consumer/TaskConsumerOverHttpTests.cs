@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using TaskCenter.Client.Internal;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
@@ -84,6 +85,61 @@ public abstract class TaskConsumerOverHttpTests(ServerFixture fixture)
 
         Assert.Equal((taskId, "after the outage"), (delivered.TaskId, delivered.Data));
         Assert.Empty(await client.AckAsync(group, [delivered.MsgId])); // the consumer acked it
+    }
+
+    [Fact]
+    public async Task A_handler_for_a_prefix_receives_every_name_that_starts_with_it_and_an_exact_tag_wins()
+    {
+        var (prefix, group) = (Unique.Name("prefix"), Unique.Name("group"));
+        var received = Waiting.NewChannel<(string Handler, string Name)>();
+        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group));
+        consumer.Register($"{prefix}.*", (context, _) => Task.FromResult(received.Writer.TryWrite(("prefix", context.Name))));
+        consumer.Register($"{prefix}.special", (context, _) => Task.FromResult(received.Writer.TryWrite(("exact", context.Name))));
+        await fixture.SubscribeAsync(group, $"{prefix}.*");
+        await consumer.StartAsync();
+
+        foreach (var name in new[] { $"{prefix}.a", $"{prefix}.b.c", $"{prefix}.special", prefix })
+        {
+            await fixture.Client.AddTaskAsync(NewTask.Once(name, "x"));
+        }
+
+        var handled = await received.NextAsync(3);
+        await consumer.StopAsync().OrTimeout();
+
+        Assert.Equal(
+            [("exact", $"{prefix}.special"), ("prefix", $"{prefix}.a"), ("prefix", $"{prefix}.b.c")],
+            handled.OrderBy(h => h.Handler, StringComparer.Ordinal).ThenBy(h => h.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_ack_batch_holding_a_message_never_handed_out_acks_all_the_others()
+    {
+        var (tag, group) = (Unique.Name("batch"), Unique.Name("group"));
+        using var client = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = fixture.Server.BaseAddress });
+        await client.ConsumeAsync(new ConsumeRequest { Group = group, Tags = tag });
+        var later = (await client.AddTaskAsync(NewTask.Once(tag, "not received", at: DateTimeOffset.UtcNow.AddHours(1)))).TaskId;
+        for (var i = 0; i < 20; i++)
+        {
+            await client.AddTaskAsync(NewTask.Once(tag, $"received {i}"));
+        }
+
+        var received = new List<TaskMessage>();
+        while (received.Count < 20)
+        {
+            received.AddRange(await client.ConsumeAsync(new ConsumeRequest { Group = group, Tags = tag, MaxMessages = 20, WaitTime = TimeSpan.FromSeconds(10) }));
+        }
+
+        // Its msgid is known (the trigger answers it), but it was never handed out.
+        var never = (await client.TriggerTaskAsync(later)).MsgId;
+        var batcher = new AckBatcher(client, group);
+
+        var acks = received.Select(m => batcher.AckAsync(m.MsgId)).Append(batcher.AckAsync(never)).ToList();
+        await batcher.CompleteAsync().OrTimeout();
+
+        Assert.All(acks.SkipLast(1), ack => Assert.True(ack.Result));
+        var refused = await Assert.ThrowsAsync<TaskCenterApiException>(() => acks[^1]);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Empty(await client.AckAsync(group, [.. received.Select(m => m.MsgId)]));
     }
 }
 

@@ -34,4 +34,27 @@ public sealed class ResponseBudgetTests
         Assert.True(budget.TryTake(1));
         Assert.False(budget.TryTake(0));
     }
+
+    [Fact]
+    public void After_an_item_that_does_not_fit_the_answer_is_full_and_takes_no_smaller_one()
+    {
+        var budget = new ResponseBudget(maxItems: 10, maxBytes: 10);
+
+        Assert.True(budget.TryTake(6));
+        Assert.False(budget.IsFull);
+        Assert.False(budget.TryTake(5));
+        Assert.True(budget.IsFull);
+        Assert.False(budget.TryTake(1)); // nothing is skipped: the answer ended before the item that did not fit
+    }
+
+    [Fact]
+    public void A_payload_is_counted_in_UTF8_bytes()
+    {
+        var budget = new ResponseBudget(maxItems: 10, maxBytes: 4);
+
+        Assert.True(budget.TryTake("é")); // 2 bytes
+        Assert.True(budget.TryTake("é"));
+        Assert.False(budget.TryTake("e"));
+        Assert.Equal(4, budget.Bytes);
+    }
 }
