@@ -18,13 +18,13 @@ public sealed class NameScope
     /// <summary>The patterns, normalized (none covers another), in name order.</summary>
     public IReadOnlyList<NamePattern> Patterns { get; }
 
-    public bool IsEverything => Patterns is [{ IsEverything: true }];
+    public bool IsEverything => Patterns is [{ MatchesEverything: true }];
 
     public static NameScope Of(IEnumerable<NamePattern> patterns)
     {
         var all = patterns.Distinct().ToList();
         var kept = all.Where(p => !all.Any(other => other != p && other.Covers(p))).ToList();
-        kept.Sort((a, b) => NameOrder.Compare(a.Text, b.Text));
+        kept.Sort((a, b) => NameOrder.Compare(a.Value, b.Value));
         return new NameScope(kept);
     }
 

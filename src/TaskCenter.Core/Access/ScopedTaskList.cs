@@ -32,8 +32,8 @@ public static class ScopedTaskList
             var page = await reader.ListAsync(
                 query with
                 {
-                    Name = ranges[i].IsPrefix ? null : ranges[i].Text,
-                    NamePrefix = ranges[i].IsPrefix ? ranges[i].Text : null,
+                    Name = ranges[i].IsPrefix ? null : ranges[i].Value,
+                    NamePrefix = ranges[i].IsPrefix ? ranges[i].Value : null,
                     Limit = query.Limit - tasks.Count,
                     MaxPayloadBytes = query.MaxPayloadBytes - budget.Bytes,
                 },

@@ -1,22 +1,24 @@
+using TaskCenter.Core.Tasks;
+
 namespace TaskCenter.Core.Queue;
 
 /// <summary>
 /// A subscription expression in the style of RocketMQ's tag filters: <c>"*"</c> for every tag, or patterns joined by
 /// <c>||</c> (<c>"tag1 || tag2 || billing.*"</c>), each an exact tag or a prefix ending in <c>*</c> (see
-/// <see cref="TagPattern"/>). Whitespace around patterns is ignored.
+/// <see cref="NamePattern"/>). Whitespace around patterns is ignored.
 /// </summary>
 public sealed class TagFilter
 {
-    private readonly TagPattern[] _patterns;
+    private readonly NamePattern[] _patterns;
 
-    private TagFilter(TagPattern[] patterns)
+    private TagFilter(NamePattern[] patterns)
     {
         _patterns = patterns;
         Expression = patterns.Length == 1 && patterns[0].MatchesEverything ? "*" : string.Join(" || ", patterns.Select(p => p.ToString()));
     }
 
     /// <summary>The filter that matches every tag.</summary>
-    public static TagFilter All { get; } = new([TagPattern.Everything]);
+    public static TagFilter All { get; } = new([NamePattern.Everything]);
 
     /// <summary>
     /// The filter that matches no tag, written as the empty expression: the subscription a group is left with when the
@@ -30,7 +32,7 @@ public sealed class TagFilter
     /// The patterns, in canonical order (ordinal, as written), none covering another (<c>a.* || a.b</c> is <c>a.*</c>),
     /// so a tag matches at most one of them. <c>*</c> is the one pattern of <see cref="All"/>; <see cref="Nothing"/> has none.
     /// </summary>
-    public IReadOnlyList<TagPattern> Patterns => _patterns;
+    public IReadOnlyList<NamePattern> Patterns => _patterns;
 
     /// <summary>The canonical form: "*", or the patterns joined by " || " (empty for <see cref="Nothing"/>).</summary>
     public string Expression { get; }
@@ -50,9 +52,9 @@ public sealed class TagFilter
 
     /// <summary>
     /// Whether every tag this filter matches is matched by one of <paramref name="scope"/>'s patterns: each of its
-    /// patterns is covered by one of them (<see cref="TagPattern.Covers"/>). <c>*</c> is within only a scope holding <c>*</c>.
+    /// patterns is covered by one of them (<see cref="NamePattern.Covers"/>). <c>*</c> is within only a scope holding <c>*</c>.
     /// </summary>
-    public bool IsWithin(IReadOnlyList<TagPattern> scope)
+    public bool IsWithin(IReadOnlyList<NamePattern> scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
         return _patterns.All(pattern => scope.Any(allowed => allowed.Covers(pattern)));
@@ -63,20 +65,20 @@ public sealed class TagFilter
     /// (a key scoped to <c>billing.*</c> that subscribes to <c>*</c> gets <c>billing.*</c>); any other filter is
     /// returned as it is (check it with <see cref="IsWithin"/>).
     /// </summary>
-    public TagFilter NarrowedTo(IReadOnlyList<TagPattern> scope)
+    public TagFilter NarrowedTo(IReadOnlyList<NamePattern> scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
         return MatchesAll ? From(scope) : this;
     }
 
     /// <summary>The filter of these patterns, in canonical form (duplicates and covered patterns dropped).</summary>
-    public static TagFilter From(IEnumerable<TagPattern> patterns)
+    public static TagFilter From(IEnumerable<NamePattern> patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);
 
         // By value, and a prefix before the exact name of the same value: whatever a prefix covers follows it directly.
         var sorted = patterns.OrderBy(p => p.Value, StringComparer.Ordinal).ThenByDescending(p => p.IsPrefix).ToList();
-        var kept = new List<TagPattern>(sorted.Count);
+        var kept = new List<NamePattern>(sorted.Count);
         foreach (var pattern in sorted)
         {
             if (kept.Count > 0 && kept[^1].Covers(pattern))
@@ -107,10 +109,16 @@ public sealed class TagFilter
             return false;
         }
 
-        var patterns = new List<TagPattern>();
+        var patterns = new List<NamePattern>();
         foreach (var part in expression.Split("||"))
         {
-            if (!TagPattern.TryParse(part.Trim(), out var pattern, out error))
+            if (part.Trim().Length == 0)
+            {
+                error = "has an empty tag; join tags with \"||\", as in \"tag1 || tag2\"";
+                return false;
+            }
+
+            if (!NamePattern.TryParse(part.Trim(), out var pattern, out error))
             {
                 return false;
             }

@@ -1,4 +1,3 @@
-using TaskCenter.Core.Access;
 using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.Core.Storage;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using TaskCenter.Core.Queue;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
@@ -32,10 +31,8 @@ public static class GroupEndpoints
         return api;
     }
 
-    /// <summary>The groups the caller may see. Every group for now: a key's group scopes narrow it.</summary>
-    private static Func<string, bool> VisibleTo(ClaimsPrincipal user) => _ => true;
-
-    private static async Task<IResult> ListAsync(HttpRequest request, BuiltInQueue queue, TaskCensusCache census, CancellationToken ct)
+    private static async Task<IResult> ListAsync(
+        HttpRequest request, BuiltInQueue queue, TaskCensusCache census, RequestScope scope, CancellationToken ct)
     {
         var limit = request.QueryWholeNumber("limit") ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
@@ -43,7 +40,7 @@ public static class GroupEndpoints
             throw ApiException.BadRequest($"limit must be between 1 and {MaxLimit}, got {limit}");
         }
 
-        var groups = await queue.ListGroupsAsync(request.QueryText("after"), (int)limit, VisibleTo(request.HttpContext.User), ct);
+        var groups = await queue.ListGroupsAsync(request.QueryText("after"), (int)limit, scope.Scopes.Groups.Matches, ct);
         var counted = await census.GetAsync(ct);
         var backlogs = counted.Census.Groups.ToDictionary(g => g.Group, StringComparer.Ordinal);
         return Results.Json(
@@ -67,9 +64,9 @@ public static class GroupEndpoints
             ServerJsonContext.Wire.GroupsResponse);
     }
 
-    private static async Task<IResult> DeleteAsync(string group, BuiltInQueue queue, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string group, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
     {
-        var name = QueueEndpoints.Group(group);
+        var name = scope.RequireGroup(QueueEndpoints.Group(group));
         var removed = await queue.DeleteGroupAsync(name, ct) ?? throw ApiException.NotFound($"no consumer group {name}");
         return Results.Json(
             new GroupRemovedResponse(name, removed.Subscription?.Expression, removed.Pending, removed.DeadLetters),

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TaskCenter.Core.Access;
 using TaskCenter.Core.Instances;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using TaskCenter.Core.Access;
+using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.Server.Security;
 
@@ -82,9 +83,9 @@ public sealed class ApiKeyRing
         var patterns = new List<NamePattern>();
         foreach (var (path, text) in items)
         {
-            patterns.Add(NamePattern.TryParse(text, out var pattern, out var error)
+            patterns.Add(NamePattern.TryParse(text.Trim(), out var pattern, out var error)
                 ? pattern
-                : throw Refused($"{path} {error}; a pattern is a name, a prefix ending in * (billing.*) or *"));
+                : throw Refused($"{path}: {error}; a pattern is a name, a prefix ending in * (billing.*) or *"));
         }
 
         return NameScope.Of(patterns);

@@ -46,22 +46,20 @@ public sealed class RequestScope
         Scopes.Groups.Matches(group) ? group : throw Outside(field, group, "consumer groups", Scopes.Groups);
 
     /// <summary>
-    /// The subscription a group of this key gets for <paramref name="tags"/>: the tags as given when the key may use them
-    /// all (403 naming the first it may not), and for <c>*</c> the key's own task names.
+    /// The subscription a group of this key gets for <paramref name="tags"/>: <c>*</c> becomes the key's own task names
+    /// (<c>billing.*</c>), and any other tag or pattern must lie within them (403 naming the first that does not).
     /// </summary>
     public TagFilter Narrow(TagFilter tags)
     {
+        ArgumentNullException.ThrowIfNull(tags);
         if (Scopes.Tasks.IsEverything)
         {
             return tags;
         }
 
-        foreach (var tag in tags.Patterns)
-        {
-            RequireTaskName(tag.Value, "tags");
-        }
-
-        return tags.MatchesAll ? throw Outside("tags", "*", "task names", Scopes.Tasks) : tags;
+        var narrowed = tags.NarrowedTo(Scopes.Tasks.Patterns);
+        var outside = narrowed.Patterns.Count == 0 ? tags.Expression : narrowed.Patterns.FirstOrDefault(p => !Scopes.Tasks.Covers(p))?.ToString();
+        return outside is null ? narrowed : throw Outside("tags", outside, "task names", Scopes.Tasks);
     }
 
     /// <summary>Whether the key may see this task (a task outside the scope is answered as missing).</summary>

@@ -1,3 +1,5 @@
+using TaskCenter.Core.Tasks;
+
 namespace TaskCenter.Storage.Postgres.QueueStore;
 
 /// <summary>The SQL of the built-in queue. Values always go through parameters.</summary>
@@ -21,7 +23,7 @@ internal static class QueueCommands
 
     public const string DeletePatterns = "DELETE FROM subscription_patterns WHERE group_name = @group";
 
-    /// <summary>The group's patterns as written (TagPattern.ToString()); a prefix's length as PostgreSQL counts it, as routing reads it.</summary>
+    /// <summary>The group's patterns as written (NamePattern.ToString()); a prefix's length as PostgreSQL counts it, as routing reads it.</summary>
     public const string InsertPatterns = """
         INSERT INTO subscription_patterns (pattern, group_name, prefix_length)
         SELECT p, @group, CASE WHEN right(p, 1) = '*' THEN length(p) - 1 END FROM unnest(@patterns) AS p
@@ -29,7 +31,7 @@ internal static class QueueCommands
 
     /// <summary>
     /// Hands the kept fires the patterns match to the group: for each pattern the names from its first to its last
-    /// (TagPattern.First, Last), a range scan of ix_fires_unrouted. Returns a row per delivery made.
+    /// (NamePattern.First, Last), a range scan of ix_fires_unrouted. Returns a row per delivery made.
     /// </summary>
     public const string HandOver = """
         WITH matched AS (

@@ -6,14 +6,9 @@ internal static class CensusCommands
     /// <summary>Reads every task (there is no cheaper exact count).</summary>
     public const string Tasks = "SELECT type, state, count(*) FROM tasks GROUP BY type, state ORDER BY type, state";
 
-    /// <summary>A scoped key's share, on ix_tasks_name: the names of a prefix's range.</summary>
+    /// <summary>A scoped key's share, on ix_tasks_name: the names of a pattern's range (both ends included).</summary>
     public const string TasksInRange =
-        "SELECT type, state, count(*) FROM tasks WHERE name >= @prefix AND name < @upper GROUP BY type, state ORDER BY type, state";
-
-    /// <summary>A prefix of U+10FFFF characters only: its range has no upper end.</summary>
-    public const string TasksFrom = "SELECT type, state, count(*) FROM tasks WHERE name >= @prefix GROUP BY type, state ORDER BY type, state";
-
-    public const string TasksOfName = "SELECT type, state, count(*) FROM tasks WHERE name = @name GROUP BY type, state ORDER BY type, state";
+        "SELECT type, state, count(*) FROM tasks WHERE name >= @first AND name <= @last GROUP BY type, state ORDER BY type, state";
 
     /// <summary>
     /// Every consumer group, with zeros when it has no delivery, and every group that holds deliveries without a

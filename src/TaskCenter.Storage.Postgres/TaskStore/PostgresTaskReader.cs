@@ -1,6 +1,5 @@
 using System.Data;
 using Npgsql;
-using TaskCenter.Core.Access;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Postgres.Database;
@@ -105,16 +104,9 @@ internal sealed class PostgresTaskReader(PostgresDatabase db) : ITaskReader
 
     public Task<IReadOnlyList<TaskCount>> CountTasksAsync(NamePattern names, CancellationToken cancellationToken) =>
         db.RunAsync<IReadOnlyList<TaskCount>>(
-            async connection =>
-            {
-                var text = PostgresText.Storable(names.Text);
-                var command = !names.IsPrefix
-                    ? connection.Command(CensusCommands.TasksOfName).With("@name", text)
-                    : NameOrder.PrefixEnd(text) is { } upper
-                        ? connection.Command(CensusCommands.TasksInRange).With("@prefix", text).With("@upper", upper)
-                        : connection.Command(CensusCommands.TasksFrom).With("@prefix", text);
-                return await command.ReadRowsAsync(ReadTaskCount, cancellationToken);
-            },
+            async connection => await connection.Command(CensusCommands.TasksInRange)
+                .With("@first", PostgresText.Storable(names.First)).With("@last", PostgresText.Storable(names.Last))
+                .ReadRowsAsync(ReadTaskCount, cancellationToken),
             cancellationToken);
 
     private static TaskCount ReadTaskCount(NpgsqlDataReader reader) =>

@@ -1,3 +1,5 @@
+using TaskCenter.Core.Tasks;
+
 namespace TaskCenter.Storage.Sqlite.QueueStore;
 
 /// <summary>The SQL of the built-in queue. Values always go through parameters.</summary>
@@ -72,7 +74,7 @@ internal static class QueueCommands
 
     // ---- Handing kept (unrouted) fires to the first subscriber ----
 
-    /// <summary>The kept fires of one pattern: the names from @first to @last (TagPattern.First, Last), on ix_fires_unrouted.</summary>
+    /// <summary>The kept fires of one pattern: the names from @first to @last (NamePattern.First, Last), on ix_fires_unrouted.</summary>
     public const string RouteUnrouted = """
         INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at)
         SELECT @group, msg_id, 'ready', 0, fire_time, fire_time

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using TaskCenter.Core.Access;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Sqlite.Database;
@@ -54,13 +53,10 @@ internal static class CensusReader
         };
     }
 
-    /// <summary>Tasks by type and state within one range of ix_tasks_name: an exact name, or a prefix's range.</summary>
+    /// <summary>Tasks by type and state within one range of ix_tasks_name: the names a pattern matches.</summary>
     public static IReadOnlyList<TaskCount> ReadTasks(SqliteConnection connection, NamePattern names)
     {
-        using var command = names.IsPrefix
-            ? connection.Command(ManagementCommands.TaskCountsInRange)
-                .With("@prefix", names.Text).With("@prefixEnd", NamePrefix.UpperEnd(names.Text))
-            : connection.Command(ManagementCommands.TaskCountsOfName).With("@name", names.Text);
+        using var command = connection.Command(ManagementCommands.TaskCountsInRange).With("@first", names.First).With("@last", names.Last);
         return ReadTaskCounts(command);
     }
 

@@ -30,12 +30,9 @@ internal static class ManagementCommands
 
     public const string TaskCounts = "SELECT type, state, count(*) FROM tasks GROUP BY type, state";
 
-    /// <summary>On ix_tasks_name: the names from @prefix up to (not including) @prefixEnd.</summary>
+    /// <summary>On ix_tasks_name: the names of a pattern's range (<see cref="Core.Tasks.NamePattern.First"/>, both ends included).</summary>
     public const string TaskCountsInRange =
-        "SELECT type, state, count(*) FROM tasks WHERE name >= @prefix AND name < @prefixEnd GROUP BY type, state";
-
-    /// <summary>On ix_tasks_name.</summary>
-    public const string TaskCountsOfName = "SELECT type, state, count(*) FROM tasks WHERE name = @name GROUP BY type, state";
+        "SELECT type, state, count(*) FROM tasks WHERE name >= @first AND name <= @last GROUP BY type, state";
 
     public const string GroupNames = "SELECT name FROM consumer_groups";
 

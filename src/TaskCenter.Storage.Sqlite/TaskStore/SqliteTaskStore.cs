@@ -1,4 +1,3 @@
-using TaskCenter.Core.Access;
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Limits;

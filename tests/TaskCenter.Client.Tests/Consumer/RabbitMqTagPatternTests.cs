@@ -1,9 +1,10 @@
 using TaskCenter.Client.RabbitMq;
+using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.Client.Tests.Consumer;
 
 /// <summary>Over RabbitMQ a group queue is bound to tags, and a binding cannot express a prefix: the consumer says so at start.</summary>
-public sealed class RabbitMqTagPatternTests
+public sealed class RabbitMqNamePatternTests
 {
     [Fact]
     public async Task A_prefix_pattern_is_refused_when_the_consumer_starts_and_exact_tags_are_not()

@@ -1,4 +1,5 @@
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.Core.Tests.Queue;
 
@@ -10,8 +11,8 @@ public class TagFilterTests
         return filter;
     }
 
-    private static TagPattern[] Patterns(params string[] patterns) =>
-        [.. patterns.Select(text => TagPattern.TryParse(text, out var pattern, out var error) ? pattern : throw new ArgumentException(error))];
+    private static NamePattern[] Patterns(params string[] patterns) =>
+        [.. patterns.Select(text => NamePattern.TryParse(text, out var pattern, out var error) ? pattern : throw new ArgumentException(error))];
 
     [Theory]
     [InlineData("*", "*")]
@@ -28,10 +29,10 @@ public class TagFilterTests
     [Theory]
     [InlineData("", "must not be empty")]
     [InlineData("a || ", "has an empty tag")]
-    [InlineData("a b", "tag 'a b' is not a valid task name")]
+    [InlineData("a b", "'a b' is not a valid name")]
     [InlineData("bil*ing", "pattern 'bil*ing' may hold '*' only at its end")]
     [InlineData("**", "pattern '**' may hold '*' only at its end")]
-    [InlineData("a#*", "pattern 'a#*' is not a task name prefix")]
+    [InlineData("a#*", "pattern 'a#*' is not a name prefix")]
     public void Invalid_expressions_say_why(string expression, string error)
     {
         Assert.False(TagFilter.TryParse(expression, out _, out var why));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TaskCenter.Core.Storage;
 using TaskCenter.Server.Overview;
+using TaskCenter.Core.Tasks;
 
 namespace TaskCenter.Server.Tests.Management;
 
@@ -59,7 +60,7 @@ public sealed class TaskCensusCacheTests
         public Task<IReadOnlyList<FireHistoryEntry>> GetFireHistoryAsync(string taskId, int limit, DateTimeOffset? before, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        public Task<IReadOnlyList<TaskCount>> CountTasksAsync(Core.Access.NamePattern names, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<TaskCount>> CountTasksAsync(NamePattern names, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }
 }

@@ -9,8 +9,8 @@ using static TaskCenter.Server.Tests.Wire;
 namespace TaskCenter.Server.Tests.Process;
 
 /// <summary>
-/// One key floods a real server process — adds as fast as it can, a new consumer group after another with as many tags
-/// as a subscription may hold, and more long polls than it may have — while another key's every-second task is
+/// Other keys flood a real server process — adds as fast as they can, more long polls than a key may have, and a new
+/// consumer group after another with as many tags as a subscription may hold — while one key's every-second task is
 /// consumed: that task's fires stay on time, none missed. On time means each fire reaches its consumer before the next
 /// one is due (1 s); the benchmark's noisy-neighbour row (docs/benchmarks.md) has the lateness figures.
 /// </summary>
@@ -18,15 +18,17 @@ public sealed class NoisyNeighbourTests : IAsyncLifetime
 {
     private const string TeamKey = "team-key-5e1f";
     private const string NoisyKey = "noisy-key-77b0";
+    private const string GroupsKey = "noisy-groups-key-a4c2";
     private static readonly TimeSpan Flood = TimeSpan.FromSeconds(12);
     private readonly string _dataDirectory = TempDirectory.Create("taskcenter-noisy");
 
     [Fact]
-    public async Task Another_keys_flood_of_adds_subscriptions_and_long_polls_leaves_an_every_second_task_on_time()
+    public async Task Other_keys_flooding_adds_subscriptions_and_long_polls_leave_an_every_second_task_on_time()
     {
         await using var server = await ServerProcess.StartAsync(_dataDirectory, Settings());
         using var team = Client(server, TeamKey);
         using var noisy = Client(server, NoisyKey);
+        using var groups = Client(server, GroupsKey);
         Assert.Equal(HttpStatusCode.OK, (await team.PostJsonAsync("/v1/api/consume", """{"group":"team-workers","tags":"team.tick"}""")).Status);
         var start = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 2;
         var added = await team.PostJsonAsync("/v1/api/task", Json(new { name = "team.tick", type = 2, data = "tick", loop_time = 1, start_time = start }));
@@ -41,7 +43,7 @@ public sealed class NoisyNeighbourTests : IAsyncLifetime
         using (var flood = new CancellationTokenSource(Flood))
         {
             var workers = Enumerable.Range(0, 8).Select(w => AddFloodAsync(noisy, w, statuses, flood.Token))
-                .Append(GroupFloodAsync(noisy, statuses, flood.Token))
+                .Append(GroupFloodAsync(groups, statuses, flood.Token))
                 .Concat(Enumerable.Range(0, 150).Select(_ => LongPollFloodAsync(noisy, statuses, flood.Token)))
                 .ToArray();
             await Task.WhenAll(workers);
@@ -53,9 +55,10 @@ public sealed class NoisyNeighbourTests : IAsyncLifetime
         await stop.CancelAsync();
         await consumer;
 
-        Assert.True(statuses.GetValueOrDefault("add 200") > 1000, $"the flood added {statuses.GetValueOrDefault("add 200")} tasks");
-        Assert.True(statuses.GetValueOrDefault("consume 409") > 0, "new groups past the key's limit were refused");
-        Assert.True(statuses.GetValueOrDefault("poll 429") > 0, "long polls past the key's cap were refused");
+        var counts = string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value}"));
+        Assert.True(statuses.GetValueOrDefault("add 200") > 1000, $"the flood added tasks: {counts}");
+        Assert.True(statuses.GetValueOrDefault("consume 409") > 0, $"new groups past the key's limit were refused: {counts}");
+        Assert.True(statuses.GetValueOrDefault("poll 429") > 0, $"long polls past the key's cap were refused: {counts}");
         var expected = Enumerable.Range(0, (int)(last - start + 1)).Select(i => start + i).ToList();
         Assert.Equal(expected, fires.Keys.Order().Where(t => t <= last));
         var late = fires.Where(f => f.Value >= 1.0).ToList();
@@ -70,13 +73,16 @@ public sealed class NoisyNeighbourTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Two admin keys, each scoped to its own team's names and groups; the server's default limits.</summary>
+    /// <summary>Admin keys, each scoped to its own team's names and groups; 20 groups per key, other limits as by default.</summary>
     private static string[] Settings() =>
     [
+        "--Limits:MaxGroupsPerKey=20",
         "--Security:ApiKeys:0:Name=team", $"--Security:ApiKeys:0:Key={TeamKey}", "--Security:ApiKeys:0:Role=admin",
         "--Security:ApiKeys:0:Scopes:Tasks=team.*", "--Security:ApiKeys:0:Scopes:Groups=team-*",
         "--Security:ApiKeys:1:Name=noisy", $"--Security:ApiKeys:1:Key={NoisyKey}", "--Security:ApiKeys:1:Role=admin",
         "--Security:ApiKeys:1:Scopes:Tasks=noisy.*", "--Security:ApiKeys:1:Scopes:Groups=noisy-*",
+        "--Security:ApiKeys:2:Name=noisy-groups", $"--Security:ApiKeys:2:Key={GroupsKey}", "--Security:ApiKeys:2:Role=admin",
+        "--Security:ApiKeys:2:Scopes:Tasks=noisy.*", "--Security:ApiKeys:2:Scopes:Groups=noisy-*",
     ];
 
     private static HttpClient Client(ServerProcess server, string key)

@@ -40,8 +40,8 @@ public sealed class KeyConfigurationTests
     }
 
     [Theory]
-    [InlineData("Security:ApiKeys:0:Scopes:Tasks:0", "bill*ing", "Security:ApiKeys:0:Scopes:Tasks:0 'bill*ing' is not a name or a prefix ending in *")]
-    [InlineData("Security:ApiKeys:0:Scopes:Groups", "billing-*, a b", "Security:ApiKeys:0:Scopes:Groups 'a b' is not a name or a prefix ending in *")]
+    [InlineData("Security:ApiKeys:0:Scopes:Tasks:0", "bill*ing", "Security:ApiKeys:0:Scopes:Tasks:0: pattern 'bill*ing' may hold '*' only at its end")]
+    [InlineData("Security:ApiKeys:0:Scopes:Groups", "billing-*, a b", "Security:ApiKeys:0:Scopes:Groups: 'a b' is not a valid name: it may only hold")]
     [InlineData("Security:ApiKeys:0:RateLimit:Burst", "-5", "Security:ApiKeys:0:RateLimit:PermitsPerSecond and Security:ApiKeys:0:RateLimit:Burst must be 0 or more")]
     [InlineData("Security:RateLimit:Roles:root:PermitsPerSecond", "5", "Security:RateLimit:Roles:root is not a role")]
     [InlineData("Security:RateLimit:MaxConcurrentConsumes", "-1", "Security:RateLimit:MaxConcurrentConsumes must be 0 or more")]

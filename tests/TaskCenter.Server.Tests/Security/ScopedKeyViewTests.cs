@@ -71,13 +71,14 @@ public abstract class ScopedKeyViewTests(ScopedKeysFixture fixture)
     public async Task Metrics_show_a_scoped_key_its_groups_series_only()
     {
         var suffix = Unique();
-        await ConsumeAsync(BillingConsumer, $"billing-metrics{suffix}", $"billing.none{suffix}");
-        await ConsumeAsync(ShippingConsumer, $"shipping-metrics{suffix}", $"shipping.none{suffix}");
+        await DeliverAsync(BillingProducer, BillingConsumer, $"billing.m{suffix}", $"billing-metrics{suffix}");
+        await DeliverAsync(ShippingProducer, ShippingConsumer, $"shipping.m{suffix}", $"shipping-metrics{suffix}");
 
         var scoped = await ScrapeAsync(BillingViewer);
         var admin = await ScrapeAsync(Admin);
 
-        Assert.Contains(scoped.Samples, s => s.Labels.GetValueOrDefault("group") == $"billing-metrics{suffix}");
+        // Deliveries are counted per group (in-process test servers share the counters; the groups are this test's own).
+        Assert.Contains(scoped.Samples, s => s.Name == "taskcenter_queue_deliveries_total" && s.Labels.GetValueOrDefault("group") == $"billing-metrics{suffix}");
         Assert.All(scoped.Samples, s => Assert.StartsWith("billing-", s.Labels["group"], StringComparison.Ordinal));
         Assert.Contains(admin.Samples, s => s.Labels.GetValueOrDefault("group") == $"shipping-metrics{suffix}");
         Assert.Contains(admin.Samples, s => s.Name == "taskcenter_fires_total");
@@ -101,6 +102,33 @@ public abstract class ScopedKeyViewTests(ScopedKeysFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync("GET", $"/v1/api/dead-letters?group=billing-workers{suffix}", null, BillingViewer)).Status);
     }
 
+    [Fact]
+    public async Task A_scoped_group_subscribing_to_every_tag_gets_the_keys_own_task_names_only()
+    {
+        var suffix = Unique();
+        var group = $"billing-all{suffix}";
+        await ConsumeAsync(BillingConsumer, group, "*");
+        var billing = await AddAsync($"billing.all{suffix}", BillingProducer, paused: false);
+        var shipping = await AddAsync($"shipping.all{suffix}", ShippingProducer, paused: false);
+        await Http.SendAsync("POST", $"/v1/api/tasks/{shipping}/trigger", "{}", ShippingProducer);
+        await Http.SendAsync("POST", $"/v1/api/tasks/{billing}/trigger", "{}", BillingProducer);
+
+        var messages = await Waiting.PollAsync(
+            async () => (await Http.SendAsync("POST", "/v1/api/consume", Json(new { group, tags = "*", max = 10, wait_ms = 1000 }), BillingConsumer)).Body,
+            body => body.GetProperty("messages").GetArrayLength() > 0);
+        var groups = (await Http.SendAsync("GET", "/v1/api/groups?limit=1000", null, Admin)).Body.GetProperty("groups").EnumerateArray();
+        var seenByBilling = (await Http.SendAsync("GET", "/v1/api/groups?limit=1000", null, BillingViewer)).Body.GetProperty("groups").EnumerateArray()
+            .Select(g => g.GetProperty("group").GetString()!).ToList();
+
+        Assert.Equal([$"billing.all{suffix}"], messages.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        Assert.Equal("billing.*", groups.Single(g => g.GetProperty("group").GetString() == group).GetProperty("subscription").GetString());
+        Assert.Contains(group, seenByBilling);
+        Assert.All(seenByBilling, g => Assert.StartsWith("billing-", g, StringComparison.Ordinal));
+        AssertError((await Http.SendAsync("POST", "/v1/api/consume", Json(new { group, tags = "billing.eu.* || shipping.*" }), BillingConsumer)).AsTuple(),
+            HttpStatusCode.Forbidden, "tags 'shipping.*' is outside the task names the API key 'billing-consumer' may use (billing.*)");
+        Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync("POST", "/v1/api/consume", Json(new { group, tags = "billing.eu.*" }), BillingConsumer)).Status);
+    }
+
     private async Task<string> AddAsync(string name, string key, bool paused)
     {
         var response = await Http.SendAsync("POST", "/v1/api/task", Json(new { name, type = 2, data = "x", loop_time = 3600, start_time = TaskCalls.Now + 3600 }), key);
@@ -112,6 +140,17 @@ public abstract class ScopedKeyViewTests(ScopedKeysFixture fixture)
         }
 
         return id;
+    }
+
+    /// <summary>A task of its own fired now and consumed by a group of its own.</summary>
+    private async Task DeliverAsync(string producer, string consumer, string name, string group)
+    {
+        await ConsumeAsync(consumer, group, name);
+        var id = await AddAsync(name, producer, paused: false);
+        await Http.SendAsync("POST", $"/v1/api/tasks/{id}/trigger", "{}", producer);
+        await Waiting.PollAsync(
+            async () => (await Http.SendAsync("POST", "/v1/api/consume", Json(new { group, tags = name, wait_ms = 1000 }), consumer)).Body,
+            body => body.GetProperty("messages").GetArrayLength() > 0);
     }
 
     private async Task ConsumeAsync(string key, string group, string tags)
