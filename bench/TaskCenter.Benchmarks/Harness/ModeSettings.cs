@@ -26,6 +26,11 @@ public sealed record ModeSettings
 
     public required int S4Fires { get; init; }
 
+    /// <summary>S6: one key's jobs every second, and their fires each, while other keys flood the server.</summary>
+    public required int S6Jobs { get; init; }
+
+    public required int S6Fires { get; init; }
+
     /// <summary>S5: the pending counts; empty skips S5.</summary>
     public required IReadOnlyList<int> S5Pending { get; init; }
 
@@ -69,6 +74,8 @@ public sealed record ModeSettings
             S4Jobs = 1000,
             S4Fires = 30,
             S5Pending = [1_000_000, 10_000_000],
+            S6Jobs = 100,
+            S6Fires = 60,
             ScheduleBudget = TimeSpan.FromSeconds(25),
             PendingAddBudget = TimeSpan.FromMinutes(3),
             DueMargin = 1.5,
@@ -88,6 +95,8 @@ public sealed record ModeSettings
             S4Jobs = 10,
             S4Fires = 2,
             S5Pending = [1_000],
+            S6Jobs = 2,
+            S6Fires = 3,
             ScheduleBudget = TimeSpan.FromSeconds(10),
             PendingAddBudget = TimeSpan.FromSeconds(10),
             Grace = TimeSpan.FromMilliseconds(200),
@@ -106,6 +115,8 @@ public sealed record ModeSettings
             S4Jobs = 100,
             S4Fires = 6,
             S5Pending = [1_000_000],
+            S6Jobs = 20,
+            S6Fires = 15,
             ScheduleBudget = TimeSpan.FromSeconds(3),
             PendingAddBudget = TimeSpan.Zero,
             CapDivisor = 10,

@@ -4,7 +4,7 @@ namespace TaskCenter.Benchmarks.Scenarios;
 public static class ScenarioCatalog
 {
     public static IReadOnlyList<IScenario> All { get; } =
-        [new S1ScheduleRate(), new S2Burst(), new S3Spread(), new S4Recurring(), new S5Scale()];
+        [new S1ScheduleRate(), new S2Burst(), new S3Spread(), new S4Recurring(), new S5Scale(), new S6NoisyNeighbour()];
 
     /// <summary>The scenarios with these ids (all when empty), in catalog order; throws for an unknown id.</summary>
     public static IReadOnlyList<IScenario> Select(IReadOnlyList<string> ids)

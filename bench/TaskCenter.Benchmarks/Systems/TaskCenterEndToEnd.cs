@@ -6,13 +6,15 @@ namespace TaskCenter.Benchmarks.Systems;
 /// TaskCenter as a service is used: the real server process (SQLite file, default settings: synchronous FULL), adds
 /// over HTTP with <see cref="TaskCenterClient"/>, and the SDK's <see cref="TaskConsumer"/> whose handler records the fire.
 /// </summary>
-public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, IServerMemory, IHttpEndpoint
+public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, IServerMemory, IKeyedServer
 {
     private const int ConsumerConcurrency = 256;
     private readonly BenchDirectory _directory = new("taskcenter-bench-e2e");
     private TaskCenterServerProcess? _server;
     private TaskCenterClient? _client;
     private TaskConsumer? _consumer;
+    private IReadOnlyList<string> _serverSettings = [];
+    private string? _apiKey;
 
     public string Name => "TaskCenter end to end (HTTP + SDK consumer)";
 
@@ -25,11 +27,18 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
 
     public MemorySample? SampleServerMemory() => _server?.SampleMemory();
 
+    public void UseKeys(IReadOnlyList<string> serverSettings, string apiKey)
+    {
+        _serverSettings = serverSettings;
+        _apiKey = apiKey;
+    }
+
     public async Task StartAsync(FireLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        _server = await TaskCenterServerProcess.StartAsync(_directory.Path, _directory.DatabasePath, cancellationToken);
-        _client = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(120) });
+        _server = await TaskCenterServerProcess.StartAsync(_directory.Path, _directory.DatabasePath, _serverSettings, cancellationToken);
+        _client = new TaskCenterClient(
+            new TaskCenterClientOptions { BaseAddress = _server.BaseAddress, ApiKey = _apiKey, Timeout = TimeSpan.FromSeconds(120) });
 
         // One consume without waiting subscribes the group before anything is scheduled (recording what it gets).
         var first = await _client.ConsumeAsync(new ConsumeRequest { Group = JobPayload.Group, Tags = "*", MaxMessages = 1000 }, cancellationToken);
@@ -47,6 +56,7 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
             new TaskConsumerOptions
             {
                 BaseAddress = _server.BaseAddress,
+                ApiKey = _apiKey,
                 Group = JobPayload.Group,
                 MaxConcurrency = ConsumerConcurrency,
                 Prefetch = ConsumerConcurrency,

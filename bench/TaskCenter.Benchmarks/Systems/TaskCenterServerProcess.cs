@@ -28,8 +28,12 @@ public sealed partial class TaskCenterServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the server on <paramref name="databasePath"/> and returns once it listens.</summary>
-    public static async Task<TaskCenterServerProcess> StartAsync(string workingDirectory, string databasePath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the server on <paramref name="databasePath"/>, with <paramref name="settings"/> (<c>--Key=value</c>) after
+    /// the harness's own, and returns once it listens.
+    /// </summary>
+    public static async Task<TaskCenterServerProcess> StartAsync(
+        string workingDirectory, string databasePath, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "TaskCenter.Server.dll");
         if (!File.Exists(serverDll))
@@ -49,7 +53,7 @@ public sealed partial class TaskCenterServerProcess : IAsyncDisposable
             serverDll, "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={databasePath}",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         ];
-        foreach (var argument in arguments)
+        foreach (var argument in arguments.Concat(settings))
         {
             start.ArgumentList.Add(argument);
         }
