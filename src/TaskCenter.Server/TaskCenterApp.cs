@@ -40,7 +40,7 @@ public static class TaskCenterApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = ServerDefaults.CreateBuilder(args);
         builder.Logging.AddServerLogging();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

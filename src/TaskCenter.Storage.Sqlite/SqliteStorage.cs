@@ -37,7 +37,7 @@ public sealed class SqliteStorage : ITaskStore, ITaskReader, IQueueStore, IFireO
         ArgumentNullException.ThrowIfNull(queueOptions);
         _db = new SqliteDatabase(options);
         var subscriptions = new SubscriptionCache(limits ?? new LimitOptions(), logger ?? NullLogger.Instance);
-        var ready = new ReadyDeliveryCache(options.ReadyCacheSize);
+        var ready = new ReadyDeliveryCache(options.ReadyCacheSize, options.ReadyCacheBytes);
         _tasks = new SqliteTaskStore(_db, subscriptions, ready, options.Routing);
         _queue = new SqliteQueueStore(_db, subscriptions, ready, queueOptions);
         _outbox = new SqliteFireOutbox(_db);

@@ -29,6 +29,13 @@ public sealed class SqliteStorageOptions : IValidatableObject
     public int ReadyCacheSize { get; set; } = 100_000;
 
     /// <summary>
+    /// The most memory the ready cache's payloads may take, all groups together (a fire's data, counted for each group
+    /// it waits for): fires beyond it are read from the file, so many large fires falling due cannot fill the memory.
+    /// </summary>
+    [Range(0, 64L * 1024 * 1024 * 1024)]
+    public long ReadyCacheBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>
     /// Where recorded fires go: the built-in queue (the default), or the outbox an external transport publishes from
     /// (set by the host when it delivers through RabbitMQ).
     /// </summary>

@@ -25,7 +25,7 @@ public abstract class HandOutContract<TStore>(StorageHarness<TStore> db) : Stora
 
         var refused = await store.AckAsync("g", [received.MsgId, "unknown", waiting.MsgId], Later, CancellationToken.None);
 
-        Assert.Equal(AckOutcome.Refused(waiting.MsgId).NotHandedOut, refused.NotHandedOut);
+        Assert.Equal(AckOutcome.Refused(waiting.MsgId).RefusedMsgId, refused.RefusedMsgId);
         Assert.Empty(refused.Acked);
         Assert.Equal(2, Db.Scalar("SELECT COUNT(*) FROM deliveries WHERE group_name = 'g'"));
         Assert.Equal(0, Db.Scalar("SELECT COUNT(*) FROM delivery_outcomes"));
@@ -73,7 +73,7 @@ public abstract class HandOutContract<TStore>(StorageHarness<TStore> db) : Stora
         await store.NackAsync("g", fire.MsgId, "bad", Build.T0, CancellationToken.None);
         await store.RedriveAsync("g", null, Later, CancellationToken.None);
 
-        Assert.Equal(fire.MsgId, (await store.AckAsync("g", [fire.MsgId], Later, CancellationToken.None)).NotHandedOut);
+        Assert.Equal(fire.MsgId, (await store.AckAsync("g", [fire.MsgId], Later, CancellationToken.None)).RefusedMsgId);
         Assert.Equal(NackResult.NotHandedOut, (await store.NackAsync("g", fire.MsgId, null, Later, CancellationToken.None)).Result);
 
         await store.LeaseAsync("g", 1, Lease, Later, CancellationToken.None);

@@ -73,7 +73,7 @@ public abstract class LeaseContract<TStore>(StorageHarness<TStore> db) : Storage
 
         var acked = await store.AckAsync("g", [retrying.MsgId, "unknown", first.MsgId, retrying.MsgId], Build.T0.AddSeconds(1), CancellationToken.None);
 
-        Assert.Null(acked.NotHandedOut);
+        Assert.Null(acked.RefusedMsgId);
         Assert.Equal([retrying.MsgId, first.MsgId], acked.Acked);
         Assert.Empty(await store.LeaseAsync("g", 10, Lease, Build.T0.AddHours(1), CancellationToken.None));
         Assert.Equal(2, (await store.LeaseAsync("h", 10, Lease, Build.T0.AddHours(1), CancellationToken.None)).Count);

@@ -342,6 +342,8 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         var all = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query);
         var billing = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { NamePrefix = "bill" });
         var exact = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "reports.daily2" });
+        var nameInPrefix = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "billing.refund", NamePrefix = "bill" });
+        var nameOutsidePrefix = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "billing.refund", NamePrefix = "zzz" });
 
         var sorted = Sorted(tasks);
         Assert.Equal(
@@ -350,5 +352,7 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         Assert.Equal(sorted.Where(t => scope.Matches(t.Name)).OrderBy(t => t.Name, Comparer<string>.Create(NameOrder.Compare)).Select(t => t.Id), all.Select(t => t.Id));
         Assert.Equal(["billing.invoice", "billing.invoice", "billing.refund"], billing.Select(t => t.Name));
         Assert.Empty(exact);
+        Assert.Equal(["billing.refund"], nameInPrefix.Select(t => t.Name));
+        Assert.Empty(nameOutsidePrefix);
     }
 }

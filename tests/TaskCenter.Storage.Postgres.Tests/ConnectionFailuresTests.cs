@@ -16,7 +16,7 @@ public sealed class ConnectionFailuresTests
     [InlineData("25P03")] // idle in a transaction past the take-over timeout
     [InlineData("53300")] // too many connections
     public void A_server_that_ended_or_refused_the_session_is_unavailable(string sqlState) =>
-        Assert.True(ConnectionFailures.IsUnavailable(new PostgresException("gone", "FATAL", "FATAL", sqlState)));
+        Assert.NotNull(ConnectionFailures.Describe(new PostgresException("gone", "FATAL", "FATAL", sqlState)));
 
     [Theory]
     [InlineData("28P01")] // wrong password
@@ -26,7 +26,7 @@ public sealed class ConnectionFailuresTests
     {
         var refused = new PostgresException("password authentication failed for user \"tc\"", "FATAL", "FATAL", sqlState);
 
-        Assert.True(ConnectionFailures.IsUnavailable(refused));
+        Assert.NotNull(ConnectionFailures.Describe(refused));
         Assert.Equal(
             $"The PostgreSQL database refused the login: {sqlState}: password authentication failed for user \"tc\"; check Username, Password and Database in Storage:Postgres:ConnectionString",
             ConnectionFailures.Describe(refused));
@@ -37,21 +37,21 @@ public sealed class ConnectionFailuresTests
     [InlineData("42P01")] // undefined table
     [InlineData("42501")] // insufficient privilege: the setup is wrong, waiting does not mend it
     public void An_error_in_the_statement_or_the_setup_is_not(string sqlState) =>
-        Assert.False(ConnectionFailures.IsUnavailable(new PostgresException("wrong", "ERROR", "ERROR", sqlState)));
+        Assert.Null(ConnectionFailures.Describe(new PostgresException("wrong", "ERROR", "ERROR", sqlState)));
 
     [Fact]
     public void Broken_sockets_and_timeouts_including_an_exhausted_pool_are_unavailable()
     {
-        Assert.True(ConnectionFailures.IsUnavailable(new NpgsqlException("Exception while reading from stream", new IOException("reset"))));
-        Assert.True(ConnectionFailures.IsUnavailable(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
-        Assert.True(ConnectionFailures.IsUnavailable(new NpgsqlException("The connection pool has been exhausted", new TimeoutException())));
+        Assert.NotNull(ConnectionFailures.Describe(new NpgsqlException("Exception while reading from stream", new IOException("reset"))));
+        Assert.NotNull(ConnectionFailures.Describe(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
+        Assert.NotNull(ConnectionFailures.Describe(new NpgsqlException("The connection pool has been exhausted", new TimeoutException())));
     }
 
     [Fact]
     public void What_a_callback_throws_is_never_taken_for_an_outage()
     {
-        Assert.False(ConnectionFailures.IsUnavailable(new IOException("broker unreachable")));
-        Assert.False(ConnectionFailures.IsUnavailable(new SocketException((int)SocketError.ConnectionRefused)));
-        Assert.False(ConnectionFailures.IsUnavailable(new TimeoutException()));
+        Assert.Null(ConnectionFailures.Describe(new IOException("broker unreachable")));
+        Assert.Null(ConnectionFailures.Describe(new SocketException((int)SocketError.ConnectionRefused)));
+        Assert.Null(ConnectionFailures.Describe(new TimeoutException()));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TaskCenter.Benchmarks.Systems;
+using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
@@ -50,9 +51,10 @@ public static class FirePathBench
     {
         using var directory = new BenchDirectory("taskcenter-bench-fire-path");
         await using var server = postgres ? await PostgresServer.StartAsync(cancellationToken) : null;
+        var limits = new LimitOptions { MaxGroups = idleGroups + 1 }; // the idle groups and the bench's own
         ITaskStore storage = server is null
-            ? new SqliteStorage(new SqliteStorageOptions { Path = directory.DatabasePath }, new QueueOptions())
-            : new PostgresStorage(new PostgresStorageOptions { ConnectionString = await server.CreateDatabaseAsync("fire_path", cancellationToken) }, new QueueOptions());
+            ? new SqliteStorage(new SqliteStorageOptions { Path = directory.DatabasePath }, new QueueOptions(), limits)
+            : new PostgresStorage(new PostgresStorageOptions { ConnectionString = await server.CreateDatabaseAsync("fire_path", cancellationToken) }, new QueueOptions(), limits: limits);
         using var closing = (IDisposable)storage;
         await storage.InitializeAsync(cancellationToken);
 

@@ -55,6 +55,7 @@ public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups 
         _log = log;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = _directory.Path });
         builder.Configuration.AddInMemoryCollection(await StorageSettingsAsync(cancellationToken));
+        builder.Configuration.AddInMemoryCollection([new("Limits:MaxGroups", (idleGroups + 1).ToString(CultureInfo.InvariantCulture))]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTaskCenter(builder.Configuration);
         _host = builder.Build();

@@ -23,8 +23,10 @@ public static class ScopedTaskList
             return await reader.ListAsync(query, cancellationToken);
         }
 
-        var filter = query.Name is { } name ? NamePattern.Exact(name) : NamePattern.StartingWith(query.NamePrefix ?? "");
-        var ranges = scope.Within(filter);
+        // The query's own name filter: its exact name within its prefix (none when the name lacks the prefix).
+        var prefix = NamePattern.StartingWith(query.NamePrefix ?? "");
+        var filter = query.Name is { } name ? NamePattern.Exact(name).Intersect(prefix) : prefix;
+        var ranges = filter is null ? [] : scope.Within(filter);
         var budget = query.NewBudget();
         var tasks = new List<ScheduledTask>();
         for (var i = 0; i < ranges.Count; i++)

@@ -27,7 +27,7 @@ public sealed class LimitOptions
 
     /// <summary>Consumer groups the server keeps, all keys together.</summary>
     [Range(1, 1_000_000)]
-    public int MaxGroups { get; set; } = 10_000;
+    public int MaxGroups { get; set; } = 1_000;
 
     /// <summary>Consumer groups one API key may create (when API keys are configured).</summary>
     [Range(1, 1_000_000)]

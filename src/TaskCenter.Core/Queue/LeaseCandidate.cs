@@ -8,10 +8,14 @@ public sealed record LeaseCandidate(
     string MsgId, bool IsLeased, int Attempt, string TaskId, string Name, string Data, DateTimeOffset FireTime, TimeSpan? FireLease, bool Ack)
 {
     /// <summary>
-    /// A leased delivery whose lease ran out after its last allowed attempt (the first delivery and
-    /// <paramref name="maxRetries"/> retries): it goes to the dead letters instead of out again.
+    /// A leased delivery whose lease ran out after its last allowed attempt (<see cref="QueueOptions.AttemptsUsedUp"/>):
+    /// it goes to the dead letters instead of out again.
     /// </summary>
-    public bool HasUsedUpItsAttempts(int maxRetries) => IsLeased && Attempt >= maxRetries + 1;
+    public bool HasUsedUpItsAttempts(QueueOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return IsLeased && options.AttemptsUsedUp(Attempt);
+    }
 
     /// <summary>The message handed out when it is leased at <paramref name="now"/> (see <see cref="LeaseEnd"/>).</summary>
     public QueueMessage Lease(DateTimeOffset now, TimeSpan consumerLease) => new()

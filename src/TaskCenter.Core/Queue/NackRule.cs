@@ -26,7 +26,7 @@ public static class NackRule
             return (new NackOutcome(NackResult.Retrying, delivery.AvailableAt), false);
         }
 
-        if (delivery.Attempt > options.MaxRetries)
+        if (options.AttemptsUsedUp(delivery.Attempt))
         {
             return (new NackOutcome(NackResult.DeadLettered), true);
         }

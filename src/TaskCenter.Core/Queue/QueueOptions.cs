@@ -26,6 +26,12 @@ public sealed class QueueOptions
     [Range(0, 1000)]
     public int MaxRetries { get; set; } = 16;
 
+    /// <summary>
+    /// Whether a message delivered <paramref name="attempts"/> times has used up its attempts (the first delivery and
+    /// <see cref="MaxRetries"/> retries): its next failure, a nack or a lease that ran out, dead-letters it.
+    /// </summary>
+    public bool AttemptsUsedUp(int attempts) => attempts > MaxRetries;
+
     /// <summary>Lease of a consumed message when the consumer names none and the task has no max_runtime.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan DefaultLease { get; set; } = TimeSpan.FromSeconds(60);

@@ -41,6 +41,18 @@ public static class SubscriptionLimits
         return true;
     }
 
+    /// <summary>
+    /// Whether a new group of <paramref name="owner"/> (null without API keys) has room, given the groups the server holds
+    /// and those the owner made: null when it has, else which limit it hits.
+    /// </summary>
+    public static SubscribeResult? RoomForNewGroup(long groups, long ownedByOwner, string? owner, LimitOptions limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return groups >= limits.MaxGroups ? SubscribeResult.TooManyGroups
+            : owner is not null && ownedByOwner >= limits.MaxGroupsPerKey ? SubscribeResult.TooManyGroupsForKey
+            : null;
+    }
+
     /// <summary>Why a subscription that makes a new group was refused, and how to make room.</summary>
     public static string Refusal(SubscribeResult result, string group, string? owner, LimitOptions limits)
     {

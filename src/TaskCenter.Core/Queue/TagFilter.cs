@@ -51,19 +51,9 @@ public sealed class TagFilter
     }
 
     /// <summary>
-    /// Whether every tag this filter matches is matched by one of <paramref name="scope"/>'s patterns: each of its
-    /// patterns is covered by one of them (<see cref="NamePattern.Covers"/>). <c>*</c> is within only a scope holding <c>*</c>.
-    /// </summary>
-    public bool IsWithin(IReadOnlyList<NamePattern> scope)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return _patterns.All(pattern => scope.Any(allowed => allowed.Covers(pattern)));
-    }
-
-    /// <summary>
     /// This filter as a key limited to <paramref name="scope"/> may hold it: <c>*</c> becomes the scope's patterns
     /// (a key scoped to <c>billing.*</c> that subscribes to <c>*</c> gets <c>billing.*</c>); any other filter is
-    /// returned as it is (check it with <see cref="IsWithin"/>).
+    /// returned as it is (the caller checks that each of its patterns lies within the scope).
     /// </summary>
     public TagFilter NarrowedTo(IReadOnlyList<NamePattern> scope)
     {
@@ -94,7 +84,7 @@ public sealed class TagFilter
             kept.Add(pattern);
         }
 
-        kept.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+        kept.Sort((a, b) => NameOrder.Compare(a.ToString(), b.ToString()));
         return new TagFilter([.. kept]);
     }
 

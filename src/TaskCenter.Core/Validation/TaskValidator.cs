@@ -183,6 +183,13 @@ public sealed class TaskValidator(IOptions<TaskValidationOptions> options, TimeP
                 return new FieldError("crontab", "is required for a crontab task (type 3)");
             case 3 when !Crontab.TryParse(s.Crontab, out _, out var cronError):
                 return new FieldError("crontab", cronError);
+
+            // A field of another type's schedule would be stored and shown but never used: refused, so what is stored
+            // is what fires. Empty and 0 are what clients send for "not set" (the seed's clients send every field).
+            case 1 or 2 when !string.IsNullOrEmpty(s.Crontab):
+                return new FieldError("crontab", $"is for crontab tasks (type 3) only; this task is type {s.Type}");
+            case 1 or 3 when s.LoopTime is > 0:
+                return new FieldError("loop_time", $"is for interval tasks (type 2) only; this task is type {s.Type}");
             default:
                 return null;
         }

@@ -1,6 +1,7 @@
 using TaskCenter.Core.Storage;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -10,7 +11,7 @@ internal static class FireHistory
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    public static async Task<IResult> ListAsync(string id, HttpRequest request, ITaskReader reader, CancellationToken ct)
+    public static async Task<IResult> ListAsync(string id, HttpRequest request, ITaskReader reader, RequestScope scope, CancellationToken ct)
     {
         var taskId = TaskManagementEndpoints.TaskId(id);
         var limit = request.QueryWholeNumber("limit") ?? DefaultLimit;
@@ -33,7 +34,10 @@ internal static class FireHistory
 
         // One more than asked tells whether there is a next page. A task's fire times are unique: paging by them is exact.
         var fires = await reader.GetFireHistoryAsync(taskId, (int)limit + 1, before, ct);
-        var page = fires.Take((int)limit).ToList();
+        // A scoped key sees the deliveries of its own groups only: other groups' states and errors are their teams'.
+        var page = fires.Take((int)limit)
+            .Select(fire => scope.IsUnscoped ? fire : fire with { Deliveries = [.. fire.Deliveries.Where(d => scope.Scopes.Groups.Matches(d.Group))] })
+            .ToList();
         var next = fires.Count > limit ? page[^1].FireTime.ToUnixTimeMilliseconds() : (long?)null;
         return Results.Json(
             new FireHistoryResponse([.. page.Select(FireResponse.From)], next),

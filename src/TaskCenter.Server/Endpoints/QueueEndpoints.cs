@@ -125,7 +125,7 @@ public static class QueueEndpoints
         }
 
         var outcome = await queue.AckAsync(group, msgIds, ct);
-        return outcome.NotHandedOut is { } refused
+        return outcome.RefusedMsgId is { } refused
             ? throw NotHandedOut(group, refused, "nothing of this call was acked")
             : Results.Json(new AckResponse(outcome.Acked), ServerJsonContext.Wire.AckResponse);
     }

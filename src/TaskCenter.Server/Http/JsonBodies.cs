@@ -5,7 +5,8 @@ namespace TaskCenter.Server.Http;
 
 /// <summary>
 /// The server reads no body but JSON: a request with a body (Content-Length above 0, or chunked) must say
-/// <c>Content-Type: application/json</c> or <c>application/*+json</c> (any charset), else 415 — a missing header too.
+/// <c>Content-Type: application/json</c> or <c>application/*+json</c>, in UTF-8 (no charset, or utf-8), else 415 — a
+/// missing header too.
 /// A browser sends a page's cross-site request without asking the server first (no CORS preflight) only with a
 /// text/plain, form or multipart body or none named at all, so no page of another site can make the server read one.
 /// </summary>
@@ -31,7 +32,7 @@ public static class JsonBodies
 
         return IsJson(contentType)
             ? null
-            : $"Content-Type '{contentType}' is not accepted; send the body as JSON with Content-Type: application/json";
+            : $"Content-Type '{contentType}' is not accepted; send the body as UTF-8 JSON with Content-Type: application/json";
     }
 
     private static bool IsJson(string contentType)
@@ -43,8 +44,10 @@ public static class JsonBodies
             return true;
         }
 
+        // The body is read as UTF-8, JSON's own encoding (RFC 8259): a body declared in another charset would be misread.
         return MediaTypeHeaderValue.TryParse(contentType, out var media)
             && media.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
-            && (media.SubType.Equals("json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+            && (media.SubType.Equals("json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+            && (media.Charset.Length == 0 || HeaderUtilities.RemoveQuotes(media.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -21,7 +21,7 @@ public readonly struct JsonFields
     public string? Text(string field) => Get(field) switch
     {
         null => null,
-        { ValueKind: JsonValueKind.String } value => TextOf(value, field),
+        { ValueKind: JsonValueKind.String } value => TextOf(value),
         _ => throw ApiException.BadRequest($"{_path}{field} must be a string"),
     };
 
@@ -68,7 +68,7 @@ public readonly struct JsonFields
                 throw ApiException.BadRequest($"{_path}{field}[{items.Count}] must be a string");
             }
 
-            items.Add(TextOf(item, $"{field}[{items.Count}]"));
+            items.Add(TextOf(item));
         }
 
         return items;
@@ -104,21 +104,8 @@ public readonly struct JsonFields
     /// <summary>Whether the field is present with a value other than null.</summary>
     public bool Has(string field) => Get(field) is not null;
 
-    /// <summary>
-    /// The string's text. The parser keeps string bytes as sent; invalid UTF-8 or an unpaired surrogate escape
-    /// (<c>"\ud800"</c>) only shows when the string is decoded, and is the caller's mistake, not a fault.
-    /// </summary>
-    private string TextOf(JsonElement value, string field)
-    {
-        try
-        {
-            return value.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw ApiException.BadRequest($"{_path}{field} is not valid text: it holds invalid UTF-8 or an unpaired surrogate (\\uD800-\\uDFFF)");
-        }
-    }
+    /// <summary>The string's text: every string of the body was checked to be text when it was read (<see cref="JsonText"/>).</summary>
+    private static string TextOf(JsonElement value) => value.GetString()!;
 
     private JsonElement? Get(string field) =>
         _object.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;

@@ -13,13 +13,14 @@ public static class MetricsEndpoint
     public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
         // Group names are operators' data: with API keys configured, scrapers send a viewer key (Prometheus: authorization).
-        app.MapPrometheusScrapingEndpoint(Path).RequireAuthorization(AccessPolicies.View);
+        // A scrape is an API call like any other for the rate limit; the marker finds it whatever path routing matched.
+        app.MapPrometheusScrapingEndpoint(Path).RequireAuthorization(AccessPolicies.View).RequireClientRateLimit().WithMetadata(Scrape.Marker);
 
         // The census gauges report the latest count; a scrape counts again first when that is older than the overview's
         // CountMaxAge. After authorization: only a scraper allowed to read the answer makes the server count. With
         // storage down the scrape still answers (the gauges keep their last count): metrics matter most then.
         app.UseWhen(
-            context => context.Request.Path == Path,
+            context => context.GetEndpoint()?.Metadata.GetMetadata<Scrape>() is not null,
             scrape => scrape.Use(async (context, next) =>
             {
                 try
@@ -56,5 +57,11 @@ public static class MetricsEndpoint
                 await response.WriteAsync(filtered, context.RequestAborted);
             }));
         return app;
+    }
+
+    /// <summary>Endpoint metadata of the scrape (<c>/metrics</c> and, as routing matches it, <c>/metrics/</c>).</summary>
+    private sealed class Scrape
+    {
+        public static readonly Scrape Marker = new();
     }
 }

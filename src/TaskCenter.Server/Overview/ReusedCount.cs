@@ -3,7 +3,8 @@ namespace TaskCenter.Server.Overview;
 /// <summary>
 /// A count of storage that is reused: counted again only when older than its max age, and by one caller at a time, so
 /// a busy dashboard or a frequent scraper cannot turn into a stream of full counts. A count that took long (millions of
-/// tasks) is reused for ten times as long as it took, so counting never takes more than a tenth of the time.
+/// tasks) is reused for ten times as long as it took, so counting never takes more than a tenth of the time — unless the
+/// max age is zero, which asks for a count every time.
 /// </summary>
 public sealed class ReusedCount<T>(Func<CancellationToken, Task<T>> count, TimeProvider time, TimeSpan maxAge) : IDisposable
     where T : class
@@ -35,7 +36,7 @@ public sealed class ReusedCount<T>(Func<CancellationToken, Task<T>> count, TimeP
             var started = time.GetTimestamp();
             var value = await count(cancellationToken);
             var took = time.GetElapsedTime(started);
-            _latest = new Counted(value, time.GetUtcNow(), took * MinIdlePerCount > maxAge ? took * MinIdlePerCount : maxAge);
+            _latest = new Counted(value, time.GetUtcNow(), ReuseFor(took));
             return value;
         }
         finally
@@ -45,6 +46,10 @@ public sealed class ReusedCount<T>(Func<CancellationToken, Task<T>> count, TimeP
     }
 
     public void Dispose() => _counting.Dispose();
+
+    /// <summary>The max age, or ten times the count's own time when that is longer; a max age of zero counts every time.</summary>
+    private TimeSpan ReuseFor(TimeSpan took) =>
+        maxAge == TimeSpan.Zero ? TimeSpan.Zero : took * MinIdlePerCount > maxAge ? took * MinIdlePerCount : maxAge;
 
     private T? Fresh() => _latest is { } latest && time.GetUtcNow() - latest.CountedAt <= latest.ReuseFor ? latest.Value : null;
 

@@ -8,19 +8,19 @@ namespace TaskCenter.Server.Security;
 /// </summary>
 public static class AccessPolicies
 {
-    /// <summary>Add and delete tasks.</summary>
+    /// <summary>Add, change, pause, resume, trigger and delete tasks.</summary>
     public const string ManageTasks = "ManageTasks";
 
-    /// <summary>Query tasks, preview crontabs.</summary>
+    /// <summary>Query tasks and their fires, preview crontabs.</summary>
     public const string ReadTasks = "ReadTasks";
 
     /// <summary>Consume, ack, nack.</summary>
     public const string Consume = "Consume";
 
-    /// <summary>Read-only views of the server: stat, the dead-letter list.</summary>
+    /// <summary>Read-only views of the server: stat, the overview, the groups, the dead-letter list, metrics.</summary>
     public const string View = "View";
 
-    /// <summary>Operations that change what others consume: dead-letter redrive and purge.</summary>
+    /// <summary>Operations that change what others consume: dead-letter redrive and purge, deleting a group.</summary>
     public const string Admin = "Admin";
 
     internal static void Add(AuthorizationOptions options)

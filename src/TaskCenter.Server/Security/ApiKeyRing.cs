@@ -30,6 +30,10 @@ public sealed class ApiKeyRing
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in configuration.GetSection(Section).GetChildren())
         {
+            // A misspelt setting (Scope for Scopes) would leave a key with more rights than meant: refuse it.
+            RefuseUnknown(entry, "Name", "Key", "Role", "Scopes", "RateLimit");
+            RefuseUnknown(entry.GetSection("Scopes"), "Tasks", "Groups");
+            RefuseUnknown(entry.GetSection("RateLimit"), nameof(RequestRate.PermitsPerSecond), nameof(RequestRate.Burst));
             var secret = entry["Key"];
             if (string.IsNullOrWhiteSpace(secret))
             {
@@ -62,12 +66,13 @@ public sealed class ApiKeyRing
     /// </summary>
     private static KeyScopes ScopesOf(IConfigurationSection entry)
     {
-        var scopes = entry.GetSection("Scopes");
-        if (!scopes.Exists())
+        // Present, even empty ("Scopes": {} reads as a key without value or children), means scoped: it fails closed.
+        if (!entry.GetChildren().Any(child => child.Key.Equals("Scopes", StringComparison.OrdinalIgnoreCase)))
         {
             return KeyScopes.Unscoped;
         }
 
+        var scopes = entry.GetSection("Scopes");
         var result = new KeyScopes(Patterns(scopes.GetSection("Tasks")), Patterns(scopes.GetSection("Groups")));
         return result.Tasks.Patterns.Count + result.Groups.Patterns.Count > 0
             ? result
@@ -101,6 +106,14 @@ public sealed class ApiKeyRing
 
         var rate = section.Get<RequestRate>() ?? new RequestRate();
         return rate.Check(section.Path) is { } problem ? throw Refused(problem) : rate;
+    }
+
+    private static void RefuseUnknown(IConfigurationSection section, params string[] known)
+    {
+        if (section.GetChildren().FirstOrDefault(child => !known.Contains(child.Key, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            throw Refused($"{unknown.Path} is not a setting of an API key; {section.Path} takes {string.Join(", ", known)}");
+        }
     }
 
     /// <summary>The key matching <paramref name="secret"/>, or <see langword="null"/>.</summary>

@@ -22,8 +22,6 @@ internal static class ConnectionFailures
     /// </summary>
     private static readonly HashSet<string> LoginRefused = new(StringComparer.Ordinal) { "28000", "28P01", "3D000" };
 
-    public static bool IsUnavailable(Exception exception) => Describe(exception) is not null;
-
     /// <summary>Why the database cannot be used, in one line; null when <paramref name="exception"/> is some other error.</summary>
     public static string? Describe(Exception exception) => exception switch
     {

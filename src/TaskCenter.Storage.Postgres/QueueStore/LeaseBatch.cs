@@ -10,7 +10,7 @@ namespace TaskCenter.Storage.Postgres.QueueStore;
 /// consumer is taking), leasing each, or dead-lettering those whose lease ran out once more than the retries allow
 /// (and then looking further).
 /// </summary>
-internal sealed class LeaseBatch(NpgsqlConnection connection, string group, DateTimeOffset now, int maxRetries)
+internal sealed class LeaseBatch(NpgsqlConnection connection, string group, DateTimeOffset now, QueueOptions options)
 {
     private const string LeaseExpiredError = "lease expired";
 
@@ -34,7 +34,7 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
             var leased = new List<QueueMessage>();
             foreach (var candidate in candidates)
             {
-                if (candidate.HasUsedUpItsAttempts(maxRetries))
+                if (candidate.HasUsedUpItsAttempts(options))
                 {
                     dead.Add(candidate.MsgId);
                 }

@@ -159,7 +159,7 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         }
 
         return db.RunInTransactionAsync<IReadOnlyList<QueueMessage>>(
-            async connection => await new LeaseBatch(connection, group, now, options.MaxRetries)
+            async connection => await new LeaseBatch(connection, group, now, options)
                 .TakeAsync(max, new ResponseBudget(max, limits.MaxResponseBytes), lease, cancellationToken),
             cancellationToken);
     }
@@ -362,9 +362,7 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         await using var count = connection.Command(QueueCommands.GroupCounts).With("@owner", owner);
         await using var reader = await count.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return reader.GetInt64(0) >= limits.MaxGroups ? SubscribeResult.TooManyGroups
-            : owner is not null && reader.GetInt64(1) >= limits.MaxGroupsPerKey ? SubscribeResult.TooManyGroupsForKey
-            : null;
+        return SubscriptionLimits.RoomForNewGroup(reader.GetInt64(0), reader.GetInt64(1), owner, limits);
     }
 
     /// <summary>The ids changed, oldest fire first (the dead letters' listing order).</summary>

@@ -81,11 +81,11 @@ internal static class TaskCommands
 
     public const string ListExactName = "name = @name";
 
-    /// <summary>Where a name prefix starts (and no cursor past it is given).</summary>
-    public const string ListFromPrefix = "name >= @prefix";
+    /// <summary>Where a name prefix starts (and no cursor past it is given): <see cref="Core.Tasks.NamePattern.First"/>.</summary>
+    public const string ListFromPrefix = "name >= @first";
 
-    /// <summary>Where a name prefix ends: the prefix with its last character incremented.</summary>
-    public const string ListBelowUpper = "name < @upper";
+    /// <summary>Where a name prefix ends: <see cref="Core.Tasks.NamePattern.Last"/>, included.</summary>
+    public const string ListToPrefixEnd = "name <= @last";
 
     /// <summary>After the previous page's last task; a row comparison, which the btree seeks to.</summary>
     public const string ListAfter = "(name, created_at, id) > (@afterName, @afterCreatedAt, @afterId)";

@@ -20,7 +20,7 @@ internal static class TaskListQuery
     {
         var predicates = new List<string>();
         var command = connection.Command("");
-        var prefix = query.NamePrefix is null ? null : PostgresText.Storable(query.NamePrefix);
+        var prefix = query.NamePrefix is null ? null : NamePattern.StartingWith(PostgresText.Storable(query.NamePrefix));
         if (query.Name is { } name)
         {
             predicates.Add(TaskCommands.ListExactName);
@@ -37,13 +37,13 @@ internal static class TaskListQuery
         else if (prefix is not null)
         {
             predicates.Add(TaskCommands.ListFromPrefix);
-            command.With("@prefix", prefix);
+            command.With("@first", prefix.First);
         }
 
-        if (prefix is not null && NameOrder.PrefixEnd(prefix) is { } upper)
+        if (prefix is not null)
         {
-            predicates.Add(TaskCommands.ListBelowUpper);
-            command.With("@upper", upper);
+            predicates.Add(TaskCommands.ListToPrefixEnd);
+            command.With("@last", prefix.Last);
         }
 
         if (query.Type is { } type)

@@ -9,7 +9,7 @@ namespace TaskCenter.Storage.Sqlite.QueueStore;
 /// One LeaseAsync inside the write transaction: takes the group's available deliveries in order, leasing each, or
 /// dead-lettering those whose lease ran out once more than the retries allow (and then looking further).
 /// </summary>
-internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction transaction, string group, DateTimeOffset now, int maxRetries)
+internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction transaction, string group, DateTimeOffset now, QueueOptions options)
 {
     private const string LeaseExpiredError = "lease expired";
 
@@ -44,7 +44,7 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
                     continue;
                 }
 
-                if (candidate.HasUsedUpItsAttempts(maxRetries))
+                if (candidate.HasUsedUpItsAttempts(options))
                 {
                     deadMsgId.Set(candidate.MsgId);
                     dead.ExecuteNonQuery();

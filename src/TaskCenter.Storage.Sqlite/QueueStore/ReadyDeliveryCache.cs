@@ -12,10 +12,13 @@ namespace TaskCenter.Storage.Sqlite.QueueStore;
 /// being handed out twice: the database path claims a row before leasing it (which takes it out of the cache), and it
 /// skips rows handed out from here whose lease is not written yet (in flight).</para>
 /// </summary>
-internal sealed class ReadyDeliveryCache(int capacityPerGroup)
+/// <para>Bounded twice: at most <c>capacityPerGroup</c> entries a group, and at most <c>maxBytes</c> of payload (as .NET
+/// strings hold it, two bytes a character) in all.</para>
+internal sealed class ReadyDeliveryCache(int capacityPerGroup, long maxBytes)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, GroupLane> _lanes = new(StringComparer.Ordinal);
+    private long _bytes;
 
     /// <summary>Adds fires just committed and routed (call right after their commit, before any later write).</summary>
     public void Add(IReadOnlyList<RoutedFire> fires)
@@ -29,7 +32,10 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
         {
             foreach (var (group, fire) in fires)
             {
-                LaneOf(group).Add(fire, capacityPerGroup);
+                if (_bytes + SizeOf(fire) <= maxBytes && LaneOf(group).Add(fire, capacityPerGroup))
+                {
+                    _bytes += SizeOf(fire);
+                }
             }
         }
     }
@@ -42,7 +48,9 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
     {
         lock (_gate)
         {
-            return _lanes.TryGetValue(group, out var lane) ? lane.TakeDue(max, budget, now.ToUnixMs()) : [];
+            var taken = _lanes.TryGetValue(group, out var lane) ? lane.TakeDue(max, budget, now.ToUnixMs()) : [];
+            _bytes -= taken.Sum(SizeOf);
+            return taken;
         }
     }
 
@@ -72,7 +80,7 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
                 return true;
             }
 
-            lane.Live.Remove(msgId);
+            Remove(lane, msgId);
             return !lane.InFlight.Contains(msgId);
         }
     }
@@ -86,7 +94,7 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
             {
                 foreach (var msgId in msgIds)
                 {
-                    lane.Live.Remove(msgId);
+                    Remove(lane, msgId);
                 }
             }
         }
@@ -99,6 +107,7 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
         {
             if (_lanes.TryGetValue(group, out var lane))
             {
+                _bytes -= lane.Live.Values.Sum(SizeOf);
                 lane.Live.Clear();
                 lane.Order.Clear();
             }
@@ -115,6 +124,19 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
                 lane.Live.Clear();
                 lane.Order.Clear();
             }
+
+            _bytes = 0;
+        }
+    }
+
+    /// <summary>What an entry's payload takes in memory.</summary>
+    private static long SizeOf(FireRecord fire) => fire.Data.Length * 2L;
+
+    private void Remove(GroupLane lane, string msgId)
+    {
+        if (lane.Live.Remove(msgId, out var removed))
+        {
+            _bytes -= SizeOf(removed);
         }
     }
 
@@ -138,11 +160,12 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
 
         public HashSet<string> InFlight { get; } = new(StringComparer.Ordinal);
 
-        public void Add(FireRecord fire, int capacity)
+        /// <summary>Whether the fire was added (false when the lane is full or holds it already).</summary>
+        public bool Add(FireRecord fire, int capacity)
         {
             if (Live.Count >= capacity || !Live.TryAdd(fire.MsgId, fire))
             {
-                return; // Full: the database path delivers it.
+                return false; // Full: the database path delivers it.
             }
 
             if (Order.Count >= 2 * capacity)
@@ -153,10 +176,11 @@ internal sealed class ReadyDeliveryCache(int capacityPerGroup)
                     Order.Enqueue(live, live);
                 }
 
-                return;
+                return true;
             }
 
             Order.Enqueue(fire, fire);
+            return true;
         }
 
         public List<FireRecord> TakeDue(int max, ResponseBudget budget, long nowMs)

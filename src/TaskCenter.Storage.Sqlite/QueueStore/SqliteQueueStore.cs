@@ -183,7 +183,7 @@ internal sealed class SqliteQueueStore : IQueueStore
 
         var wanted = max - messages.Count;
         var leased = await _db.WriteAsync(
-            (connection, transaction) => new LeaseBatch(connection, transaction, group, now, _options.MaxRetries)
+            (connection, transaction) => new LeaseBatch(connection, transaction, group, now, _options)
                 .Take(wanted, budget, lease, msgId => _ready.Claim(group, msgId)),
             cancellationToken);
         messages.AddRange(leased);
@@ -401,9 +401,7 @@ internal sealed class SqliteQueueStore : IQueueStore
 
     /// <summary>Why the index has no room for a new group of <paramref name="owner"/>; null when it has.</summary>
     private SubscribeResult? Refusal(SubscriptionIndex index, string? owner) =>
-        index.Count >= _limits.MaxGroups ? SubscribeResult.TooManyGroups
-        : owner is not null && index.CountOwnedBy(owner) >= _limits.MaxGroupsPerKey ? SubscribeResult.TooManyGroupsForKey
-        : null;
+        SubscriptionLimits.RoomForNewGroup(index.Count, owner is null ? 0 : index.CountOwnedBy(owner), owner, _limits);
 
     private static bool IsNotHandedOut(SqliteConnection connection, SqliteTransaction transaction, string group, string msgId)
     {

@@ -282,7 +282,8 @@ internal sealed class SqliteTaskStore : ITaskStore, ITaskReader
 
                 if (simple.NamePrefix is { } prefix)
                 {
-                    command.With("@prefix", prefix).With("@prefixEnd", NamePrefix.UpperEnd(prefix));
+                    var range = NamePattern.StartingWith(prefix);
+                    command.With("@first", range.First).With("@last", range.Last);
                 }
 
                 if (simple.After is { } after)

@@ -99,11 +99,11 @@ internal static class TaskCommands
     /// <summary>A cursor within the exact name: a range after the name's equality, which the index seeks to (the full row value would only filter).</summary>
     private const string ListAfterCursorWithinName = "(created_at, id) > (@afterCreatedAt, @afterId) AND ";
 
-    /// <summary>Names starting with the prefix: [prefix, the least string above every such name).</summary>
-    private const string ListPrefixRange = "name >= @prefix AND name < @prefixEnd AND ";
+    /// <summary>Names starting with the prefix: the range of <see cref="Core.Tasks.NamePattern.First"/>, both ends included.</summary>
+    private const string ListPrefixRange = "name >= @first AND name <= @last AND ";
 
     /// <summary>The end of the prefix's range, for a cursor inside it (the cursor starts the range, so deep pages cost as little).</summary>
-    private const string ListPrefixEnd = "name < @prefixEnd AND ";
+    private const string ListPrefixEnd = "name <= @last AND ";
 
     private const string ListFilters = "(@type IS NULL OR type = @type) AND (@state IS NULL OR state = @state)";
 

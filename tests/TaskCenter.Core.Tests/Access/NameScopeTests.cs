@@ -36,6 +36,17 @@ public sealed class NameScopeTests
         Assert.Equal(["billing.x"], scope.Within(NamePattern.Exact("billing.x")).Select(p => p.ToString()));
     }
 
+    [Theory]
+    [InlineData("billing.invoice", true)]
+    [InlineData("billing.eu.*", true)]
+    [InlineData("shipping", true)]
+    [InlineData("ship", false)]
+    [InlineData("billing", false)]
+    [InlineData("bill*", false)]
+    [InlineData("*", false)]
+    public void A_scope_covers_a_pattern_when_one_of_its_own_covers_it(string pattern, bool covered) =>
+        Assert.Equal(covered, Scope("billing.*", "shipping").Covers(Parse(pattern)));
+
     [Fact]
     public void An_empty_scope_matches_nothing()
     {

@@ -61,26 +61,6 @@ public class TagFilterTests
         Assert.Contains("'g'", Assert.Throws<InvalidDataException>(() => TagFilter.ParseStored("g", "a b")).Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("billing.invoice", true)]
-    [InlineData("billing.* || billing.eu.*", true)]
-    [InlineData("billing.invoice || shipping", true)]
-    [InlineData("billing.invoice || ship", false)]
-    [InlineData("billing", false)]
-    [InlineData("bill*", false)]
-    [InlineData("*", false)]
-    public void IsWithin_holds_when_every_pattern_is_covered_by_the_scope(string expression, bool within) =>
-        Assert.Equal(within, Parse(expression).IsWithin(Patterns("billing.*", "shipping")));
-
-    [Fact]
-    public void Everything_is_within_a_scope_holding_star_and_nothing_is_within_an_empty_one()
-    {
-        Assert.True(Parse("*").IsWithin(Patterns("*")));
-        Assert.True(Parse("a || b.*").IsWithin(Patterns("*")));
-        Assert.False(Parse("a").IsWithin([]));
-        Assert.True(TagFilter.Nothing.IsWithin([]));
-    }
-
     [Fact]
     public void NarrowedTo_makes_star_the_scope_and_leaves_other_filters_as_they_are()
     {

@@ -14,12 +14,4 @@ public sealed class NameOrderTests
         Assert.True(NameOrder.Compare("rep", "rep.x") < 0);
         Assert.Equal(0, NameOrder.Compare("é", "é"));
     }
-
-    [Theory]
-    [InlineData("rep", "req")]
-    [InlineData("a\uD7FF", "a\uE000")]
-    [InlineData("a\U0010FFFF", "b")]
-    [InlineData("\U0010FFFF", null)]
-    public void A_prefix_ends_at_its_last_code_point_incremented(string prefix, string? end) =>
-        Assert.Equal(end, NameOrder.PrefixEnd(prefix));
 }

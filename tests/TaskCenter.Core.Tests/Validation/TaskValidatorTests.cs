@@ -100,6 +100,22 @@ public class TaskValidatorTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, "garbage", null, "crontab", "is for crontab tasks (type 3) only; this task is type 1")]
+    [InlineData(2, "0 9 * * *", 60L, "crontab", "is for crontab tasks (type 3) only; this task is type 2")]
+    [InlineData(1, null, 60L, "loop_time", "is for interval tasks (type 2) only; this task is type 1")]
+    [InlineData(3, "0 9 * * *", 60L, "loop_time", "is for interval tasks (type 2) only; this task is type 3")]
+    public void A_field_of_another_types_schedule_is_refused(long type, string? crontab, long? loopTime, string field, string message)
+    {
+        var error = Refused(OneShot with { Type = type, Crontab = crontab, LoopTime = loopTime ?? (type == 2 ? 60 : null) });
+
+        Assert.Equal((field, message), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void Empty_and_zero_fields_of_other_schedules_mean_not_set() =>
+        Assert.Null(_validator.Validate(OneShot with { Crontab = "", LoopTime = 0 }).Error);
+
     [Fact]
     public void End_time_in_the_past_is_refused() =>
         Assert.Equal("end_time", Refused(OneShot with { EndTime = Now.ToUnixTimeSeconds() - 1 }).Field);

@@ -21,6 +21,8 @@ public sealed class JsonBodiesTests(SqliteServerFixture fixture) : IClassFixture
     [InlineData("text/plain; charset=utf-8")]
     [InlineData("multipart/form-data; boundary=x")]
     [InlineData("application/jsonx")]
+    [InlineData("application/json; charset=\"utf-16\"")]
+    [InlineData("application/json; charset=iso-8859-1")]
     public async Task A_body_not_declared_json_is_a_415_and_nothing_is_added(string? contentType)
     {
         var name = TaskCalls.UniquePrefix("not-json") + "task";
@@ -45,6 +47,7 @@ public sealed class JsonBodiesTests(SqliteServerFixture fixture) : IClassFixture
     [Theory]
     [InlineData("application/json")]
     [InlineData("Application/JSON; charset=utf-8")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
     [InlineData("application/merge-patch+json")]
     public async Task Json_and_json_suffixed_types_with_any_charset_are_read(string contentType)
     {

@@ -41,6 +41,19 @@ public sealed class TaskCensusCacheTests
         Assert.Equal(2, reader.Counts);
     }
 
+    [Fact]
+    public async Task A_max_age_of_zero_counts_every_time_however_long_a_count_takes()
+    {
+        var reader = new CountingReader(_clock, takes: TimeSpan.FromSeconds(2));
+        using var cache = new TaskCensusCache(reader, _clock, Options.Create(new OverviewOptions { CountMaxAge = TimeSpan.Zero }));
+
+        await cache.GetAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await cache.GetAsync(CancellationToken.None);
+
+        Assert.Equal(2, reader.Counts);
+    }
+
     /// <summary>Counts nothing, but takes the given time on the fake clock, and says how often it was asked.</summary>
     private sealed class CountingReader(FakeTimeProvider clock, TimeSpan takes) : ITaskReader
     {

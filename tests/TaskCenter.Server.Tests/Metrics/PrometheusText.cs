@@ -14,9 +14,9 @@ public sealed partial class PrometheusText(string contentType, IReadOnlyList<Pro
 
     public IReadOnlyList<PrometheusSample> Samples { get; } = samples;
 
-    public static async Task<PrometheusText> ScrapeAsync(HttpClient http)
+    public static async Task<PrometheusText> ScrapeAsync(HttpClient http, string path = "metrics")
     {
-        using var response = await http.GetAsync(new Uri("metrics", UriKind.Relative));
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         var samples = text.Split('\n')

@@ -14,6 +14,7 @@ namespace TaskCenter.Server.Tests.Process;
 /// consumed: that task's fires stay on time, none missed. On time means each fire reaches its consumer before the next
 /// one is due (1 s); the benchmark's noisy-neighbour row (docs/benchmarks.md) has the lateness figures.
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class NoisyNeighbourTests : IAsyncLifetime
 {
     private const string TeamKey = "team-key-5e1f";
@@ -56,7 +57,7 @@ public sealed class NoisyNeighbourTests : IAsyncLifetime
         await consumer;
 
         var counts = string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value}"));
-        Assert.True(statuses.GetValueOrDefault("add 200") > 1000, $"the flood added tasks: {counts}");
+        Assert.True(statuses.GetValueOrDefault("add 200") > 100, $"the flood added tasks: {counts}");
         Assert.True(statuses.GetValueOrDefault("consume 409") > 0, $"new groups past the key's limit were refused: {counts}");
         Assert.True(statuses.GetValueOrDefault("poll 429") > 0, $"long polls past the key's cap were refused: {counts}");
         var expected = Enumerable.Range(0, (int)(last - start + 1)).Select(i => start + i).ToList();
@@ -136,7 +137,7 @@ public sealed class NoisyNeighbourTests : IAsyncLifetime
         for (var i = 0; !flood.IsCancellationRequested; i++)
         {
             var task = Json(new { name = $"noisy.flood{worker % 4}", type = 1, data = $"{worker}-{i}", start_time = due });
-            await CountAsync(statuses, "add", () => noisy.PostJsonAsync("/v1/api/task", task), flood);
+            await CountAsync(statuses, "add", noisy, "v1/api/task", task, flood);
         }
     }
 
@@ -147,7 +148,7 @@ public sealed class NoisyNeighbourTests : IAsyncLifetime
         for (var g = 0; !flood.IsCancellationRequested; g++)
         {
             var consume = Json(new { group = $"noisy-g{g}", tags });
-            await CountAsync(statuses, "consume", () => noisy.PostJsonAsync("/v1/api/consume", consume), flood);
+            await CountAsync(statuses, "consume", noisy, "v1/api/consume", consume, flood);
         }
     }
 
@@ -157,17 +158,19 @@ public sealed class NoisyNeighbourTests : IAsyncLifetime
         const string poll = """{"group":"noisy-pollers","tags":"noisy.none","wait_ms":5000}""";
         while (!flood.IsCancellationRequested)
         {
-            await CountAsync(statuses, "poll", () => noisy.PostJsonAsync("/v1/api/consume", poll), flood);
+            await CountAsync(statuses, "poll", noisy, "v1/api/consume", poll, flood);
         }
     }
 
+    /// <summary>POSTs and counts the answer's status by kind; the flood's end cancels the request itself.</summary>
     private static async Task CountAsync(
-        ConcurrentDictionary<string, int> statuses, string kind, Func<Task<(HttpStatusCode Status, JsonElement Body)>> call, CancellationToken flood)
+        ConcurrentDictionary<string, int> statuses, string kind, HttpClient http, string path, string json, CancellationToken flood)
     {
         try
         {
-            var (status, _) = await call().WaitAsync(flood);
-            statuses.AddOrUpdate($"{kind} {(int)status}", 1, (_, n) => n + 1);
+            using var content = new StringContent(json, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content, flood);
+            statuses.AddOrUpdate($"{kind} {(int)response.StatusCode}", 1, (_, n) => n + 1);
         }
         catch (OperationCanceledException) when (flood.IsCancellationRequested)
         {

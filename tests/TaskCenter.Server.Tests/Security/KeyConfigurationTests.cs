@@ -55,14 +55,30 @@ public sealed class KeyConfigurationTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Scopes_that_list_nothing_stop_the_start()
+    [Theory]
+    [InlineData("Security:ApiKeys:0:Scopes:Tasks", "")]
+    [InlineData("Security:ApiKeys:0:Scopes", null)] // "Scopes": {} in appsettings.json
+    public async Task Scopes_that_list_nothing_stop_the_start(string key, string? value)
     {
         var settings = TestKeys.Settings(("billing", "billing-key", "producer"));
-        settings["Security:ApiKeys:0:Scopes:Tasks"] = "";
+        settings[key] = value;
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(settings));
 
         Assert.Contains("Security:ApiKeys:0:Scopes lists no task names and no groups", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Security:ApiKeys:0:Scope:Tasks:0", "Security:ApiKeys:0:Scope is not a setting of an API key; Security:ApiKeys:0 takes Name, Key, Role, Scopes, RateLimit")]
+    [InlineData("Security:ApiKeys:0:Scopes:Task:0", "Security:ApiKeys:0:Scopes:Task is not a setting of an API key; Security:ApiKeys:0:Scopes takes Tasks, Groups")]
+    [InlineData("Security:ApiKeys:0:RateLimit:Permits", "Security:ApiKeys:0:RateLimit:Permits is not a setting of an API key")]
+    public async Task A_misspelt_setting_of_a_key_stops_the_start_instead_of_widening_it(string key, string expected)
+    {
+        var settings = TestKeys.Settings(("billing", "billing-key", "producer"));
+        settings[key] = "billing.*";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(settings));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }
