@@ -46,13 +46,16 @@ public sealed class Crontab
     /// </summary>
     public CrontabKind Kind { get; }
 
-    /// <summary>Parses <paramref name="expression"/>; on failure <paramref name="error"/> says why, else it is "".</summary>
+    /// <summary>
+    /// Parses <paramref name="expression"/>; on failure <paramref name="error"/> says why, phrased to follow the field's
+    /// name ("crontab " + error: <c>crontab has 1 field; expected 5 …</c>), else it is "".
+    /// </summary>
     public static bool TryParse(string? expression, [NotNullWhen(true)] out Crontab? crontab, out string error)
     {
         crontab = null;
         if (string.IsNullOrWhiteSpace(expression))
         {
-            error = "crontab is empty";
+            error = "is empty";
             return false;
         }
 
@@ -66,7 +69,7 @@ public sealed class Crontab
         var fields = text.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length is not (5 or 6))
         {
-            error = $"crontab has {fields.Length} field{(fields.Length == 1 ? "" : "s")}; expected 5 (or 6 with seconds first)";
+            error = $"has {fields.Length} field{(fields.Length == 1 ? "" : "s")}; expected 5 (or 6 with seconds first)";
             return false;
         }
 
@@ -108,7 +111,7 @@ public sealed class Crontab
         catch (CronFormatException e)
         {
             // Not expected: the field parser only lets through what Cronos reads.
-            error = e.Message.StartsWith(CronosMessagePrefix, StringComparison.Ordinal) ? e.Message[CronosMessagePrefix.Length..] : e.Message;
+            error = "is not valid: " + (e.Message.StartsWith(CronosMessagePrefix, StringComparison.Ordinal) ? e.Message[CronosMessagePrefix.Length..] : e.Message);
             return false;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace TaskCenter.Core.Scheduling;
@@ -47,7 +48,11 @@ internal static class CrontabFieldParser
             return true;
         }
 
-        error = $"{Label(kind)} field '{text}': {reason}";
+        // A reason about the field's only element names it once: "minute field '*/' ends in '/' …", not "'*/': '*/' ends …".
+        var self = $"'{text}' ";
+        error = reason.StartsWith(self, StringComparison.Ordinal)
+            ? $"{Label(kind)} field {self}{reason[self.Length..]}"
+            : $"{Label(kind)} field '{text}': {reason}";
         return false;
     }
 
@@ -226,14 +231,16 @@ internal static class CrontabFieldParser
         {
             if (!star && !range)
             {
-                reason = $"'{item}': a step needs '*' or a range before it, e.g. '*/{item[(pos + 1)..]}'";
+                var stepText = item[(pos + 1)..];
+                var example = int.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out var given) && given >= 1 ? stepText : "5";
+                reason = $"the step '/{stepText}' needs '*' or a range before it, e.g. '*/{example}'";
                 return false;
             }
 
             var token = item[(pos + 1)..];
             if (!TryReadNumber(token, out step))
             {
-                reason = token.Length == 0 ? $"'{item}' has no step" : $"step '{token}' is not a number";
+                reason = token.Length == 0 ? $"'{item}' ends in '/' without a step" : $"step '{token}' is not a number";
                 return false;
             }
 

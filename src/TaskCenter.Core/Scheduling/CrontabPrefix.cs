@@ -33,14 +33,14 @@ internal static class CrontabPrefix
             var id = end < 0 ? text[prefix.Length..] : text[prefix.Length..end];
             if (!TimeZones.TryFind(id, out zone))
             {
-                error = id.Length == 0 ? $"{prefix} names no time zone" : $"unknown time zone '{id}' (use an IANA id such as Europe/Berlin)";
+                error = id.Length == 0 ? $"has {prefix} with no time zone" : $"names an unknown time zone '{id}' (use an IANA id such as Europe/Berlin)";
                 return false;
             }
 
             text = end < 0 ? "" : text[end..].Trim(' ', '\t');
             if (text.Length == 0)
             {
-                error = $"crontab has no schedule after {prefix}{id}";
+                error = $"has no schedule after {prefix}{id}";
                 return false;
             }
 
@@ -65,7 +65,7 @@ internal static class CrontabPrefix
             return true;
         }
 
-        error = $"unsupported macro '{text}'; use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly";
+        error = $"has an unsupported macro '{text}'; use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly";
         return false;
     }
 }

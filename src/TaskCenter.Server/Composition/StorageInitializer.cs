@@ -65,7 +65,7 @@ public sealed class StorageInitializer(
         catch (Exception e)
         {
             // The database answered, and refused the schema: waiting does not mend that.
-            logger.LogCritical("The storage cannot be initialized: {Error} The server stops.", e.Message);
+            logger.LogCritical("The storage cannot be initialized: {Error}; the server stops", e.Message.TrimEnd('.', ' '));
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }

@@ -47,12 +47,12 @@ public class CrontabZoneTests
     }
 
     [Theory]
-    [InlineData("CRON_TZ=Mars/Olympus 0 9 * * *", "unknown time zone 'Mars/Olympus'")]
-    [InlineData("TZ=Nowhere 0 9 * * *", "unknown time zone 'Nowhere'")]
-    [InlineData("CRON_TZ=europe/berlin 0 9 * * *", "unknown time zone 'europe/berlin'")]
-    [InlineData("CRON_TZ= 0 9 * * *", "CRON_TZ= names no time zone")]
-    [InlineData("CRON_TZ=Asia/Tokyo", "crontab has no schedule after CRON_TZ=Asia/Tokyo")]
-    [InlineData("CRON_TZ=Asia/Tokyo 0 9 * *", "crontab has 4 fields; expected 5 (or 6 with seconds first)")]
+    [InlineData("CRON_TZ=Mars/Olympus 0 9 * * *", "names an unknown time zone 'Mars/Olympus'")]
+    [InlineData("TZ=Nowhere 0 9 * * *", "names an unknown time zone 'Nowhere'")]
+    [InlineData("CRON_TZ=europe/berlin 0 9 * * *", "names an unknown time zone 'europe/berlin'")]
+    [InlineData("CRON_TZ= 0 9 * * *", "has CRON_TZ= with no time zone")]
+    [InlineData("CRON_TZ=Asia/Tokyo", "has no schedule after CRON_TZ=Asia/Tokyo")]
+    [InlineData("CRON_TZ=Asia/Tokyo 0 9 * *", "has 4 fields; expected 5 (or 6 with seconds first)")]
     public void Bad_prefixes_are_invalid(string expression, string error)
     {
         Assert.StartsWith(error, CronFires.ParseError(expression), StringComparison.Ordinal);
