@@ -65,7 +65,7 @@ internal static class TailCommand
             else
             {
                 await context.Console.Out.WriteLineAsync(
-                    $"{TimeText.Local(message.FireTime)} ({TimeText.Utc(message.FireTime)})  {message.Name}  task {message.TaskId}  " +
+                    $"{TimeText.LocalAndUtc(message.FireTime)}  {message.Name}  task {message.TaskId}  " +
                     $"msg {message.MsgId}  attempt {message.Attempt}  {message.Data}");
             }
 
