@@ -59,7 +59,7 @@ try
     if (task.Type == TaskType.Cron)
     {
         var next = await client.GetCrontabNextAsync(task.Crontab!, task.TimeZone, count: 3);
-        Console.WriteLine("next fires: " + string.Join(", ", next.Select(t => t.ToString("u", CultureInfo.InvariantCulture))));
+        Console.WriteLine("next fires: " + string.Join(", ", next.Times.Select(t => t.ToString("u", CultureInfo.InvariantCulture))));
     }
 
     return 0;

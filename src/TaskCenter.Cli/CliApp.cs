@@ -35,7 +35,7 @@ public static class CliApp
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false, // ErrorReporter maps failures to exit codes
-            ProcessTerminationTimeout = null, // Program turns Ctrl+C into the cancellation token
+            ProcessTerminationTimeout = null, // Program turns Ctrl+C and SIGTERM into the cancellation token (StopSignals)
         };
         try
         {

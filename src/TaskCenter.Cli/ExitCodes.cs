@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>Stopped by Ctrl+C (128 + SIGINT), for every command but tail, for which Ctrl+C is the normal way to stop.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15), for every command but tail, for which SIGTERM is a normal way to stop.</summary>
+    public const int Terminated = 143;
 }

@@ -90,13 +90,15 @@ public sealed partial class TaskCenterClient
         return all;
     }
 
-    /// <summary>Computes the next fire times of a crontab expression (<c>GET /v1/api/crontab/next</c>).</summary>
-    /// <param name="crontab">A crontab(5) expression.</param>
+    /// <summary>
+    /// Computes the next fire times of a crontab expression, and the zone it is read in (<c>GET /v1/api/crontab/next</c>).
+    /// </summary>
+    /// <param name="crontab">A crontab(5) expression; a <c>CRON_TZ=</c> or <c>TZ=</c> prefix wins over <paramref name="timeZone"/>.</param>
     /// <param name="timeZone">The IANA zone to read it in; <see langword="null"/> for the server's default (UTC).</param>
     /// <param name="from">Times strictly after this one; <see langword="null"/> for now.</param>
     /// <param name="count">How many, 1–100; <see langword="null"/> for the server's default (5).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<IReadOnlyList<DateTimeOffset>> GetCrontabNextAsync(
+    public async Task<NextFires> GetCrontabNextAsync(
         string crontab, string? timeZone = null, DateTimeOffset? from = null, int? count = null,
         CancellationToken cancellationToken = default)
     {
@@ -109,7 +111,10 @@ public sealed partial class TaskCenterClient
 
         var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.CrontabNextResponse, cancellationToken)
             .ConfigureAwait(false);
-        return (response.Times ?? []).ConvertAll(DateTimeOffset.FromUnixTimeSeconds);
+        // A server older than the timezone field reads the crontab in the zone asked for.
+        return new NextFires(
+            response.TimeZone is { Length: > 0 } zone ? zone : timeZone ?? "UTC",
+            (response.Times ?? []).ConvertAll(DateTimeOffset.FromUnixTimeSeconds));
     }
 
     /// <summary>Gets this minute's fire counts per task name, plus <c>total</c> (<c>GET /v1/api/task/stat</c>).</summary>

@@ -75,14 +75,51 @@ public sealed class AddGetListTests(CliServerFixture fixture) : IClassFixture<Cl
     }
 
     [Fact]
-    public async Task The_payload_can_come_from_stdin()
+    public async Task The_payload_can_come_from_stdin_without_the_final_newline_of_echo()
     {
         var name = Unique.Name("stdin");
-        var taskId = (await fixture.RunWithInputAsync("{\"from\":\"stdin\"}", "add", "--name", name, "--data-file", "-", "--loop-time", "3600", "--json"))
+        var taskId = (await fixture.RunWithInputAsync("{\"from\":\"stdin\"}\n", "add", "--name", name, "--data-file", "-", "--loop-time", "3600", "--json"))
             .SuccessJson().GetProperty("taskid").GetString()!;
 
         var task = await fixture.Client.GetTaskAsync(taskId);
         Assert.Equal("{\"from\":\"stdin\"}", task!.Data);
+    }
+
+    [Theory]
+    [InlineData("{\"id\":1}\n", false, "{\"id\":1}")]
+    [InlineData("{\"id\":1}\r\n", false, "{\"id\":1}")]
+    [InlineData("line 1\nline 2\n\n", false, "line 1\nline 2\n")]
+    [InlineData("no final newline", false, "no final newline")]
+    [InlineData("{\"id\":1}\n", true, "{\"id\":1}\n")]
+    [InlineData("{\"id\":1}\r\n", true, "{\"id\":1}\r\n")]
+    public async Task A_data_file_loses_one_final_newline_unless_it_is_kept(string content, bool keep, string stored)
+    {
+        var file = Path.Combine(Path.GetTempPath(), Unique.Name("data"));
+        await File.WriteAllTextAsync(file, content);
+        try
+        {
+            string[] keepOption = keep ? ["--keep-trailing-newline"] : [];
+            var added = (await fixture.RunAsync(["add", "--name", Unique.Name("data-file"), "--data-file", file, .. keepOption, "--loop-time", "3600", "--json"]))
+                .SuccessJson().GetProperty("taskid").GetString()!;
+            Assert.Equal(stored, (await fixture.Client.GetTaskAsync(added))!.Data);
+
+            var id = (await fixture.Client.AddTaskAsync(Client.NewTask.Every(Unique.Name("data-file-update"), "before", TimeSpan.FromHours(1)))).TaskId;
+            Assert.Equal(0, (await fixture.RunAsync(["update", id, "--data-file", file, .. keepOption])).ExitCode);
+            Assert.Equal(stored, (await fixture.Client.GetTaskAsync(id))!.Data);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Keep_trailing_newline_without_a_data_file_is_a_usage_error()
+    {
+        var result = await fixture.RunAsync("add", "--name", Unique.Name("keep"), "--data", "x", "--keep-trailing-newline");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--keep-trailing-newline goes with --data-file", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

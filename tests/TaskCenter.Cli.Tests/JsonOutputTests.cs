@@ -47,4 +47,20 @@ public sealed class JsonOutputTests(CliServerFixture fixture) : IClassFixture<Cl
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Text_is_escaped_as_the_api_escapes_it_not_as_unicode_escapes()
+    {
+        const string data = "{\"sum\":\"1+1 isn't <2> & é\"}";
+        var taskId = (await fixture.Client.AddTaskAsync(NewTask.Once(Unique.Name("escape"), data, DateTimeOffset.UtcNow.AddHours(1)))).TaskId;
+        using var api = JsonDocument.Parse(await fixture.Server.Http.GetStringAsync(new Uri($"v1/api/query-task-by-id?taskid={taskId}", UriKind.Relative)));
+
+        var cli = await fixture.RunAsync("get", taskId, "--json");
+
+        Assert.Equal(data, cli.SuccessJson().GetProperty("data").GetString());
+        Assert.Equal(api.RootElement.GetProperty("data").GetRawText(), cli.Json().GetProperty("data").GetRawText());
+        Assert.Contains("""1+1 isn't <2> & é""", cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("""\"sum\":""", cli.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", cli.Stdout, StringComparison.Ordinal);
+    }
 }

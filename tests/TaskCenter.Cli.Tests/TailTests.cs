@@ -13,16 +13,17 @@ public sealed class TailTests(CliServerFixture fixture) : IClassFixture<CliServe
         var stdout = new LineSignallingWriter(stop.Cancel);
 
         var tail = CliRunner.RunAsync(["--server", fixture.Server.BaseAddress.ToString(), "tail", tag, "--json"], stdout, stop.Token);
-        var taskId = (await fixture.Client.AddTaskAsync(NewTask.Once(tag, "{\"hello\":\"tail\"}"))).TaskId;
+        var taskId = (await fixture.Client.AddTaskAsync(NewTask.Once(tag, "{\"hello\":\"tail's +1\"}"))).TaskId;
         var result = await tail;
         var defaultGroup = $"cli-tail-{tag}";
 
         Assert.Equal(0, result.ExitCode);
         var message = result.Json();
-        Assert.Equal((taskId, tag, "{\"hello\":\"tail\"}", 1), (
+        Assert.Equal((taskId, tag, "{\"hello\":\"tail's +1\"}", 1), (
             message.GetProperty("taskid").GetString(), message.GetProperty("name").GetString(),
             message.GetProperty("data").GetString(), message.GetProperty("attempt").GetInt32()));
         Assert.Contains($"consumer group '{defaultGroup}'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("tail's +1", result.Stdout, StringComparison.Ordinal); // not escaped as \u0027 and \u002B
 
         // Acked: the group holds the message no more.
         Assert.Empty(await fixture.Client.AckAsync(defaultGroup, [message.GetProperty("msgid").GetString()!]));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Spectre.Console;
-using TaskCenter.Cli.Input;
 using TaskCenter.Client;
 
 namespace TaskCenter.Cli.Commands;
@@ -29,8 +28,7 @@ internal static class AddCommand
                 return await BulkAdd.RunAsync(context, client, path, context.IsJson(parseResult), cancellationToken);
             }
 
-            var data = await DataInput.ReadAsync(
-                parseResult.GetValue(task.Data), parseResult.GetValue(task.DataFile), context.Console.In, cancellationToken);
+            var data = await task.ReadDataAsync(parseResult, context.Console.In, cancellationToken);
             var newTask = task.ToNewTask(parseResult, data);
             var known = new KnownTaskIds(client);
             await known.LoadAsync(newTask.Name, cancellationToken);

@@ -11,7 +11,15 @@ internal sealed class AddTaskOptions
 
     public Option<string?> Data { get; } = new("--data", "-d") { Description = "The payload, delivered as given" };
 
-    public Option<string?> DataFile { get; } = new("--data-file") { Description = "Read the payload from this file (- for stdin)" };
+    public Option<string?> DataFile { get; } = new("--data-file")
+    {
+        Description = "Read the payload from this file (- for stdin), without its final newline (see --keep-trailing-newline)",
+    };
+
+    public Option<bool> KeepTrailingNewline { get; } = new("--keep-trailing-newline")
+    {
+        Description = "With --data-file: keep the file exactly as it is, final newline included",
+    };
 
     public Option<string?> Type { get; } = new("--type", "-t")
     {
@@ -34,7 +42,11 @@ internal sealed class AddTaskOptions
 
     public Option<bool> Ack { get; } = new("--ack") { Description = "Handlers acknowledge explicitly" };
 
-    public IEnumerable<Option> All => [Name, Data, DataFile, Type, Crontab, LoopTime, LoopCount, Start, End, TimeZone, MaxRuntime, Ack];
+    public IEnumerable<Option> All => [Name, Data, DataFile, KeepTrailingNewline, Type, Crontab, LoopTime, LoopCount, Start, End, TimeZone, MaxRuntime, Ack];
+
+    /// <summary>The payload of <c>--data</c> or <c>--data-file</c>.</summary>
+    public Task<string> ReadDataAsync(ParseResult parseResult, TextReader stdin, CancellationToken cancellationToken) => DataInput.ReadAsync(
+        parseResult.GetValue(Data), parseResult.GetValue(DataFile), parseResult.GetValue(KeepTrailingNewline), stdin, cancellationToken);
 
     public NewTask ToNewTask(ParseResult parseResult, string data)
     {

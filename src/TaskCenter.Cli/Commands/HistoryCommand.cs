@@ -57,7 +57,7 @@ internal static class HistoryCommand
     private static Table Table(IEnumerable<TaskFire> fires)
     {
         var table = new Table()
-            .AddColumn("fire time (local / UTC)").AddColumn("delivered (local)").AddColumn("lateness").AddColumn("attempts")
+            .AddColumn(TimeText.LocalAndUtcHeading("fire time")).AddColumn(TimeText.LocalHeading("delivered")).AddColumn("lateness").AddColumn("attempts")
             .AddColumn("state").AddColumn("group").AddColumn("last error").AddColumn("msgid");
         foreach (var fire in fires)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using TaskCenter.Cli.Input;
 using TaskCenter.Cli.Output;
 
@@ -10,7 +9,7 @@ internal static class NextCommand
 {
     public static Command Create(CliContext context)
     {
-        var crontab = new Argument<string>("crontab") { Description = "A crontab(5) expression, quoted: \"0 9 * * 1-5\"" };
+        var crontab = new Argument<string>("crontab") { Description = "A crontab(5) expression, quoted: \"0 9 * * 1-5\" (a CRON_TZ=Area/City prefix wins over --timezone)" };
         var timeZone = new Option<string?>("--timezone", "-z") { Description = "IANA zone the crontab is read in (default UTC)" };
         var count = new Option<int?>("--count") { Description = "How many times, 1–100 (default 5)" };
         var from = new Option<string?>("--from") { Description = "Times strictly after this one (default now): unix seconds or ISO-8601" };
@@ -18,31 +17,22 @@ internal static class NextCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var client = context.CreateClient(parseResult);
-            var expression = parseResult.GetValue(crontab)!;
-            var zoneId = parseResult.GetValue(timeZone);
             var after = parseResult.GetValue(from) is { } fromText ? TimeInput.Parse(fromText, "--from") : (DateTimeOffset?)null;
-            var times = await client.GetCrontabNextAsync(expression, zoneId, after, parseResult.GetValue(count), cancellationToken);
-            var zone = zoneId is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(zoneId); // the server accepted it
+            var next = await client.GetCrontabNextAsync(
+                parseResult.GetValue(crontab)!, parseResult.GetValue(timeZone), after, parseResult.GetValue(count), cancellationToken);
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(new
-                {
-                    crontab = expression,
-                    timezone = zoneId ?? "UTC",
-                    times = times.Select(time => new { unix = time.ToUnixTimeSeconds(), zoned = TimeText.In(time, zone), utc = TimeText.Utc(time) }),
-                });
+                // The answer of GET /v1/api/crontab/next, field for field.
+                context.WriteJson(new { times = next.Times.Select(time => time.ToUnixTimeSeconds()), timezone = next.TimeZone });
+                return ExitCodes.Success;
             }
-            else
+
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(next.TimeZone, out var zone))
             {
-                var table = new Table().AddColumn(zoneId ?? "UTC").AddColumn("UTC").AddColumn("unix");
-                foreach (var time in times)
-                {
-                    table.AddRow(new Text(TimeText.In(time, zone)), new Text(TimeText.Utc(time)), new Text(time.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                }
-
-                context.Console.OutConsole.Write(table);
+                await context.Console.Error.WriteLineAsync($"warning: this machine does not know the zone {next.TimeZone}: the times are shown in UTC only");
             }
 
+            context.Console.OutConsole.Write(FireTimesTable.Create(next, zone));
             return ExitCodes.Success;
         });
         return command;

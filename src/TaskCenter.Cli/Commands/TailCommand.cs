@@ -5,7 +5,7 @@ using TaskCenter.Client;
 namespace TaskCenter.Cli.Commands;
 
 /// <summary>
-/// <c>taskcenter tail &lt;tag&gt;</c>: follows the fires of a tag live, printing and acking each message, until Ctrl+C.
+/// <c>taskcenter tail &lt;tag&gt;</c>: follows the fires of a tag live, printing and acking each message, until Ctrl+C or SIGTERM.
 /// It consumes as a real consumer group (default <c>cli-tail-&lt;tag&gt;</c>): from its first tail on, the server keeps a
 /// delivery of every fire of the tag for that group, whether a tail is running or not (until an admin deletes the group
 /// with DELETE /v1/api/groups/{group}), so the next tail of the same group prints what came meanwhile.
@@ -24,7 +24,7 @@ internal static class TailCommand
         {
             Description = "The consumer group to consume as (default cli-tail-<tag>); a real group that keeps receiving the tag's fires until it is unused",
         };
-        var command = new Command("tail", "Follow the fires of a tag live, printing and acking each message (Ctrl+C stops)") { tag, group };
+        var command = new Command("tail", "Follow the fires of a tag live, printing and acking each message (Ctrl+C or SIGTERM stops it)") { tag, group };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var tagName = parseResult.GetValue(tag)!;
@@ -51,7 +51,7 @@ internal static class TailCommand
         return command;
     }
 
-    /// <summary>Messages not printed before Ctrl+C are left unacked: the server delivers them again after their lease.</summary>
+    /// <summary>Messages not printed before Ctrl+C (or SIGTERM) are left unacked: the server delivers them again after their lease.</summary>
     private static async Task PrintAndAckAsync(
         CliContext context, TaskCenterClient client, string group, IReadOnlyList<TaskMessage> messages, bool json, CancellationToken cancellationToken)
     {
@@ -65,7 +65,7 @@ internal static class TailCommand
             else
             {
                 await context.Console.Out.WriteLineAsync(
-                    $"{TimeText.Local(message.FireTime)} ({TimeText.Utc(message.FireTime)})  {message.Name}  task {message.TaskId}  " +
+                    $"{TimeText.LocalAndUtc(message.FireTime)}  {message.Name}  task {message.TaskId}  " +
                     $"msg {message.MsgId}  attempt {message.Attempt}  {message.Data}");
             }
 
@@ -75,7 +75,7 @@ internal static class TailCommand
 
         if (printed.Count > 0)
         {
-            // Not the command's token: what was printed is acked even when Ctrl+C came meanwhile.
+            // Not the command's token: what was printed is acked even when Ctrl+C or SIGTERM came meanwhile.
             await client.AckAsync(group, printed, CancellationToken.None);
         }
     }

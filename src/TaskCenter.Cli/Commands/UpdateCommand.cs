@@ -26,7 +26,7 @@ internal static class UpdateCommand
         };
         foreach (var option in new Option[]
         {
-            task.Data, task.DataFile, task.Crontab, task.LoopTime, task.LoopCount, task.Start, task.End, task.TimeZone, task.MaxRuntime, ack,
+            task.Data, task.DataFile, task.KeepTrailingNewline, task.Crontab, task.LoopTime, task.LoopCount, task.Start, task.End, task.TimeZone, task.MaxRuntime, ack,
         })
         {
             command.Options.Add(option);
@@ -34,13 +34,12 @@ internal static class UpdateCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var data = parseResult.GetValue(task.Data);
-            var dataFile = parseResult.GetValue(task.DataFile);
+            var hasData = parseResult.GetValue(task.Data) is not null || parseResult.GetValue(task.DataFile) is not null;
             var start = parseResult.GetValue(task.Start);
             var end = parseResult.GetValue(task.End);
             var change = new TaskChange
             {
-                Data = data is null && dataFile is null ? null : await DataInput.ReadAsync(data, dataFile, context.Console.In, cancellationToken),
+                Data = hasData ? await task.ReadDataAsync(parseResult, context.Console.In, cancellationToken) : null,
                 Crontab = parseResult.GetValue(task.Crontab),
                 LoopTime = parseResult.GetValue(task.LoopTime) is { } loopTime ? TimeSpan.FromSeconds(loopTime) : null,
                 LoopCount = parseResult.GetValue(task.LoopCount),

@@ -1,9 +1,13 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace TaskCenter.Cli.Output;
 
-/// <summary>Machine output: property names as the HTTP API spells them (snake_case), times as unix seconds.</summary>
+/// <summary>
+/// Machine output: property names as the HTTP API spells them (snake_case), times as unix seconds, and text escaped as
+/// the server escapes it: a quote as \", while apostrophes, +, &lt;, &gt;, &amp; and non-ASCII letters stay as written.
+/// </summary>
 internal static class JsonOutput
 {
     private static readonly JsonSerializerOptions Document = new()
@@ -11,6 +15,7 @@ internal static class JsonOutput
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // stdout is read by programs, never embedded in HTML
     };
 
     private static readonly JsonSerializerOptions Line = new(Document) { WriteIndented = false };

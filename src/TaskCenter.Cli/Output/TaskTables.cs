@@ -29,16 +29,29 @@ internal static class TaskTables
 
     public static Table Many(IEnumerable<TaskInfo> tasks)
     {
+        var local = !TimeText.LocalIsUtc;
         var table = new Table()
-            .AddColumn("taskid").AddColumn("name").AddColumn("type").AddColumn("schedule").AddColumn("state")
-            .AddColumn("fired").AddColumn("next fire (local)").AddColumn("next fire (UTC)");
+            .AddColumn("taskid").AddColumn("name").AddColumn("type").AddColumn("schedule").AddColumn("state").AddColumn("fired");
+        if (local)
+        {
+            table.AddColumn("next fire (local)");
+        }
+
+        table.AddColumn("next fire (UTC)");
         foreach (var task in tasks)
         {
-            table.AddRow(
-                new Text(task.Id), new Text(task.Name), new Text(TypeText(task.Type)), new Text(Schedule(task)),
-                new Text(StateText(task.State)), new Text(task.FiredCount.ToString(CultureInfo.InvariantCulture)),
-                new Text(task.NextFireAt is { } next ? TimeText.Local(next) : "-"),
-                new Text(task.NextFireAt is { } nextUtc ? TimeText.Utc(nextUtc) : "-"));
+            List<Text> row =
+            [
+                new(task.Id), new(task.Name), new(TypeText(task.Type)), new(Schedule(task)), new(StateText(task.State)),
+                new(task.FiredCount.ToString(CultureInfo.InvariantCulture)),
+            ];
+            if (local)
+            {
+                row.Add(new(task.NextFireAt is { } next ? TimeText.Local(next) : "-"));
+            }
+
+            row.Add(new(task.NextFireAt is { } nextUtc ? TimeText.Utc(nextUtc) : "-"));
+            table.AddRow(row);
         }
 
         return table;

@@ -6,4 +6,5 @@ namespace TaskCenter.Client.Wire;
 internal sealed class CrontabNextResponse
 {
     [JsonPropertyName("times")] public List<long>? Times { get; init; }
+    [JsonPropertyName("timezone")] public string? TimeZone { get; init; }
 }

@@ -120,8 +120,11 @@ public sealed class Crontab
         return true;
     }
 
+    /// <summary>The zone the crontab is read in when the caller's is <paramref name="zone"/>: a CRON_TZ= or TZ= prefix wins.</summary>
+    public TimeZoneInfo ReadIn(TimeZoneInfo zone) => Zone ?? zone;
+
     /// <summary>
-    /// The next fire strictly after <paramref name="after"/>, read in <see cref="Zone"/> ?? <paramref name="zone"/>,
+    /// The next fire strictly after <paramref name="after"/>, read in <see cref="ReadIn"/>(<paramref name="zone"/>),
     /// as a whole-second UTC instant; null when it never fires again (e.g. "0 0 30 2 *").
     /// </summary>
     public DateTimeOffset? GetNextOccurrence(DateTimeOffset after, TimeZoneInfo zone)
@@ -129,7 +132,7 @@ public sealed class Crontab
         ArgumentNullException.ThrowIfNull(zone);
         try
         {
-            return DaylightSavingRule.NextFire(Kind, Zone ?? zone, after.UtcDateTime, _nextWallTime) is { } utc
+            return DaylightSavingRule.NextFire(Kind, ReadIn(zone), after.UtcDateTime, _nextWallTime) is { } utc
                 ? new DateTimeOffset(utc, TimeSpan.Zero)
                 : null;
         }

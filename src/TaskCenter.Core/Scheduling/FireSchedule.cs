@@ -25,11 +25,18 @@ public abstract class FireSchedule
     {
         TaskType.OneShot => new OneShotSchedule(task.StartTime),
         TaskType.Interval => new IntervalSchedule(task.StartTime, TimeSpan.FromSeconds(task.LoopTime)),
-        TaskType.Cron => new CronSchedule(ParseCached(task.Crontab), ZoneOf(task), task.StartTime),
+        TaskType.Cron => new CronSchedule(ParseCached(task.Crontab), TaskZone(task), task.StartTime),
         _ => throw new ArgumentOutOfRangeException(nameof(task), task.Type, "unknown task type"),
     };
 
-    private static TimeZoneInfo ZoneOf(ScheduledTask task) =>
+    /// <summary>
+    /// The zone a stored task's fire times are read in, for showing them: its crontab's CRON_TZ=/TZ= zone if it has
+    /// one, else its timezone.
+    /// </summary>
+    public static TimeZoneInfo ZoneOf(ScheduledTask task) =>
+        task.Type == TaskType.Cron ? ParseCached(task.Crontab).ReadIn(TaskZone(task)) : TaskZone(task);
+
+    private static TimeZoneInfo TaskZone(ScheduledTask task) =>
         TimeZones.TryFind(task.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static Crontab ParseCached(string expression)

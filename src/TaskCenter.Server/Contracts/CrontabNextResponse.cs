@@ -2,4 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace TaskCenter.Server.Contracts;
 
-public sealed record CrontabNextResponse([property: JsonPropertyName("times")] IReadOnlyList<long> Times);
+/// <summary>A crontab's next fire times (unix seconds), and the zone it is read in, for showing them.</summary>
+public sealed record CrontabNextResponse(
+    [property: JsonPropertyName("times")] IReadOnlyList<long> Times,
+    [property: JsonPropertyName("timezone")] string TimeZone);

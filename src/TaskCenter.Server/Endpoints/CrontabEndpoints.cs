@@ -15,7 +15,7 @@ public static class CrontabEndpoints
     public static RouteGroupBuilder MapCrontabEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/crontab/next", Next).RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<CrontabNextResponse>("The next fire times of a crontab (unix seconds)")
+            .Documented<CrontabNextResponse>("The next fire times of a crontab (unix seconds), and the zone it is read in")
             .WithQuery(
                 ("crontab", true, "The crontab."),
                 ("timezone", false, "IANA zone it is read in; default UTC."),
@@ -56,7 +56,7 @@ public static class CrontabEndpoints
             cursor = next;
         }
 
-        return Results.Json(new CrontabNextResponse(times), ServerJsonContext.Wire.CrontabNextResponse);
+        return Results.Json(new CrontabNextResponse(times, crontab.ReadIn(zone).Id), ServerJsonContext.Wire.CrontabNextResponse);
     }
 
     private static DateTimeOffset FromUnix(long seconds)

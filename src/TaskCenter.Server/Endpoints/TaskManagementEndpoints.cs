@@ -1,5 +1,6 @@
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Management;
+using TaskCenter.Core.Scheduling;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
@@ -118,7 +119,7 @@ public static class TaskManagementEndpoints
 
         var task = await reader.GetAsync(TaskId(id), ct) ?? throw ApiException.NotFound($"no task with taskid {id}");
         var times = FirePlanner.Upcoming(task, (int)count).Select(t => t.ToUnixTimeMilliseconds()).ToList();
-        return Results.Json(new NextFiresResponse(task.TimeZone, times), ServerJsonContext.Wire.NextFiresResponse);
+        return Results.Json(new NextFiresResponse(FireSchedule.ZoneOf(task).Id, times), ServerJsonContext.Wire.NextFiresResponse);
     }
 
     private static async Task<IResult> ActAsync(Task<TaskActionResult> action)

@@ -190,15 +190,25 @@ public abstract class TaskCenterClientTests(ServerFixture fixture)
     [InlineData("0 0 29 2 *", "UTC", "2024-03-01T00:00:00Z", "2028-02-29T00:00:00Z")]
     public async Task Crontab_next_returns_the_known_fire_times(string crontab, string? zone, string from, params string[] expected)
     {
-        var times = await Client.GetCrontabNextAsync(crontab, zone, Parse(from), expected.Length);
+        var next = await Client.GetCrontabNextAsync(crontab, zone, Parse(from), expected.Length);
 
-        Assert.Equal(expected.Select(Parse), times);
+        Assert.Equal(expected.Select(Parse), next.Times);
+        Assert.Equal(zone ?? "UTC", next.TimeZone);
+    }
+
+    [Fact]
+    public async Task Crontab_next_names_the_zone_of_a_cron_tz_prefix_over_the_one_asked_for()
+    {
+        var next = await Client.GetCrontabNextAsync("CRON_TZ=Asia/Tokyo 0 9 * * *", "Europe/Berlin", Parse("2024-01-01T00:00:00Z"), 1);
+
+        Assert.Equal("Asia/Tokyo", next.TimeZone);
+        Assert.Equal([Parse("2024-01-02T00:00:00Z")], next.Times); // 09:00 in Tokyo (UTC+9)
     }
 
     [Fact]
     public async Task Crontab_next_returns_five_times_by_default_and_refuses_a_bad_expression()
     {
-        Assert.Equal(5, (await Client.GetCrontabNextAsync("0 * * * *")).Count);
+        Assert.Equal(5, (await Client.GetCrontabNextAsync("0 * * * *")).Times.Count);
 
         var error = await Assert.ThrowsAsync<TaskCenterApiException>(() => Client.GetCrontabNextAsync("0 9 * *"));
         AssertBadRequest(error, "crontab");

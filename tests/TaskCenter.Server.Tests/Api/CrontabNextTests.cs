@@ -16,6 +16,18 @@ public abstract class CrontabNextTests(ServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([1704070800L, 1704157200L, 1704243600L], body.GetProperty("times").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal("Asia/Shanghai", body.GetProperty("timezone").GetString());
+    }
+
+    [Theory]
+    [InlineData("0%209%20*%20*%20*", "", "UTC")]
+    [InlineData("CRON_TZ=Asia/Tokyo%200%209%20*%20*%20*", "&timezone=Europe/Berlin", "Asia/Tokyo")]
+    [InlineData("TZ=Asia/Tokyo%20@daily", "", "Asia/Tokyo")]
+    public async Task Names_the_zone_the_times_are_read_in(string crontab, string timezone, string zone)
+    {
+        var (_, body) = await Http.GetJsonAsync($"/v1/api/crontab/next?crontab={crontab}{timezone}&from=1704067200&count=1");
+
+        Assert.Equal(zone, body.GetProperty("timezone").GetString());
     }
 
     [Theory]

@@ -171,6 +171,17 @@ public abstract class TaskActionTests(ServerFixture fixture)
         Assert.Equal(expected, body.GetProperty("times_ms").EnumerateArray().Select(t => t.GetInt64()));
     }
 
+    [Fact]
+    public async Task Next_fires_name_the_zone_of_a_cron_tz_prefix_over_the_tasks_zone()
+    {
+        var id = await Http.AddAsync(new { name = "act-next-prefix", type = 3, data = "n", crontab = "CRON_TZ=Asia/Tokyo 0 9 * * *", timezone = "Europe/Berlin" });
+
+        var (_, body) = await Http.GetJsonAsync($"/v1/api/tasks/{id}/next?count=2");
+
+        Assert.Equal("Asia/Tokyo", body.GetProperty("timezone").GetString());
+        Assert.All(body.GetProperty("times_ms").EnumerateArray(), t => Assert.Equal(0, DateTimeOffset.FromUnixTimeMilliseconds(t.GetInt64()).UtcDateTime.Hour));
+    }
+
     [Theory]
     [InlineData("GET", "/v1/api/tasks/nothex", HttpStatusCode.BadRequest, "taskid is not a task id")]
     [InlineData("GET", "/v1/api/tasks/000000000000000000000001", HttpStatusCode.NotFound, "no task")]

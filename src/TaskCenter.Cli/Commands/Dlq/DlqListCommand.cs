@@ -32,8 +32,8 @@ internal static class DlqListCommand
             }
 
             var table = new Table()
-                .AddColumn("msgid").AddColumn("taskid").AddColumn("name").AddColumn("fire time (local / UTC)")
-                .AddColumn("attempts").AddColumn("last error").AddColumn("dead at (local / UTC)").AddColumn("data");
+                .AddColumn("msgid").AddColumn("taskid").AddColumn("name").AddColumn(TimeText.LocalAndUtcHeading("fire time"))
+                .AddColumn("attempts").AddColumn("last error").AddColumn(TimeText.LocalAndUtcHeading("dead at")).AddColumn("data");
             foreach (var letter in letters)
             {
                 table.AddRow(
