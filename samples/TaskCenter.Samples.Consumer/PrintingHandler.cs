@@ -9,14 +9,13 @@ internal sealed class PrintingHandler : ITaskHandler
     /// <inheritdoc />
     public async Task HandleAsync(TaskMessageContext context, CancellationToken cancellationToken)
     {
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss.fff} name={context.Name} taskid={context.TaskId} msgid={context.MsgId} " +
-            $"attempt={context.Attempt} fire_time={context.FireTime:yyyy-MM-dd HH:mm:ss}Z data={context.Data}"));
+        Console.WriteLine(
+            $"{Iso(DateTimeOffset.UtcNow)} name={context.Name} taskid={context.TaskId} msgid={context.MsgId} " +
+            $"attempt={context.Attempt} fire_time={Iso(context.FireTime)} data={context.Data}");
 
         if (context.Data.Contains("fail", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"the data contains \"fail\" (attempt {context.Attempt}); the server will retry it");
+            throw new InvalidOperationException("the data contains \"fail\"");
         }
 
         if (context.RequiresExplicitAck)
@@ -26,4 +25,7 @@ internal sealed class PrintingHandler : ITaskHandler
             Console.WriteLine($"  explicitly acked: {acked}");
         }
     }
+
+    /// <summary>ISO-8601 in UTC, to the millisecond: the times this sample prints.</summary>
+    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

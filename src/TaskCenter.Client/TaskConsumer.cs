@@ -434,7 +434,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
         else
         {
             _logger.LogInformation(
-                "Message {MsgId} of task {TaskId} will be retried at {RetryAt}", message.MsgId, message.TaskId, result.RetryAt);
+                "Message {MsgId} of task {TaskId} will be retried at {RetryAt:O}", message.MsgId, message.TaskId, result.RetryAt);
         }
     }
 

@@ -15,6 +15,9 @@ public sealed class ClassDatabase : IAsyncLifetime
     /// <summary>Superuser connection string to the class's database (small pools: many tests run side by side).</summary>
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The name of the class's database.</summary>
+    public string DatabaseName => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+
     public async Task InitializeAsync()
     {
         var connectionString = await SharedPostgres.NewDatabaseAsync("storage");

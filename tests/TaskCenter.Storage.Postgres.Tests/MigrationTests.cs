@@ -127,6 +127,46 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
         Assert.Equal(SchemaMigrator.Scripts.Count, _schema.Scalar("SELECT count(*) FROM schema_version"));
     }
 
+    [Theory]
+    [InlineData("CREATE")]
+    [InlineData("owns its schema")]
+    public async Task A_role_with_only_the_privileges_deployment_md_names_migrates_and_runs(string privilege)
+    {
+        // docs/deployment.md: CONNECT on the database and either CREATE on it (the schema is created at the first start)
+        // or a schema an administrator made for the role; nothing else (no superuser, not the database's owner).
+        var role = $"{_schema.Name}_{Guid.NewGuid():N}"[..30];
+        var grant = privilege == "CREATE"
+            ? $"GRANT CREATE ON DATABASE \"{database.DatabaseName}\" TO \"{role}\";"
+            : $"CREATE SCHEMA \"{_schema.Name}\" AUTHORIZATION \"{role}\";";
+        _schema.Scalar($"""
+            CREATE ROLE "{role}" LOGIN PASSWORD 'role-secret';
+            REVOKE ALL ON DATABASE "{database.DatabaseName}" FROM PUBLIC;
+            GRANT CONNECT ON DATABASE "{database.DatabaseName}" TO "{role}";
+            {grant}
+            SELECT 0
+            """);
+        var asRole = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role, Password = "role-secret" }.ConnectionString;
+
+        await using (var first = new PostgresStorage(new PostgresStorageOptions { ConnectionString = asRole, Schema = _schema.Name }, Build.DefaultQueue()))
+        {
+            await first.InitializeAsync(CancellationToken.None);
+        }
+
+        await using var store = new PostgresStorage(new PostgresStorageOptions { ConnectionString = asRole, Schema = _schema.Name }, Build.DefaultQueue());
+        await store.InitializeAsync(CancellationToken.None); // a restart: the schema exists now
+        var task = Build.Task("owned", data: "d", nextFireAt: Build.T0);
+        await store.AddAsync(task, CancellationToken.None);
+        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.CommitAsync([Build.Advance(task, Core.Tasks.TaskState.Finished, null, Build.T0, Build.Fire(task, Build.T0))], CancellationToken.None);
+
+        Assert.Equal(SchemaMigrator.LatestVersion, _schema.Scalar("SELECT max(version) FROM schema_version"));
+        Assert.Equal(1, _schema.Scalar($"SELECT count(*) FROM pg_namespace WHERE nspname = '{_schema.Name}' AND nspowner = '{role}'::regrole"));
+        Assert.Single(await store.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
+        Assert.Equal(
+            privilege == "CREATE" ? 1 : 0,
+            _schema.Scalar($"SELECT count(*) FROM pg_database WHERE datname = current_database() AND has_database_privilege('{role}', oid, 'CREATE')"));
+    }
+
     [Fact]
     public async Task A_schema_newer_than_the_build_is_refused()
     {

@@ -166,8 +166,34 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await WaitUntilAmqpAnswersAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <c>rabbitmqctl</c> against this broker (users, virtual hosts, permissions: what an operator sets up) and
+    /// returns its output; throws when it fails.
+    /// </summary>
+    public async Task<string> RunCtlAsync(params string[] arguments)
+    {
+        using var process = Process.Start(BrokerProcess(Path.Combine(Path.GetDirectoryName(ServerScript)!, "rabbitmqctl"), arguments))
+            ?? throw new InvalidOperationException("Could not start rabbitmqctl.");
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(StopTimeout);
+        return process.ExitCode == 0
+            ? output
+            : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}");
+    }
+
     /// <summary>Starts a long-running process of the broker (as the rabbitmq user when root), with the broker's environment.</summary>
     private Process Launch(string file, string[] arguments)
+    {
+        var process = Process.Start(BrokerProcess(file, arguments)) ?? throw new InvalidOperationException($"Could not start {file}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private ProcessStartInfo BrokerProcess(string file, string[] arguments)
     {
         var asOtherUser = Environment.IsPrivilegedProcess;
         var info = new ProcessStartInfo(asOtherUser ? "setpriv" : file)
@@ -195,13 +221,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         info.Environment["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(root, "rabbitmq-env.conf");
         info.Environment["RABBITMQ_PID_FILE"] = Path.Combine(root, "rabbitmq.pid");
         info.Environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}";
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return info;
     }
 
     /// <summary>Waits until the broker answers the AMQP protocol header with connection.start.</summary>

@@ -21,6 +21,8 @@ internal static partial class SchemaMigrator
         )
         """;
 
+    private const string SchemaExists = "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)";
+
     private const string AppliedVersions = "SELECT version FROM schema_version";
 
     private const string RecordVersion = "INSERT INTO schema_version (version, name) VALUES (@version, @name)";
@@ -40,8 +42,17 @@ internal static partial class SchemaMigrator
             await exclusive.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // The schema name was checked against ^[a-z_][a-z0-9_]*$: quoting it is all it needs.
-        await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS \"{schema}\"", cancellationToken);
+        // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists (PostgreSQL checks the
+        // privilege first), so a schema an administrator made for a role without that privilege is only looked up.
+        await using (var exists = connection.Command(SchemaExists).With("@schema", schema))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                // The schema name was checked against ^[a-z_][a-z0-9_]*$: quoting it is all it needs.
+                await ExecuteAsync(connection, $"CREATE SCHEMA \"{schema}\"", cancellationToken);
+            }
+        }
+
         await ExecuteAsync(connection, CreateVersionTable, cancellationToken);
         var applied = (await connection.Command(AppliedVersions).ReadRowsAsync(row => row.GetInt32(0), cancellationToken)).ToHashSet();
 

@@ -68,7 +68,7 @@ public abstract class TaskConsumerOverHttpTests(ServerFixture fixture)
         // Two failed polls: the consumer is retrying, not stopped after the first failure.
         for (var failures = 0; failures < 2;)
         {
-            var (level, text) = await logger.Entries.NextAsync();
+            var (level, text, _) = await logger.Entries.NextAsync();
             if (level == LogLevel.Warning && text.Contains("unreachable", StringComparison.Ordinal))
             {
                 failures++;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
@@ -45,6 +48,35 @@ public abstract class TaskConsumerRetryTests(ServerFixture fixture)
         await consumer.StopAsync();
         Assert.Empty(await Client.GetDeadLettersAsync(group));
         await fixture.AssertSettledAsync(group, first.MsgId);
+    }
+
+    [Fact]
+    public async Task A_failure_is_logged_as_a_warning_with_the_handlers_exception_and_the_retry_time_in_ISO_8601()
+    {
+        // The exception goes to the logger whole (its stack trace is the SDK user's to see or format away); times are
+        // round-trip ISO-8601 whatever the culture, not the invariant culture's MM/dd/yyyy.
+        var (tag, group) = (Unique.Name("logged"), Unique.Name("group"));
+        var logger = new RecordingLogger<TaskConsumer>();
+        var thrown = new InvalidOperationException("boom");
+        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group), logger);
+        consumer.Register(tag, (_, _) => throw thrown);
+        await fixture.SubscribeAsync(group, tag);
+        await consumer.StartAsync();
+
+        var before = DateTimeOffset.UtcNow;
+        await Client.AddTaskAsync(NewTask.Once(tag, "x"));
+        var entries = new List<(LogLevel Level, string Message, Exception? Exception)>();
+        while (entries.Count == 0 || !entries[^1].Message.Contains("will be retried at", StringComparison.Ordinal))
+        {
+            entries.Add(await logger.Entries.NextAsync());
+        }
+
+        await consumer.StopAsync().OrTimeout();
+        var failed = Assert.Single(entries, e => e.Message.Contains("failed", StringComparison.Ordinal));
+        Assert.Equal((LogLevel.Warning, thrown), (failed.Level, failed.Exception));
+        var retryAt = Regex.Match(entries[^1].Message, @"will be retried at (\S+)$").Groups[1].Value;
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}\+00:00$", retryAt);
+        Assert.InRange(DateTimeOffset.ParseExact(retryAt, "O", CultureInfo.InvariantCulture), before.AddSeconds(-1), before.AddMinutes(1));
     }
 
     [Fact]
