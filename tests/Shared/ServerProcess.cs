@@ -30,9 +30,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public IReadOnlyList<string> Output => [.. _output];
 
     /// <summary>Starts the server and returns once it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] settings)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, params string[] settings) =>
+        StartAsync(dataDirectory, new Dictionary<string, string>(), settings);
+
+    /// <summary>
+    /// Starts the server with <paramref name="environment"/> added to its environment and returns once it listens; when
+    /// the environment says where to listen (<c>ASPNETCORE_URLS</c>, <c>Urls</c>), no <c>--urls</c> is passed.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] settings)
     {
-        var (process, output) = Launch(dataDirectory, settings);
+        var (process, output) = Launch(dataDirectory, settings, environment);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
         {
@@ -54,7 +61,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>Runs a server that is expected to refuse to start; returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunUntilExitAsync(string dataDirectory, params string[] settings)
     {
-        var (process, output) = Launch(dataDirectory, settings);
+        var (process, output) = Launch(dataDirectory, settings, new Dictionary<string, string>());
         using (process)
         {
             process.BeginOutputReadLine();
@@ -74,7 +81,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static (Process Process, ConcurrentQueue<string> Output) Launch(string dataDirectory, string[] settings)
+    private static (Process Process, ConcurrentQueue<string> Output) Launch(
+        string dataDirectory, string[] settings, IReadOnlyDictionary<string, string> environment)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "TaskCenter.Server.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -84,7 +92,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { serverDll, "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={Path.Combine(dataDirectory, "taskcenter.db")}" }.Concat(settings))
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        string[] listen = environment.ContainsKey("ASPNETCORE_URLS") || environment.ContainsKey("Urls") ? [] : ["--urls", "http://127.0.0.1:0"];
+        foreach (var argument in new[] { serverDll }.Concat(listen).Append($"--Storage:Sqlite:Path={Path.Combine(dataDirectory, "taskcenter.db")}").Concat(settings))
         {
             start.ArgumentList.Add(argument);
         }

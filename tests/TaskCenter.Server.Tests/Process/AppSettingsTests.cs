@@ -26,6 +26,20 @@ public sealed class AppSettingsTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_dataDirectory, "appsettings.json")));
     }
 
+    [Theory]
+    [InlineData("ASPNETCORE_URLS")]
+    [InlineData("Urls")]
+    public async Task The_address_to_listen_on_can_be_given_in_the_environment(string variable)
+    {
+        await using var server = await ServerProcess.StartAsync(_dataDirectory, new Dictionary<string, string> { [variable] = "http://127.0.0.1:0" });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
+
+        response.EnsureSuccessStatusCode();
+        Assert.NotEqual(8081, server.BaseAddress.Port);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
