@@ -23,4 +23,11 @@ public sealed record FireDelivery
 
     /// <summary>The error of the last failed attempt (wire <c>last_error</c>).</summary>
     public string? LastError { get; init; }
+
+    /// <summary>
+    /// When a consumer can have the message next: its retry time while <see cref="DeliveryState.Ready"/> (the fire time
+    /// before the first delivery), the end of its lease while <see cref="DeliveryState.Leased"/>; <see langword="null"/>
+    /// once acked or dead (wire <c>available_at_ms</c>).
+    /// </summary>
+    public DateTimeOffset? AvailableAt { get; init; }
 }

@@ -154,7 +154,10 @@ public sealed partial class TaskCenterClient
             .ConfigureAwait(false);
         return new FireHistoryPage(
             (response.Fires ?? []).ConvertAll(WireMapper.ToModel),
-            response.Next is { } next ? DateTimeOffset.FromUnixTimeMilliseconds(next) : null);
+            response.Next is { } next ? DateTimeOffset.FromUnixTimeMilliseconds(next) : null)
+        {
+            MaxAttempts = response.MaxAttempts,
+        };
     }
 
     /// <summary>

@@ -50,13 +50,13 @@ public abstract class FireHistoryContract<TStore>(StorageHarness<TStore> db) : S
         Assert.Equal(
             [
                 new FireDelivery { Group = "g", State = FireDeliveryState.Acked, Attempts = 2, FirstDeliveredAt = t1, DoneAt = t3, LastError = "boom" },
-                new FireDelivery { Group = "h", State = FireDeliveryState.Ready, Attempts = 0 },
+                new FireDelivery { Group = "h", State = FireDeliveryState.Ready, Attempts = 0, AvailableAt = Build.T0 },
             ],
             entry.Deliveries);
     }
 
     [Fact]
-    public async Task Retrying_leased_and_dead_deliveries_show_as_such()
+    public async Task Retrying_leased_and_dead_deliveries_show_as_such_with_when_a_consumer_can_have_them_next()
     {
         var store = await OpenAsync(1, "g");
         var retrying = await Db.AddAndFireAsync(store, "a", Build.T0);
@@ -72,13 +72,13 @@ public abstract class FireHistoryContract<TStore>(StorageHarness<TStore> db) : S
         await store.GetNextReadyAsync("g", CancellationToken.None); // (SQLite: waits for leases handed out from memory to be written)
 
         Assert.Equal(
-            new FireDelivery { Group = "g", State = FireDeliveryState.Ready, Attempts = 1, FirstDeliveredAt = now, LastError = "again" },
+            new FireDelivery { Group = "g", State = FireDeliveryState.Ready, Attempts = 1, FirstDeliveredAt = now, LastError = "again", AvailableAt = later.AddSeconds(10) },
             Assert.Single((await OnlyEntryAsync(store, retrying)).Deliveries));
         Assert.Equal(
             new FireDelivery { Group = "g", State = FireDeliveryState.Dead, Attempts = 2, FirstDeliveredAt = now, DoneAt = later, LastError = "second" },
             Assert.Single((await OnlyEntryAsync(store, dead)).Deliveries));
         Assert.Equal(
-            new FireDelivery { Group = "g", State = FireDeliveryState.Leased, Attempts = 1, FirstDeliveredAt = now },
+            new FireDelivery { Group = "g", State = FireDeliveryState.Leased, Attempts = 1, FirstDeliveredAt = now, AvailableAt = now + Lease },
             Assert.Single((await OnlyEntryAsync(store, leased)).Deliveries));
     }
 
@@ -110,7 +110,7 @@ public abstract class FireHistoryContract<TStore>(StorageHarness<TStore> db) : S
         await store.SubscribeAsync("late", TagFilter.All, null, Build.T0.AddMinutes(1), CancellationToken.None);
         entry = await OnlyEntryAsync(store, fire);
         Assert.False(entry.Unrouted);
-        Assert.Equal(new FireDelivery { Group = "late", State = FireDeliveryState.Ready, Attempts = 0 }, Assert.Single(entry.Deliveries));
+        Assert.Equal(new FireDelivery { Group = "late", State = FireDeliveryState.Ready, Attempts = 0, AvailableAt = Build.T0 }, Assert.Single(entry.Deliveries));
     }
 
     [Fact]

@@ -92,6 +92,7 @@ internal static class WireMapper
             Lateness = delivery.LatenessMs is { } lateness ? TimeSpan.FromMilliseconds(lateness) : null,
             DoneAt = FromUnixMillisecondsOrNull(delivery.DoneAtMs),
             LastError = delivery.LastError,
+            AvailableAt = FromUnixMillisecondsOrNull(delivery.AvailableAtMs),
         }),
     };
 

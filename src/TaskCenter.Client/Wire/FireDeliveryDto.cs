@@ -12,4 +12,5 @@ internal sealed class FireDeliveryDto
     [JsonPropertyName("lateness_ms")] public long? LatenessMs { get; init; }
     [JsonPropertyName("done_at_ms")] public long? DoneAtMs { get; init; }
     [JsonPropertyName("last_error")] public string? LastError { get; init; }
+    [JsonPropertyName("available_at_ms")] public long? AvailableAtMs { get; init; }
 }

@@ -7,4 +7,5 @@ internal sealed class FireHistoryResponse
 {
     [JsonPropertyName("fires")] public List<FireDto>? Fires { get; init; }
     [JsonPropertyName("next")] public long? Next { get; init; }
+    [JsonPropertyName("max_attempts")] public int? MaxAttempts { get; init; }
 }

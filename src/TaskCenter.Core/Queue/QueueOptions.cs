@@ -32,6 +32,9 @@ public sealed class QueueOptions
     /// </summary>
     public bool AttemptsUsedUp(int attempts) => attempts > MaxRetries;
 
+    /// <summary>The deliveries a message gets at most: the first and <see cref="MaxRetries"/> retries.</summary>
+    public int MaxAttempts => MaxRetries + 1;
+
     /// <summary>Lease of a consumed message when the consumer names none and the task has no max_runtime.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan DefaultLease { get; set; } = TimeSpan.FromSeconds(60);

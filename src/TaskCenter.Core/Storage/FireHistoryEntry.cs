@@ -42,6 +42,12 @@ public sealed record FireDelivery
     /// <summary>When it was acknowledged (state acked), or dead-lettered (state dead).</summary>
     public DateTimeOffset? DoneAt { get; init; }
 
+    /// <summary>
+    /// When a consumer can have it next: while ready, the time of its retry (its fire time before the first
+    /// delivery); while leased, the end of the lease; null once acked or dead.
+    /// </summary>
+    public DateTimeOffset? AvailableAt { get; init; }
+
     public string? LastError { get; init; }
 }
 

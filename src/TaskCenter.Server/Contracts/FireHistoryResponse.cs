@@ -3,10 +3,15 @@ using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Server.Contracts;
 
-/// <summary>A page of a task's fires, latest first; pass <see cref="Next"/> as <c>before</c> for older ones (null on the last page).</summary>
+/// <summary>
+/// A page of a task's fires, latest first; pass <see cref="Next"/> as <c>before</c> for older ones (null on the last
+/// page). <see cref="MaxAttempts"/>: the deliveries the built-in queue gives a message (Queue:MaxRetries + 1); null when
+/// a broker delivers, whose consumers set their own.
+/// </summary>
 public sealed record FireHistoryResponse(
     [property: JsonPropertyName("fires")] IReadOnlyList<FireResponse> Fires,
-    [property: JsonPropertyName("next")] long? Next);
+    [property: JsonPropertyName("next")] long? Next,
+    [property: JsonPropertyName("max_attempts")] int? MaxAttempts);
 
 public sealed record FireResponse
 {
@@ -44,6 +49,9 @@ public sealed record FireDeliveryResponse
     [JsonPropertyName("done_at_ms")] public required long? DoneAtMs { get; init; }
     [JsonPropertyName("last_error")] public required string? LastError { get; init; }
 
+    /// <summary>When a consumer can have it next: the retry time while ready, the lease's end while leased; null once acked or dead.</summary>
+    [JsonPropertyName("available_at_ms")] public required long? AvailableAtMs { get; init; }
+
     public static FireDeliveryResponse From(FireHistoryEntry fire, FireDelivery delivery) => new()
     {
         Group = delivery.Group,
@@ -53,5 +61,6 @@ public sealed record FireDeliveryResponse
         LatenessMs = delivery.FirstDeliveredAt is { } at ? (long)(at - fire.FireTime).TotalMilliseconds : null,
         DoneAtMs = delivery.DoneAt?.ToUnixTimeMilliseconds(),
         LastError = delivery.LastError,
+        AvailableAtMs = delivery.AvailableAt?.ToUnixTimeMilliseconds(),
     };
 }

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
+using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
+using TaskCenter.Server.Composition;
 using TaskCenter.Server.Contracts;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.Security;
@@ -11,7 +14,8 @@ internal static class FireHistory
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    public static async Task<IResult> ListAsync(string id, HttpRequest request, ITaskReader reader, RequestScope scope, CancellationToken ct)
+    public static async Task<IResult> ListAsync(
+        string id, HttpRequest request, ITaskReader reader, RequestScope scope, Backends backends, IOptions<QueueOptions> queue, CancellationToken ct)
     {
         var taskId = TaskManagementEndpoints.TaskId(id);
         var limit = request.QueryWholeNumber("limit") ?? DefaultLimit;
@@ -40,7 +44,10 @@ internal static class FireHistory
             .ToList();
         var next = fires.Count > limit ? page[^1].FireTime.ToUnixTimeMilliseconds() : (long?)null;
         return Results.Json(
-            new FireHistoryResponse([.. page.Select(FireResponse.From)], next),
+            new FireHistoryResponse(
+                [.. page.Select(FireResponse.From)],
+                next,
+                backends.Delivery == DeliveryTransport.BuiltIn ? queue.Value.MaxAttempts : null),
             ServerJsonContext.Wire.FireHistoryResponse);
     }
 }

@@ -14,13 +14,13 @@ internal static class HistoryCommands
 
     /// <summary>
     /// Each fire's deliveries still pending or dead, and those acked (delivery_outcomes), by fire and group; both by
-    /// key. The fifth column is when it was done: dead-lettered or acked.
+    /// key. The sixth column is when it was done: dead-lettered or acked; the eighth when it can be leased (next).
     /// </summary>
     public const string Deliveries = """
-        SELECT msg_id, group_name, state, attempt, first_delivered_at, dead_at, last_error
+        SELECT msg_id, group_name, state, attempt, first_delivered_at, dead_at, last_error, available_at
         FROM deliveries WHERE msg_id = ANY (@msgIds)
         UNION ALL
-        SELECT msg_id, group_name, 'acked', attempt, first_delivered_at, acked_at, last_error
+        SELECT msg_id, group_name, 'acked', attempt, first_delivered_at, acked_at, last_error, NULL
         FROM delivery_outcomes WHERE msg_id = ANY (@msgIds)
         ORDER BY msg_id, group_name
         """;

@@ -37,5 +37,6 @@ internal static class HistoryRowMapper
             FirstDeliveredAt = reader.GetNullableInt64(4) is { } first ? UnixTime.FromUnixMs(first) : null,
             DoneAt = reader.GetNullableInt64(5) is { } done ? UnixTime.FromUnixMs(done) : null,
             LastError = reader.GetNullableString(6),
+            AvailableAt = reader.GetNullableInt64(7) is { } available ? UnixTime.FromUnixMs(available) : null,
         });
 }

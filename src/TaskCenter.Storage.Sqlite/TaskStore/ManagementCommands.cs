@@ -18,14 +18,14 @@ internal static class ManagementCommands
 
     /// <summary>
     /// The deliveries of the same page's fires (read in the same snapshot): pending and dead ones, then acked ones; both
-    /// by their key prefix msg_id. Columns: msg_id, group, state, attempt, first delivered, done, last error.
+    /// by their key prefix msg_id. Columns: msg_id, group, state, attempt, first delivered, done, last error, available.
     /// </summary>
     public const string HistoryDeliveries =
-        "SELECT msg_id, group_name, state, attempt, first_delivered_at, dead_at, last_error FROM deliveries WHERE msg_id IN ("
+        "SELECT msg_id, group_name, state, attempt, first_delivered_at, dead_at, last_error, available_at FROM deliveries WHERE msg_id IN ("
         + PageMsgIds + """
         )
         UNION ALL
-        SELECT msg_id, group_name, 'acked', attempt, first_delivered_at, acked_at, last_error FROM delivery_outcomes WHERE msg_id IN (
+        SELECT msg_id, group_name, 'acked', attempt, first_delivered_at, acked_at, last_error, NULL FROM delivery_outcomes WHERE msg_id IN (
         """ + PageMsgIds + ")";
 
     public const string TaskCounts = "SELECT type, state, count(*) FROM tasks GROUP BY type, state";

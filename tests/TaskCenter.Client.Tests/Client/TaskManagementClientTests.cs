@@ -130,6 +130,12 @@ public abstract class TaskManagementClientTests(ServerFixture fixture)
             Assert.Equal(1, delivery.Attempts);
             Assert.Equal(delivery.FirstDeliveredAt - fire.FireTime, delivery.Lateness);
             Assert.NotNull(delivery.DoneAt);
+            Assert.Null(delivery.AvailableAt);
+            Assert.Equal(ServerFixture.Attempts, history.MaxAttempts);
+        }
+        else
+        {
+            Assert.Null(history.MaxAttempts); // The consumers retry, as many times as they are set to.
         }
     }
 

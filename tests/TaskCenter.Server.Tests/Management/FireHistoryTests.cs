@@ -28,20 +28,27 @@ public abstract class FireHistoryTests(ServerFixture fixture)
         Assert.Equal(deliveredAt - fireTime, delivery.GetProperty("lateness_ms").GetInt64());
         Assert.True(delivery.GetProperty("done_at_ms").GetInt64() >= deliveredAt);
         Assert.Equal(JsonValueKind.Null, delivery.GetProperty("last_error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, delivery.GetProperty("available_at_ms").ValueKind);
     }
 
     [Fact]
-    public async Task A_nacked_fire_shows_the_error_and_waits_for_its_retry()
+    public async Task A_nacked_fire_shows_the_error_and_when_its_retry_is_of_how_many_attempts()
     {
         var (id, message) = await FireAndReceiveAsync("history-nack");
+        var nackedFrom = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var (status, _) = await Http.PostJsonAsync("/v1/api/nack", Json(new { group = "history-nack", msgid = message.Msgid(), error = "handler exploded" }));
+        var nackedBy = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         Assert.Equal(HttpStatusCode.OK, status);
 
-        var delivery = Assert.Single(Assert.Single(await FiresAsync(id)).GetProperty("deliveries").EnumerateArray());
+        var (_, page) = await Http.GetJsonAsync($"/v1/api/tasks/{id}/fires");
+        var delivery = Assert.Single(Assert.Single(page.GetProperty("fires").EnumerateArray()).GetProperty("deliveries").EnumerateArray());
 
         Assert.Equal("ready", delivery.GetProperty("state").GetString());
         Assert.Equal("handler exploded", delivery.GetProperty("last_error").GetString());
         Assert.Equal(1, delivery.GetProperty("attempts").GetInt32());
+        // The first retry waits the first of RocketMQ's delay levels, 10 s; a message gets 16 retries after its first delivery.
+        Assert.InRange(delivery.GetProperty("available_at_ms").GetInt64(), nackedFrom + 10_000, nackedBy + 10_000);
+        Assert.Equal(17, page.GetProperty("max_attempts").GetInt32());
     }
 
     [Fact]
