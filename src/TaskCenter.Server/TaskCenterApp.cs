@@ -70,17 +70,14 @@ public static class TaskCenterApp
                 group.ExcludeFromDescription(); // The same API again: the document describes it once.
             }
 
-            group
-                .WithApiErrors()
-                .RequireClientRateLimit()
-                .MapTaskEndpoints()
-                .MapTaskManagementEndpoints()
-                .MapOverviewEndpoints()
-                .MapCrontabEndpoints()
-                .MapStatEndpoints()
-                .MapQueueEndpoints()
-                .MapGroupEndpoints()
-                .MapDeadLetterEndpoints();
+            var api = group.WithApiErrors().RequireClientRateLimit();
+            api.Tagged(ApiTags.Tasks).MapTaskEndpoints();
+            api.Tagged(ApiTags.TaskManagement).MapTaskManagementEndpoints();
+            api.Tagged(ApiTags.Operations).MapOverviewEndpoints().MapStatEndpoints();
+            api.Tagged(ApiTags.Crontab).MapCrontabEndpoints();
+            api.Tagged(ApiTags.Queue).MapQueueEndpoints();
+            api.Tagged(ApiTags.Groups).MapGroupEndpoints();
+            api.Tagged(ApiTags.DeadLetters).MapDeadLetterEndpoints();
         }
 
         app.MapHealthEndpoints();

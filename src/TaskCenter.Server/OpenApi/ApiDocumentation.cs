@@ -10,7 +10,8 @@ namespace TaskCenter.Server.OpenApi;
 /// (Scalar, its script served by the server itself). Only the <c>/v1/api</c> paths are described; <c>/api/v1</c> is the
 /// same API under the original Go server's prefix. The reference page runs under a Content-Security-Policy: scripts
 /// of this server only (its one inline script carries a fresh nonce per request), calls to this server only, no
-/// framing; nothing is fetched from elsewhere (no web fonts, no telemetry, no AI agent).
+/// framing; nothing is fetched from elsewhere (no web fonts, no telemetry, no AI agent), and nothing on it points
+/// elsewhere (no developer toolbar). Operations are grouped by resource (<see cref="ApiTags"/>).
 /// </summary>
 public static class ApiDocumentation
 {
@@ -24,9 +25,12 @@ public static class ApiDocumentation
             {
                 Title = "TaskCenter API",
                 Version = "v1",
-                Description = "Scheduled tasks delivered to consumer groups. Every error answers {\"err\": status, \"msg\": text}; "
-                    + "with API keys configured, send Authorization: Bearer <key>. The same API is served under /api/v1.",
+                // Markdown: the reference renders it, so code goes in backticks (a bare <key> would be taken for HTML).
+                Description = "Scheduled tasks delivered to consumer groups. Every error answers `{\"err\": status, \"msg\": text}`; "
+                    + "with API keys configured, send `Authorization: Bearer <key>`. The same API is served under `/api/v1`.",
             };
+            // In the reference's order, each with its description (the operations name theirs: ApiTags.Tagged).
+            document.Tags = new HashSet<OpenApiTag>(ApiTags.All.Select(tag => new OpenApiTag { Name = tag.Name, Description = tag.Description }));
             return Task.CompletedTask;
         }));
 
@@ -38,6 +42,7 @@ public static class ApiDocumentation
             .WithTitle("TaskCenter API")
             .WithOpenApiRoutePattern(DocumentPath)
             .WithNonce()
+            .HideDeveloperTools() // Its toolbar offers Scalar's hosted services (Deploy, Generate SDK), outside this product.
             .DisableDefaultFonts()
             .DisableTelemetry()
             .DisableAgent()

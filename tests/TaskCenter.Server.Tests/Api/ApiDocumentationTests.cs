@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace TaskCenter.Server.Tests.Api;
 
@@ -37,6 +38,47 @@ public sealed class ApiDocumentationTests(SqliteServerFixture fixture) : IClassF
         var headers = byName.GetProperty("responses").GetProperty("200").GetProperty("headers").EnumerateObject().Select(h => h.Name);
         Assert.Equal(["X-Truncated", "Link"], headers);
         Assert.Contains("/v1/api/tasks?name=", byName.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operations_are_grouped_by_resource_under_readable_tags_listed_in_order_with_descriptions()
+    {
+        using var document = JsonDocument.Parse(await Http.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative)));
+        var root = document.RootElement;
+        string[] tags = ["Tasks", "Task management", "Queue", "Groups", "Dead letters", "Crontab", "Operations"];
+
+        Assert.Equal(tags, root.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.All(root.GetProperty("tags").EnumerateArray(), t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("description").GetString())));
+        var tagOf = root.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (
+                Operation: $"{operation.Name.ToUpperInvariant()} {path.Name}",
+                Tag: Assert.Single(operation.Value.GetProperty("tags").EnumerateArray()).GetString())))
+            .ToDictionary(o => o.Operation, o => o.Tag);
+        Assert.All(tagOf.Values, tag => Assert.Contains(tag, tags));
+        Assert.Equal("Tasks", tagOf["POST /v1/api/task"]);
+        Assert.Equal("Tasks", tagOf["GET /v1/api/query-task-by-name"]);
+        Assert.Equal("Task management", tagOf["GET /v1/api/tasks"]);
+        Assert.Equal("Task management", tagOf["POST /v1/api/tasks/batch"]);
+        Assert.Equal("Task management", tagOf["POST /v1/api/tasks/{id}/pause"]);
+        Assert.Equal("Task management", tagOf["GET /v1/api/tasks/{id}/fires"]);
+        Assert.Equal("Queue", tagOf["POST /v1/api/nack"]);
+        Assert.Equal("Groups", tagOf["DELETE /v1/api/groups/{group}"]);
+        Assert.Equal("Dead letters", tagOf["POST /v1/api/dead-letters/redrive"]);
+        Assert.Equal("Crontab", tagOf["GET /v1/api/crontab/next"]);
+        Assert.Equal("Operations", tagOf["GET /v1/api/overview"]);
+        Assert.Equal("Operations", tagOf["GET /v1/api/task/stat"]);
+    }
+
+    [Fact]
+    public async Task The_description_is_markdown_whose_code_shows_as_written()
+    {
+        using var document = JsonDocument.Parse(await Http.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative)));
+
+        var description = document.RootElement.GetProperty("info").GetProperty("description").GetString()!;
+
+        Assert.Contains("`Authorization: Bearer <key>`", description, StringComparison.Ordinal);
+        // Outside code spans, a "<" would start HTML, which the reference swallows.
+        Assert.DoesNotContain('<', Regex.Replace(description, "`[^`]*`", ""));
     }
 
     [Fact]
