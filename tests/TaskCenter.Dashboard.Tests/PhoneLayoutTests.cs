@@ -26,7 +26,25 @@ public sealed class PhoneLayoutTests(BrowserFixture browser, ITestOutputHelper o
             var widths = await dashboard.Page.EvaluateAsync<int[]>(
                 "[document.documentElement.scrollWidth, document.body.scrollWidth, document.documentElement.clientWidth]");
             Assert.True(widths[0] <= widths[2] && widths[1] <= widths[2], $"{route} is {widths[0]}/{widths[1]} px wide in a {widths[2]} px screen");
+            // Nor does a table hide values behind a sideways scroll of its own.
+            var tables = await dashboard.Page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth).map(w => `${w.firstChild.ariaLabel}: ${w.scrollWidth} px in ${w.clientWidth} px`)");
+            Assert.True(tables.Length == 0, $"{route}: {string.Join("; ", tables)}");
             await dashboard.ScreenshotAsync(screenshot);
+        }
+
+        // The task list shows each task's name, state, schedule, next fire and fires; its type is in the schedule.
+        await dashboard.OpenAsync("#/tasks");
+        var task = dashboard.Page.GetByRole(AriaRole.Table, new() { Name = "Tasks" }).Locator("tbody tr").First;
+        await Expect(task.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        await Expect(task.Locator("td.aside")).ToHaveTextAsync("pending");
+        await Expect(task.Locator("td.full")).ToHaveTextAsync("0 30 9 * * *");
+        await Expect(task.Locator("td[data-label='Next fire']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d\d-\d\d 0[34]:30:00 GMT-[45]$"));
+        await Expect(task.Locator("td[data-label='Fired']")).ToHaveTextAsync("0");
+        await Expect(task.Locator("td.wide-only")).ToBeHiddenAsync();
+        foreach (var value in new[] { "td.title", "td.aside", "td.full", "td[data-label='Next fire']", "td[data-label='Fired']" })
+        {
+            await Expect(task.Locator(value)).ToBeInViewportAsync();
         }
 
         // The edit form fits too: its fields stack in one column.

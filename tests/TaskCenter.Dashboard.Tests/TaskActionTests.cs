@@ -50,4 +50,34 @@ public sealed class TaskActionTests(BrowserFixture browser, ITestOutputHelper ou
 
         dashboard.AssertNoScriptErrors();
     }
+
+    [Fact]
+    public async Task A_finished_task_can_be_triggered_and_stays_finished()
+    {
+        await using var dashboard = await DashboardSession.StartAsync(browser, output);
+        await dashboard.Api.SubscribeAsync("finished-group", "finished-task");
+        var id = await dashboard.Api.AddNowAsync("finished-task", "once");
+        var original = Assert.Single(await dashboard.Api.ConsumeAsync("finished-group", "finished-task", 1));
+        await dashboard.Api.AckAsync("finished-group", original);
+        await Waiting.PollAsync(
+            async () => (await dashboard.Api.SendAsync(HttpMethod.Get, $"tasks/{id}")).GetProperty("state").GetString(),
+            state => state == "finished");
+        await dashboard.OpenAsync($"#/tasks/{id}");
+        var page = dashboard.Page;
+        var state = page.GetByRole(AriaRole.Heading, new() { Name = "finished-task" }).Locator(".badge");
+        await Expect(state).ToHaveTextAsync("finished");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Trigger now", Exact = true }).ClickAsync();
+        var dialog = await dashboard.DialogAsync();
+        await Expect(dialog).ToContainTextAsync("One extra fire of finished-task, now; it stays finished.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Trigger", Exact = true }).ClickAsync();
+
+        await Expect(dashboard.Notice).ToContainTextAsync("Fired finished-task now: message ");
+        var extra = Assert.Single(await dashboard.Api.ConsumeAsync("finished-group", "finished-task", 1));
+        Assert.NotEqual(original, extra);
+        await Expect(dashboard.Notice).ToContainTextAsync(extra);
+        await Expect(state).ToHaveTextAsync("finished");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Fire history" }).Locator(".msgid")).ToHaveTextAsync([extra, original]);
+        dashboard.AssertNoScriptErrors();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace TaskCenter.Dashboard.Tests;
@@ -31,18 +32,62 @@ public sealed partial class TaskPageTests(BrowserFixture browser, ITestOutputHel
         await Expect(next.First.Locator("td").Nth(2)).ToHaveTextAsync(NewYorkNight());
         await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = $"Your zone ({DashboardSession.ViewerZone})" })).ToBeVisibleAsync();
 
-        var fire = page.GetByRole(AriaRole.Table, new() { Name = "Fire history" }).Locator("tbody tr");
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "Fire history" });
+        var fire = history.Locator("tbody tr:not(.detail)");
         await Expect(fire).ToHaveCountAsync(1);
         var cells = fire.First.Locator("td");
+        await Expect(cells.Nth(0).Locator(".time")).ToHaveTextAsync(NewYorkTime());
+        await Expect(cells.Nth(0).Locator(".msgid")).ToHaveTextAsync(msgid);
         await Expect(cells.Nth(1)).ToHaveTextAsync("page-group");
         await Expect(cells.Nth(2)).ToHaveTextAsync("acked");
-        await Expect(cells.Nth(3)).ToHaveTextAsync(NewYorkTime());   // delivered
-        await Expect(cells.Nth(4)).ToHaveTextAsync(Lateness());      // lateness
-        await Expect(cells.Nth(5)).ToHaveTextAsync("2");             // attempts
-        await Expect(cells.Nth(7)).ToHaveTextAsync("first try failed");
-        await Expect(cells.Nth(8)).ToHaveTextAsync(msgid);
+        await Expect(cells.Nth(3)).ToHaveTextAsync("2");             // attempts
+        await Expect(cells.Nth(4)).ToHaveTextAsync(Lateness());
+        await Expect(cells.Nth(5)).ToHaveTextAsync(NewYorkTime());   // delivered
+        await Expect(cells.Nth(6)).ToHaveTextAsync(NewYorkTime());   // done
+        await Expect(history.Locator("tr.detail")).ToHaveTextAsync("Last errorfirst try failed");
+        await AssertFitsOnOneLineAsync(history);
 
         await dashboard.ScreenshotAsync("task");
+        dashboard.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_delivery_waiting_for_its_retry_says_when_and_which_attempt_of_how_many_it_will_be()
+    {
+        await using var dashboard = await DashboardSession.StartAsync(browser, output, new Dictionary<string, string?>
+        {
+            ["Queue:RetryDelays:0"] = "00:10:00",
+            ["Queue:MaxRetries"] = "3",
+        });
+        var id = await dashboard.Api.AddDailyAsync("retry-task");
+        await dashboard.Api.SubscribeAsync("retry-group", "retry-task");
+        await dashboard.Api.SendAsync(HttpMethod.Post, $"tasks/{id}/trigger");
+        var failed = Assert.Single(await dashboard.Api.ConsumeAsync("retry-group", "retry-task", 1));
+        var error = "System.TimeoutException: the billing service did not answer within 30 s, "
+            + "while handling invoice 4711 for customer 0815; the handler gives up and reports the failure so that it is retried later";
+        Assert.Equal("retrying", await dashboard.Api.NackAsync("retry-group", failed, error));
+        await dashboard.Api.SendAsync(HttpMethod.Post, $"tasks/{id}/trigger");
+        var held = Assert.Single(await dashboard.Api.ConsumeAsync("retry-group", "retry-task", 1));
+        var fires = (await dashboard.Api.SendAsync(HttpMethod.Get, $"tasks/{id}/fires")).GetProperty("fires");
+        var retryAtMs = fires.EnumerateArray().Single(f => f.GetProperty("msgid").GetString() == failed)
+            .GetProperty("deliveries")[0].GetProperty("available_at_ms").GetInt64();
+
+        await dashboard.OpenAsync($"#/tasks/{id}");
+
+        var history = dashboard.Page.GetByRole(AriaRole.Table, new() { Name = "Fire history" });
+        var waiting = history.Locator("tbody tr:not(.detail)", new() { HasText = failed });
+        var retryAt = TimeZoneInfo.ConvertTime(
+            DateTimeOffset.FromUnixTimeMilliseconds(retryAtMs), TimeZoneInfo.FindSystemTimeZoneById(DashboardSession.ViewerZone));
+        // The time of day, with the date before it only when that is not today (10 minutes before midnight).
+        await Expect(waiting.Locator("td.state .badge")).ToHaveTextAsync(
+            new Regex($@"^retry at (\d{{4}}-\d\d-\d\d )?{retryAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}( GMT-[45])?$"));
+        await Expect(waiting.Locator("td.state .attempt")).ToHaveTextAsync("attempt 2 of 4");
+        await Expect(history.Locator("tr.detail pre")).ToHaveTextAsync(error);
+        var leased = history.Locator("tbody tr:not(.detail)", new() { HasText = held });
+        await Expect(leased.Locator("td.state")).ToHaveTextAsync("leasedattempt 1 of 4");
+        await AssertFitsOnOneLineAsync(history);
+
+        await dashboard.ScreenshotAsync("task-retry");
         dashboard.AssertNoScriptErrors();
     }
 
@@ -55,6 +100,24 @@ public sealed partial class TaskPageTests(BrowserFixture browser, ITestOutputHel
 
         await Expect(dashboard.Page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
         await Expect(dashboard.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("404");
+    }
+
+    /// <summary>
+    /// At 1280 px the history needs no sideways scroll and no value wraps: a row is two lines high at most (a fire
+    /// time over its message id, a state over its attempt).
+    /// </summary>
+    private static async Task AssertFitsOnOneLineAsync(ILocator history)
+    {
+        var widths = await history.EvaluateAsync<int[]>("table => [table.parentElement.scrollWidth, table.parentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"the fire history is {widths[0]} px wide in {widths[1]} px");
+        var lines = await history.EvaluateAsync<double[]>("""
+            table => [...table.querySelectorAll('tbody tr:not(.detail)')].map(row => {
+              const cell = getComputedStyle(row.cells[0]);
+              const content = row.getBoundingClientRect().height - parseFloat(cell.paddingTop) - parseFloat(cell.paddingBottom);
+              return content / parseFloat(cell.lineHeight);
+            })
+            """);
+        Assert.All(lines, height => Assert.True(height <= 2.5, $"a row of the fire history is {height:0.00} lines high"));
     }
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\d 09:30:00 GMT\+[12]$")]

@@ -31,16 +31,27 @@ export function append(parent, children) {
   return parent;
 }
 
-/** A table that scrolls sideways on narrow screens. columns: [{ title, cell: row => content, class? }] */
-export function table(columns, rows, { empty = 'Nothing here.', label, rowClass } = {}) {
+/**
+ * A table that scrolls sideways on narrow screens, or with stack: true shows each row as a block of values there
+ * (dashboard.css: a column's class title, aside, full or wide-only places it). columns: [{ title, cell: row =>
+ * content, class?, label? }]; label names the value in a stacked row.
+ * detail: row => content or null, shown in a row of its own under the row, across all columns.
+ */
+export function table(columns, rows, { empty = 'Nothing here.', label, rowClass, stack = false, detail } = {}) {
   if (rows.length === 0) {
     return h('p', { class: 'empty' }, empty);
   }
   const head = h('tr', {}, columns.map(column => h('th', { scope: 'col', class: column.class }, column.title)));
-  const body = rows.map(row => h('tr', { class: rowClass?.(row) },
-    columns.map(column => h('td', { class: column.class }, column.cell(row)))));
+  const body = rows.flatMap(row => {
+    const more = detail?.(row);
+    return [
+      h('tr', { class: rowClass?.(row) },
+        columns.map(column => h('td', { class: column.class, 'data-label': column.label }, column.cell(row)))),
+      more ? h('tr', { class: 'detail' }, h('td', { colspan: columns.length }, more)) : null,
+    ];
+  });
   return h('div', { class: 'table-wrap' },
-    h('table', { 'aria-label': label }, h('thead', {}, head), h('tbody', {}, body)));
+    h('table', { 'aria-label': label, class: stack ? 'stack' : null }, h('thead', {}, head), h('tbody', {}, body)));
 }
 
 /** A titled section of a page. */

@@ -27,6 +27,12 @@ export function dateTime(ms, timeZone = viewerZone) {
 /** '14:03:07', the time of day in the viewer's zone. */
 export const timeOfDay = ms => dateTime(ms).slice(11, 19);
 
+/** The time of day when it is today in the viewer's zone, else the date and time: '14:03:07', '2026-11-27 04:30:00 GMT+1'. */
+export function clockTime(ms, now = Date.now()) {
+  const full = dateTime(ms);
+  return full.slice(0, 10) === dateTime(now).slice(0, 10) ? full.slice(11, 19) : full;
+}
+
 /** Seconds (the older fields: created_at, start_time, ...) where 0 means unset. */
 export function dateTimeFromSeconds(seconds, timeZone) {
   return seconds ? dateTime(seconds * 1000, timeZone) : '—';

@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { runAction } from '../actions.js';
 import { autoRefresh, part } from '../auto-refresh.js';
 import { facts, h, section, table } from '../dom.js';
-import { count, dateTime, dateTimeFromSeconds, duration, typeName, viewerZone } from '../format.js';
+import { clockTime, count, dateTime, dateTimeFromSeconds, duration, typeName, viewerZone } from '../format.js';
 import { href, navigate, refresh } from '../router.js';
 import { editTask } from './task-edit.js';
 import { schedule, stateBadge } from './task-parts.js';
@@ -53,13 +53,13 @@ function actions(task) {
       done: `Resumed ${task.name}.`,
     }, 'secondary');
   }
-  if (task.state !== 'finished') {
-    button('Trigger now', {
-      confirm: { title: 'Fire this task now?', message: `One extra fire of ${task.name}, now; its schedule stays as it is.`, confirmLabel: 'Trigger' },
-      run: () => api.trigger(task._id),
-      done: result => `Fired ${task.name} now: message ${result.msgid}.`,
-    }, 'secondary');
-  }
+  // Any task can be fired once more, a finished one too (it stays finished).
+  const stays = task.state === 'finished' ? 'it stays finished' : 'its schedule stays as it is';
+  button('Trigger now', {
+    confirm: { title: 'Fire this task now?', message: `One extra fire of ${task.name}, now; ${stays}.`, confirmLabel: 'Trigger' },
+    run: () => api.trigger(task._id),
+    done: result => `Fired ${task.name} now: message ${result.msgid}.`,
+  }, 'secondary');
   button('Delete', {
     confirm: { title: 'Delete this task?', message: `${task.name} (${task._id}) is deleted for good.`, confirmLabel: 'Delete' },
     run: () => api.deleteTask(task._id),
@@ -105,7 +105,8 @@ function nextFires(timezone, next) {
   });
 }
 
-// One row per delivery to a group; a fire no group took yet is one row of its own.
+// One row per delivery to a group, with its last error in a row of its own under it; a fire no group took yet is one
+// row of its own.
 function history(id, fires, before) {
   const rows = fires.fires.flatMap(fire => (fire.deliveries.length
     ? fire.deliveries.map(delivery => ({ fire, delivery }))
@@ -118,16 +119,19 @@ function history(id, fires, before) {
   };
   return [
     table([
-      { title: 'Fire time', class: 'time', cell: ({ fire }) => dateTime(fire.fire_time_ms) },
-      { title: 'Group', cell: ({ delivery }) => delivery?.group ?? '—' },
-      { title: 'State', cell: ({ fire, delivery }) => (delivery ? stateBadge(delivery.state) : undelivered(fire)) },
-      { title: 'Delivered', class: 'time', cell: ({ delivery }) => dateTime(delivery?.first_delivered_at_ms) },
-      { title: 'Lateness', class: 'num', cell: ({ delivery }) => duration(delivery?.lateness_ms) },
-      { title: 'Attempts', class: 'num', cell: ({ delivery }) => delivery?.attempts ?? '—' },
-      { title: 'Done', class: 'time', cell: ({ delivery }) => dateTime(delivery?.done_at_ms) },
-      { title: 'Last error', cell: ({ delivery }) => delivery?.last_error ?? '' },
-      { title: 'Message', cell: ({ fire }) => h('code', {}, fire.msgid) },
-    ], rows, { empty: 'No fires yet.', label: 'Fire history' }),
+      { title: 'Fire', class: 'fire title', cell: ({ fire }) => [h('span', { class: 'time' }, dateTime(fire.fire_time_ms)), h('code', { class: 'msgid' }, fire.msgid)] },
+      { title: 'Group', label: 'Group', cell: ({ delivery }) => delivery?.group ?? '—' },
+      { title: 'State', class: 'state aside', cell: ({ fire, delivery }) => (delivery ? deliveryState(delivery, fires.max_attempts) : undelivered(fire)) },
+      { title: 'Attempts', label: 'Attempts', class: 'num', cell: ({ delivery }) => delivery?.attempts ?? '—' },
+      { title: 'Lateness', label: 'Lateness', class: 'num', cell: ({ delivery }) => duration(delivery?.lateness_ms) },
+      { title: 'Delivered', label: 'Delivered', class: 'time', cell: ({ delivery }) => dateTime(delivery?.first_delivered_at_ms) },
+      { title: 'Done', label: 'Done', class: 'time', cell: ({ delivery }) => dateTime(delivery?.done_at_ms) },
+    ], rows, {
+      empty: 'No fires yet.',
+      label: 'Fire history',
+      stack: true,
+      detail: ({ delivery }) => delivery?.last_error && [h('span', { class: 'meta' }, 'Last error'), h('pre', { class: 'last-error' }, delivery.last_error)],
+    }),
     h('nav', { class: 'pager', 'aria-label': 'Fire history pages' },
       before ? h('a', { class: 'button secondary', href: href(`/tasks/${encodeURIComponent(id)}`) }, 'Newest fires') : null,
       fires.next
@@ -135,4 +139,19 @@ function history(id, fires, before) {
         : null,
       h('button', { type: 'button', class: 'secondary', onclick: refresh }, 'Refresh')),
   ];
+}
+
+/**
+ * A delivery's state; one waiting for its retry says when ("retry at 14:03:07") and which attempt that is of how many
+ * the server gives a message (max_attempts; null when a broker delivers), as a leased one says which attempt it is on.
+ */
+function deliveryState(delivery, maxAttempts) {
+  const attempt = n => h('span', { class: 'attempt' }, maxAttempts ? `attempt ${n} of ${maxAttempts}` : `attempt ${n}`);
+  if (delivery.state === 'ready' && delivery.attempts > 0 && delivery.available_at_ms) {
+    return [
+      h('span', { class: 'badge ready', title: dateTime(delivery.available_at_ms) }, `retry at ${clockTime(delivery.available_at_ms)}`),
+      attempt(delivery.attempts + 1),
+    ];
+  }
+  return delivery.state === 'leased' ? [stateBadge('leased'), attempt(delivery.attempts)] : stateBadge(delivery.state);
 }

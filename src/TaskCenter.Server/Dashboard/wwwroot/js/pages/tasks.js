@@ -29,14 +29,15 @@ export async function tasksPage({ query }) {
     h('div', { class: 'page-head' }, h('h1', {}, 'Tasks')),
     filterForm(filter),
     h('section', { class: 'card' },
+      // On a phone each task is a block: its name and state, its schedule (which says the type), next fire and fires.
       table([
-        { title: 'Name', cell: t => h('a', { href: href(`/tasks/${encodeURIComponent(t._id)}`) }, t.name) },
-        { title: 'Type', cell: t => typeName(t.type) },
-        { title: 'State', cell: t => stateBadge(t.state) },
-        { title: 'Schedule', cell: schedule },
-        { title: 'Next fire (your zone)', class: 'time', cell: t => dateTime(nextFireMs(t)) },
-        { title: 'Fired', class: 'num', cell: t => count(t.fired_count) },
-      ], page.tasks, { empty: 'No task matches.', label: 'Tasks' }),
+        { title: 'Name', class: 'title', cell: t => h('a', { href: href(`/tasks/${encodeURIComponent(t._id)}`) }, t.name) },
+        { title: 'Type', class: 'wide-only', cell: t => typeName(t.type) },
+        { title: 'State', class: 'aside', cell: t => stateBadge(t.state) },
+        { title: 'Schedule', class: 'full', cell: schedule },
+        { title: 'Next fire (your zone)', label: 'Next fire', class: 'time', cell: t => dateTime(nextFireMs(t)) },
+        { title: 'Fired', label: 'Fired', class: 'num', cell: t => count(t.fired_count) },
+      ], page.tasks, { empty: 'No task matches.', label: 'Tasks', stack: true }),
       pager(filter, after, page.next)));
 }
 
