@@ -82,12 +82,22 @@ public sealed partial class TaskPageTests(BrowserFixture browser, ITestOutputHel
         await Expect(waiting.Locator("td.state .badge")).ToHaveTextAsync(
             new Regex($@"^retry at (\d{{4}}-\d\d-\d\d )?{retryAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}( GMT-[45])?$"));
         await Expect(waiting.Locator("td.state .attempt")).ToHaveTextAsync("attempt 2 of 4");
-        await Expect(history.Locator("tr.detail pre")).ToHaveTextAsync(error);
+        // The error takes one line under its row, cut with an ellipsis; the whole text is its title and shows when opened.
+        var lastError = history.Locator("tr.detail details.last-error");
+        var text = lastError.Locator(".error");
+        await Expect(text).ToHaveTextAsync(error);
+        await Expect(lastError.Locator("summary")).ToHaveAttributeAsync("title", error);
+        Assert.Equal("ellipsis", await text.EvaluateAsync<string>("e => getComputedStyle(e).textOverflow"));
+        Assert.True(await text.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the long error is cut");
+        Assert.Equal(1, await LinesAsync(text));
+        await AssertFitsOnOneLineAsync(history);
+        await dashboard.ScreenshotAsync("task-retry");
+
+        await lastError.Locator("summary").ClickAsync();
+        Assert.True(await LinesAsync(text) > 1, "the opened error wraps to show all of it");
+        Assert.True(await text.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "the opened error shows all of it");
         var leased = history.Locator("tbody tr:not(.detail)", new() { HasText = held });
         await Expect(leased.Locator("td.state")).ToHaveTextAsync("leasedattempt 1 of 4");
-        await AssertFitsOnOneLineAsync(history);
-
-        await dashboard.ScreenshotAsync("task-retry");
         dashboard.AssertNoScriptErrors();
     }
 
@@ -119,6 +129,9 @@ public sealed partial class TaskPageTests(BrowserFixture browser, ITestOutputHel
             """);
         Assert.All(lines, height => Assert.True(height <= 2.5, $"a row of the fire history is {height:0.00} lines high"));
     }
+
+    private static Task<int> LinesAsync(ILocator element) =>
+        element.EvaluateAsync<int>("e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))");
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\d 09:30:00 GMT\+[12]$")]
     private static partial Regex BerlinMorning();

@@ -120,7 +120,7 @@ function history(id, fires, before) {
   return [
     table([
       { title: 'Fire', class: 'fire title', cell: ({ fire }) => [h('span', { class: 'time' }, dateTime(fire.fire_time_ms)), h('code', { class: 'msgid' }, fire.msgid)] },
-      { title: 'Group', label: 'Group', cell: ({ delivery }) => delivery?.group ?? '—' },
+      { title: 'Group', label: 'Group', cell: ({ delivery }) => (delivery ? h('span', { class: 'clip', title: delivery.group }, delivery.group) : '—') },
       { title: 'State', class: 'state aside', cell: ({ fire, delivery }) => (delivery ? deliveryState(delivery, fires.max_attempts) : undelivered(fire)) },
       { title: 'Attempts', label: 'Attempts', class: 'num', cell: ({ delivery }) => delivery?.attempts ?? '—' },
       { title: 'Lateness', label: 'Lateness', class: 'num', cell: ({ delivery }) => duration(delivery?.lateness_ms) },
@@ -130,7 +130,7 @@ function history(id, fires, before) {
       empty: 'No fires yet.',
       label: 'Fire history',
       stack: true,
-      detail: ({ delivery }) => delivery?.last_error && [h('span', { class: 'meta' }, 'Last error'), h('pre', { class: 'last-error' }, delivery.last_error)],
+      detail: ({ delivery }) => delivery?.last_error && lastError(delivery.last_error),
     }),
     h('nav', { class: 'pager', 'aria-label': 'Fire history pages' },
       before ? h('a', { class: 'button secondary', href: href(`/tasks/${encodeURIComponent(id)}`) }, 'Newest fires') : null,
@@ -154,4 +154,10 @@ function deliveryState(delivery, maxAttempts) {
     ];
   }
   return delivery.state === 'leased' ? [stateBadge('leased'), attempt(delivery.attempts)] : stateBadge(delivery.state);
+}
+
+/** A delivery's last error on one line, cut with an ellipsis; the whole text on hover and, opened, below. */
+function lastError(error) {
+  return h('details', { class: 'last-error' },
+    h('summary', { title: error }, h('span', { class: 'meta' }, 'Last error'), h('code', { class: 'error' }, error)));
 }
