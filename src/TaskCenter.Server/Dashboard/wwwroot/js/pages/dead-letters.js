@@ -117,7 +117,7 @@ function letterList(group, after, letters) {
       { title: 'Task', cell: ({ letter }) => h('a', { href: href(`/tasks/${encodeURIComponent(letter.taskid)}`) }, letter.name) },
       { title: 'Fire time', class: 'time', cell: ({ letter }) => dateTimeFromSeconds(letter.fire_time) },
       { title: 'Attempts', class: 'num', cell: ({ letter }) => letter.attempts },
-      { title: 'Last error', cell: ({ letter }) => h('span', { class: 'clip', title: letter.last_error }, letter.last_error ?? '') },
+      { title: 'Last error', cell: ({ letter }) => letter.last_error ?? '' },
       { title: 'Dead since', class: 'time', cell: ({ letter }) => dateTimeFromSeconds(letter.dead_at) },
       { title: 'Data', cell: ({ letter }) => h('code', { class: 'clip', title: letter.data }, letter.data) },
     ], letters.map((letter, i) => ({ letter, box: boxes[i] })), { empty: `No dead letters in ${group}.`, label: 'Dead letters' }),
