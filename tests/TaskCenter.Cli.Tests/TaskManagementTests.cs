@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TaskCenter.Cli.Output;
 using TaskCenter.Cli.Tests.Support;
 using TaskCenter.Client;
 
@@ -100,6 +101,9 @@ public sealed class TaskManagementTests(CliServerFixture fixture) : IClassFixtur
         Assert.Contains(group, older.Stdout, StringComparison.Ordinal);
         Assert.Contains("handler exploded", older.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(second, older.Stdout, StringComparison.Ordinal);
+        var retryAt = (await fixture.Client.GetFireHistoryAsync(taskId)).Fires[1].Deliveries[0].AvailableAt!.Value;
+        Assert.Contains($"retry at {TimeText.Local(retryAt)}", older.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"attempt 2 of {CliServerFixture.Attempts}", older.Stdout, StringComparison.Ordinal);
 
         var json = (await fixture.RunAsync("history", taskId, "--json")).SuccessJson();
         var delivery = Assert.Single(json.GetProperty("fires")[1].GetProperty("deliveries").EnumerateArray());
@@ -108,6 +112,8 @@ public sealed class TaskManagementTests(CliServerFixture fixture) : IClassFixtur
         Assert.Equal(1, delivery.GetProperty("attempts").GetInt32());
         Assert.Equal("handler exploded", delivery.GetProperty("last_error").GetString());
         Assert.True(delivery.GetProperty("lateness_ms").GetInt64() >= 0);
+        Assert.Equal(retryAt.ToUnixTimeMilliseconds(), delivery.GetProperty("available_at_ms").GetInt64());
+        Assert.Equal(CliServerFixture.Attempts, json.GetProperty("max_attempts").GetInt32());
     }
 
     [Fact]

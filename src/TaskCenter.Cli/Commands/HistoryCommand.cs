@@ -31,7 +31,7 @@ internal static class HistoryCommand
             var next = page.Next?.ToUnixTimeMilliseconds();
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(new { fires = page.Fires.Select(FireJson.From), next });
+                context.WriteJson(new { fires = page.Fires.Select(FireJson.From), next, max_attempts = page.MaxAttempts });
                 return ExitCodes.Success;
             }
 
@@ -41,7 +41,7 @@ internal static class HistoryCommand
                 return ExitCodes.Success;
             }
 
-            context.Console.OutConsole.Write(Table(page.Fires));
+            context.Console.OutConsole.Write(Table(page.Fires, page.MaxAttempts));
             if (next is { } more)
             {
                 await context.Console.Out.WriteLineAsync(
@@ -54,7 +54,7 @@ internal static class HistoryCommand
     }
 
     /// <summary>One row per fire and group; a fire no group got has one row saying why.</summary>
-    private static Table Table(IEnumerable<TaskFire> fires)
+    private static Table Table(IEnumerable<TaskFire> fires, int? maxAttempts)
     {
         var table = new Table()
             .AddColumn(TimeText.LocalAndUtcHeading("fire time")).AddColumn(TimeText.LocalHeading("delivered")).AddColumn("lateness").AddColumn("attempts")
@@ -77,7 +77,7 @@ internal static class HistoryCommand
                     new Text(delivery.FirstDeliveredAt is { } delivered ? TimeText.Local(delivered) : "-"),
                     new Text(delivery.Lateness is { } lateness ? LatenessText(lateness) : "-"),
                     new Text(delivery.Attempts.ToString(CultureInfo.InvariantCulture)),
-                    new Text(delivery.State.ToString().ToLowerInvariant()),
+                    new Text(StateText(delivery, maxAttempts)),
                     new Text(delivery.Group),
                     new Text(delivery.LastError ?? "-"),
                     new Text(fire.MsgId));
@@ -85,6 +85,22 @@ internal static class HistoryCommand
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// A delivery's state; one waiting for its retry says when, and under it which attempt of how many that is ("retry
+    /// at …" over "attempt 2 of 17"; without "of" when a broker delivers, whose consumers set their own).
+    /// </summary>
+    private static string StateText(FireDelivery delivery, int? maxAttempts)
+    {
+        var state = delivery.State.ToString().ToLowerInvariant();
+        if (delivery is not { State: DeliveryState.Ready, Attempts: > 0, AvailableAt: { } retryAt })
+        {
+            return state;
+        }
+
+        var attempt = (delivery.Attempts + 1).ToString(CultureInfo.InvariantCulture);
+        return $"retry at {TimeText.Local(retryAt)}\nattempt {attempt}" + (maxAttempts is { } max ? string.Create(CultureInfo.InvariantCulture, $" of {max}") : "");
     }
 
     private static string LatenessText(TimeSpan lateness) =>

@@ -13,9 +13,10 @@ internal sealed record FireJson(
 
 /// <summary>What became of a fire in one consumer group, in --json output.</summary>
 internal sealed record FireDeliveryJson(
-    string Group, string State, int Attempts, long? FirstDeliveredAtMs, long? LatenessMs, long? DoneAtMs, string? LastError)
+    string Group, string State, int Attempts, long? FirstDeliveredAtMs, long? LatenessMs, long? DoneAtMs, string? LastError, long? AvailableAtMs)
 {
     public static FireDeliveryJson From(FireDelivery delivery) => new(
         delivery.Group, delivery.State.ToString().ToLowerInvariant(), delivery.Attempts, delivery.FirstDeliveredAt?.ToUnixTimeMilliseconds(),
-        (long?)delivery.Lateness?.TotalMilliseconds, delivery.DoneAt?.ToUnixTimeMilliseconds(), delivery.LastError);
+        (long?)delivery.Lateness?.TotalMilliseconds, delivery.DoneAt?.ToUnixTimeMilliseconds(), delivery.LastError,
+        delivery.AvailableAt?.ToUnixTimeMilliseconds());
 }
