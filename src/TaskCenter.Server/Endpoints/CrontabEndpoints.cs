@@ -15,7 +15,7 @@ public static class CrontabEndpoints
     public static RouteGroupBuilder MapCrontabEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/crontab/next", Next).RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<CrontabNextResponse>("The next fire times of a crontab (unix seconds), and the zone it is read in")
+            .Documented<CrontabNextResponse>("Next fire times of a crontab", description: "The next fire times (unix seconds) and the zone the crontab is read in.")
             .WithQuery(
                 ("crontab", true, "The crontab."),
                 ("timezone", false, "IANA zone it is read in; default UTC."),

@@ -16,7 +16,7 @@ public static class DeadLetterEndpoints
     public static RouteGroupBuilder MapDeadLetterEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/dead-letters", ListAsync).RequireAuthorization(AccessPolicies.View)
-            .Documented<DeadLettersResponse>("A group's dead letters, oldest fire first")
+            .Documented<DeadLettersResponse>("List a group's dead letters", description: "Oldest fire first.")
             .WithQuery(
                 ("group", true, "The consumer group."),
                 ("limit", false, "At most this many, 1 to 1000; default 100."),
@@ -26,13 +26,13 @@ public static class DeadLetterEndpoints
             var (group, msgIds) = await ReadSelectionAsync(request, scope, ct);
             return Ids(await redrive.RedriveAsync(group, msgIds, ct));
         }).RequireAuthorization(AccessPolicies.Admin)
-            .Documented<MsgIdsResponse>("Send dead letters back to their group with a fresh retry budget", typeof(DeadLetterSelection));
+            .Documented<MsgIdsResponse>("Redrive dead letters", typeof(DeadLetterSelection), "Sends dead letters back to their group with a fresh retry budget.");
         api.MapPost("/dead-letters/purge", async (HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct) =>
         {
             var (group, msgIds) = await ReadSelectionAsync(request, scope, ct);
             return Ids(await queue.PurgeDeadLettersAsync(group, msgIds, ct));
         }).RequireAuthorization(AccessPolicies.Admin)
-            .Documented<MsgIdsResponse>("Delete dead letters for good", typeof(DeadLetterSelection));
+            .Documented<MsgIdsResponse>("Purge dead letters", typeof(DeadLetterSelection), "Deletes dead letters for good.");
         return api;
     }
 

@@ -20,14 +20,15 @@ public static class GroupEndpoints
     {
         var groups = api.MapGroup("/groups").AddEndpointFilter(QueueEndpoints.BuiltInQueueOnlyAsync);
         groups.MapGet("", ListAsync).RequireAuthorization(AccessPolicies.View)
-            .Documented<GroupsResponse>("The consumer groups by name: subscription, owner key, backlog (as last counted for the overview)")
+            .Documented<GroupsResponse>("List consumer groups", description: "By name: subscription, owner key, backlog (as last counted for the overview).")
             .WithQuery(
                 ("limit", false, "At most this many, 1 to 1000; default 100."),
                 ("after", false, "Paging: the next of the previous page (a group name)."));
         groups.MapDelete("/{group}", DeleteAsync).RequireAuthorization(AccessPolicies.Admin)
             .Documented<GroupRemovedResponse>(
-                "Delete a group: its subscription, its messages not acked yet and its dead letters are gone for good " +
-                "(consumers still polling it make it again)");
+                "Delete a consumer group",
+                description: "Its subscription, its messages not acked yet and its dead letters are gone for good " +
+                "(consumers still polling it make it again).");
         return api;
     }
 

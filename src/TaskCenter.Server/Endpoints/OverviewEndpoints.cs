@@ -16,7 +16,7 @@ public static class OverviewEndpoints
     public static RouteGroupBuilder MapOverviewEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/overview", GetAsync).RequireAuthorization(AccessPolicies.View)
-            .Documented<OverviewResponse>("Tasks by type and state, backlog per group, server instances, fires per minute");
+            .Documented<OverviewResponse>("Overview", description: "Tasks by type and state, backlog per group, server instances, fires per minute.");
         return api;
     }
 

@@ -28,11 +28,11 @@ public static class QueueEndpoints
     {
         var queue = api.MapGroup("").AddEndpointFilter(BuiltInQueueOnlyAsync).RequireAuthorization(AccessPolicies.Consume);
         queue.MapPost("/consume", ConsumeAsync).RequireConsumeSlot()
-            .Documented<ConsumeResponse>("Long-poll a group's messages from the built-in queue (subscribes the group to the tags)", typeof(ConsumeRequestBody));
+            .Documented<ConsumeResponse>("Consume messages", typeof(ConsumeRequestBody), "Long-polls a group's messages from the built-in queue and subscribes the group to the tags.");
         queue.MapPost("/ack", AckAsync)
-            .Documented<AckResponse>("Acknowledge messages; returns those the group held", typeof(AckRequest));
+            .Documented<AckResponse>("Acknowledge messages", typeof(AckRequest), "Returns those the group held.");
         queue.MapPost("/nack", NackAsync)
-            .Documented<NackResponse>("Report a failed handling: retried after the next delay level, or dead-lettered", typeof(NackRequest));
+            .Documented<NackResponse>("Report a failed handling", typeof(NackRequest), "The message is retried after the next delay level, or dead-lettered.");
         return api;
     }
 

@@ -13,7 +13,7 @@ public static class StatEndpoints
         api.MapGet("/task/stat", (FireRateAlerts alerts, RequestScope scope) =>
             Results.Json(Within(alerts.CurrentMinute(), scope), ServerJsonContext.Wire.IReadOnlyDictionaryStringInt64))
             .RequireAuthorization(AccessPolicies.View)
-            .Documented<IReadOnlyDictionary<string, long>>("This minute's fires per task name, and in total under \"total\"");
+            .Documented<IReadOnlyDictionary<string, long>>("Fires this minute", description: "This minute's fires per task name, and in total under \"total\".");
         return api;
     }
 

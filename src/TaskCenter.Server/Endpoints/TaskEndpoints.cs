@@ -27,31 +27,31 @@ public static class TaskEndpoints
         ("Link", "with X-Truncated: <.../tasks?name=NAME>; rel=\"next\", the paged list of every task of the name"),
     ];
 
-    private static readonly string ListByNameSummary =
+    private static readonly string ListByNameDescription =
         $"The newest tasks with this name: at most {MaxTasksByName}, within Limits:MaxResponseBytes of data. When older ones exist, "
-        + $"the answer's Link header (rel=\"next\") points to GET /v1/api/tasks?name=, which pages through them all, and {TruncatedHeader} is true";
+        + $"the answer's Link header (rel=\"next\") points to GET /v1/api/tasks?name=, which pages through them all, and {TruncatedHeader} is true.";
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/task", AddAsync).RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<AddTaskResponse>("Add a task (a live task with the same name and data is returned instead)", typeof(AddTaskRequest));
+            .Documented<AddTaskResponse>("Add a task", typeof(AddTaskRequest), "A live task with the same name and data is returned instead of a new one.");
         api.MapPost("/delete-task", DeleteAsync).RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<DeleteTasksResponse>("Delete tasks by id; fires recorded ahead and not due yet are withdrawn", typeof(DeleteTasksRequest));
+            .Documented<DeleteTasksResponse>("Delete tasks by id", typeof(DeleteTasksRequest), "Fires recorded ahead and not due yet are withdrawn.");
         api.MapPost("/delete-task-by-name", DeleteByNameAsync).RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<DeleteTasksResponse>("Delete every task with this name", typeof(DeleteTasksByNameRequest));
+            .Documented<DeleteTasksResponse>("Delete tasks by name", typeof(DeleteTasksByNameRequest), "Deletes every task with this name.");
         api.MapGet("/query-task-by-id", GetAsync).RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<TaskResponse>("A task by id (404 when unknown)")
+            .Documented<TaskResponse>("Get a task by id", description: "404 when unknown.")
             .WithQuery(("taskid", true, "The task id, 24 hex characters."));
         api.MapGet("/query-task-by-name", (HttpRequest request, ITaskReader reader, RequestScope scope, IOptions<LimitOptions> limits, CancellationToken ct) =>
             ListByNameAsync(request.RequiredQueryText("name"), request, reader, scope, limits.Value, ct))
             .RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<IReadOnlyList<TaskResponse>>(ListByNameSummary)
+            .Documented<IReadOnlyList<TaskResponse>>("Get tasks by name", description: ListByNameDescription)
             .WithResponseHeaders(ListByNameHeaders)
             .WithQuery(("name", true, "The task name."));
         api.MapGet("/query-task-by-name/{name}", (string name, HttpRequest request, ITaskReader reader, RequestScope scope, IOptions<LimitOptions> limits, CancellationToken ct) =>
             ListByNameAsync(name, request, reader, scope, limits.Value, ct))
             .RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<IReadOnlyList<TaskResponse>>(ListByNameSummary + " (the name in the path)")
+            .Documented<IReadOnlyList<TaskResponse>>("Get tasks by name in the path", description: ListByNameDescription)
             .WithResponseHeaders(ListByNameHeaders);
         return api;
     }

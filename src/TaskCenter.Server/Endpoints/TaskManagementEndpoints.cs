@@ -20,7 +20,7 @@ public static class TaskManagementEndpoints
     public static RouteGroupBuilder MapTaskManagementEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks", TaskListing.ListAsync).RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<TaskListResponse>("A page of tasks in name order, filtered; a page also ends before the task that would take its data over Limits:MaxResponseBytes (it always holds one)")
+            .Documented<TaskListResponse>("List tasks", description: "A page of tasks in name order, filtered; a page also ends before the task that would take its data over Limits:MaxResponseBytes (it always holds one).")
             .WithQuery(
                 ("name", false, "Only tasks with exactly this name."),
                 ("name_prefix", false, "Only names starting with this."),
@@ -29,30 +29,30 @@ public static class TaskManagementEndpoints
                 ("limit", false, $"At most this many, 1 to {TaskListing.MaxLimit}; default {TaskListing.DefaultLimit}."),
                 ("after", false, "Paging: the next value of the previous page."));
         api.MapPost("/tasks/batch", TaskBatch.AddAsync).RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<AddTasksResponse>("Add many tasks at once: all of them or, when one is wrong, none", typeof(AddTasksRequest));
+            .Documented<AddTasksResponse>("Add tasks in a batch", typeof(AddTasksRequest), "All of them or, when one is wrong, none.");
 
         var task = api.MapGroup("/tasks/{id}").AddEndpointFilter(OnlyTasksInScopeAsync);
         task.MapGet("", async (string id, ITaskReader reader, CancellationToken ct) =>
                 Task(await reader.GetAsync(TaskId(id), ct) ?? throw ApiException.NotFound($"no task with taskid {id}")))
             .RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<TaskResponse>("A task");
+            .Documented<TaskResponse>("Get a task");
         task.MapDelete("", DeleteAsync).RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<DeleteTasksResponse>("Delete a task; fires recorded ahead and not due yet are withdrawn");
+            .Documented<DeleteTasksResponse>("Delete a task", description: "Fires recorded ahead and not due yet are withdrawn.");
         task.MapPatch("", UpdateAsync).RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<TaskResponse>("Change a task's payload, schedule or limits; its next fire is recomputed", typeof(UpdateTaskRequest));
+            .Documented<TaskResponse>("Update a task", typeof(UpdateTaskRequest), "Changes a task's payload, schedule or limits; its next fire is recomputed.");
         task.MapPost("/pause", (string id, TaskAdmin admin, CancellationToken ct) => ActAsync(admin.PauseAsync(TaskId(id), ct)))
             .RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<TaskResponse>("Pause a task: it fires no more until resumed");
+            .Documented<TaskResponse>("Pause a task", description: "It fires no more until resumed.");
         task.MapPost("/resume", (string id, TaskAdmin admin, CancellationToken ct) => ActAsync(admin.ResumeAsync(TaskId(id), ct)))
             .RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<TaskResponse>("Resume a paused task from now on (missed times are not fired)");
+            .Documented<TaskResponse>("Resume a task", description: "A paused task fires again from now on; missed times are not fired.");
         task.MapPost("/trigger", TriggerAsync).RequireAuthorization(AccessPolicies.ManageTasks)
-            .Documented<TriggerResponse>("Fire a task once now, besides its schedule");
+            .Documented<TriggerResponse>("Trigger a task now", description: "Fires a task once now, besides its schedule; a finished task stays finished.");
         task.MapGet("/next", NextAsync).RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<NextFiresResponse>("A task's upcoming fires as scheduled now")
+            .Documented<NextFiresResponse>("Next fires of a task", description: "A task's upcoming fires as scheduled now, and the zone they are read in.")
             .WithQuery(("count", false, "How many, 1 to 100; default 10."));
         task.MapGet("/fires", FireHistory.ListAsync).RequireAuthorization(AccessPolicies.ReadTasks)
-            .Documented<FireHistoryResponse>("A task's fires and their deliveries, latest first")
+            .Documented<FireHistoryResponse>("Fire history of a task", description: "A task's fires and their deliveries, latest first.")
             .WithQuery(
                 ("limit", false, $"At most this many, 1 to {FireHistory.MaxLimit}; default {FireHistory.DefaultLimit}."),
                 ("before", false, "Paging: the next value of the previous page (a fire time in unix ms)."));

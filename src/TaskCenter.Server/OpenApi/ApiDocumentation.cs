@@ -69,10 +69,18 @@ public static class ApiDocumentation
         $"default-src 'self'; script-src 'self'{(nonce is null ? "" : $" 'nonce-{nonce}'")}; style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>Summary, request body, success response and the error shape of one endpoint.</summary>
-    public static RouteHandlerBuilder Documented<TResponse>(this RouteHandlerBuilder endpoint, string summary, Type? body = null)
+    /// <summary>
+    /// Summary (a few words: the reference's sidebar lists it), the details in <paramref name="description"/>, request
+    /// body, success response and the error shape of one endpoint.
+    /// </summary>
+    public static RouteHandlerBuilder Documented<TResponse>(this RouteHandlerBuilder endpoint, string summary, Type? body = null, string? description = null)
     {
         endpoint.WithSummary(summary).Produces<TResponse>().Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
+        if (description is not null)
+        {
+            endpoint.WithDescription(description);
+        }
+
         return body is null ? endpoint : endpoint.Accepts(body, "application/json");
     }
 
