@@ -6,8 +6,9 @@ using static TaskCenter.Server.Tests.Wire;
 namespace TaskCenter.Server.Tests.Metrics;
 
 /// <summary>
-/// <c>/metrics</c> after real traffic. Each test uses a group of its own, so its series hold its events only; unlabelled
-/// counters are compared before and after.
+/// <c>/metrics</c> after real traffic. Each test uses a group of its own, named after the backend too (the meter is the
+/// process's, and the SQLite and PostgreSQL servers of these tests run side by side in one process), so its series hold
+/// its events only; unlabelled counters are compared before and after.
 /// </summary>
 public abstract class MetricsTests(TestBackend backend) : IAsyncLifetime
 {
@@ -38,25 +39,25 @@ public abstract class MetricsTests(TestBackend backend) : IAsyncLifetime
     [Fact]
     public async Task Fires_deliveries_acks_nacks_retries_and_dead_letters_are_counted_by_group()
     {
-        const string Group = "metrics-group";
-        const string Tag = "metrics-tag";
-        await Http.ConsumeAsync(Group, Tag, waitMs: 0);
+        var groupName = $"metrics-group-{backend}";
+        var tagName = $"metrics-tag-{backend}";
+        await Http.ConsumeAsync(groupName, tagName, waitMs: 0);
         var before = await PrometheusText.ScrapeAsync(Http);
 
-        await Http.AddNowAsync(Tag, "acked");
-        await Http.AddNowAsync(Tag, "nacked");
-        var firsts = await Http.ConsumeAllAsync(Group, Tag, count: 2);
+        await Http.AddNowAsync(tagName, "acked");
+        await Http.AddNowAsync(tagName, "nacked");
+        var firsts = await Http.ConsumeAllAsync(groupName, tagName, count: 2);
         Assert.Equal(2, firsts.Count);
         var acked = firsts.Single(m => m.GetProperty("data").GetString() == "acked").Msgid();
         var nacked = firsts.Single(m => m.GetProperty("data").GetString() == "nacked").Msgid();
-        Assert.Equal([acked], await Http.AckAsync(Group, acked));
-        Assert.Equal("retrying", await NackAsync(Group, nacked));
-        var retry = Assert.Single(await Http.ConsumeAsync(Group, Tag, max: 1));
+        Assert.Equal([acked], await Http.AckAsync(groupName, acked));
+        Assert.Equal("retrying", await NackAsync(groupName, nacked));
+        var retry = Assert.Single(await Http.ConsumeAsync(groupName, tagName, max: 1));
         Assert.Equal(2, retry.GetProperty("attempt").GetInt32());
-        Assert.Equal("dead", await NackAsync(Group, nacked));
+        Assert.Equal("dead", await NackAsync(groupName, nacked));
 
         var after = await PrometheusText.ScrapeAsync(Http);
-        var group = ("group", Group);
+        var group = ("group", groupName);
         Assert.True(after.Sum("taskcenter_fires_total") >= before.Sum("taskcenter_fires_total") + 2);
         Assert.Equal(3, after.Sum("taskcenter_queue_deliveries_total", group));
         Assert.Equal(1, after.Sum("taskcenter_queue_acks_total", group));
@@ -68,20 +69,20 @@ public abstract class MetricsTests(TestBackend backend) : IAsyncLifetime
     [Fact]
     public async Task Lateness_is_recorded_once_per_fire_at_its_first_hand_out()
     {
-        const string Group = "lateness-group";
-        const string Tag = "lateness-tag";
-        await Http.ConsumeAsync(Group, Tag, waitMs: 0);
+        var groupName = $"lateness-group-{backend}";
+        var tagName = $"lateness-tag-{backend}";
+        await Http.ConsumeAsync(groupName, tagName, waitMs: 0);
 
-        await Http.AddNowAsync(Tag, "one");
-        await Http.AddNowAsync(Tag, "two");
-        var messages = await Http.ConsumeAllAsync(Group, Tag, count: 2, leaseMs: 1000);
+        await Http.AddNowAsync(tagName, "one");
+        await Http.AddNowAsync(tagName, "two");
+        var messages = await Http.ConsumeAllAsync(groupName, tagName, count: 2, leaseMs: 1000);
         Assert.Equal(2, messages.Count);
         // The lease runs out: the redelivery is late by design and is not counted again.
-        var again = await Http.ConsumeAllAsync(Group, Tag, count: 2);
+        var again = await Http.ConsumeAllAsync(groupName, tagName, count: 2);
         Assert.Equal(2, again.Count);
 
         var scrape = await PrometheusText.ScrapeAsync(Http);
-        var group = ("group", Group);
+        var group = ("group", groupName);
         Assert.Equal(2, scrape.Sum("taskcenter_fire_lateness_seconds_count", group));
         Assert.Equal(2, scrape.Sum("taskcenter_fire_lateness_seconds_bucket", group, ("le", "+Inf")));
         Assert.Equal(2, scrape.Sum("taskcenter_fire_lateness_seconds_bucket", group, ("le", "60")));
@@ -91,21 +92,21 @@ public abstract class MetricsTests(TestBackend backend) : IAsyncLifetime
     [Fact]
     public async Task Stored_tasks_and_each_groups_backlog_are_gauges_counted_at_the_scrape()
     {
-        const string Group = "backlog-group";
-        const string Tag = "backlog-tag";
-        await Http.ConsumeAsync(Group, Tag, waitMs: 0);
-        await Http.AddNowAsync(Tag, "waits");
-        await Http.AddNowAsync(Tag, "held");
-        var held = Assert.Single(await Http.ConsumeAsync(Group, Tag, max: 1));
+        var groupName = $"backlog-group-{backend}";
+        var tagName = $"backlog-tag-{backend}";
+        await Http.ConsumeAsync(groupName, tagName, waitMs: 0);
+        await Http.AddNowAsync(tagName, "waits");
+        await Http.AddNowAsync(tagName, "held");
+        var held = Assert.Single(await Http.ConsumeAsync(groupName, tagName, max: 1));
 
         // A scrape counts again once the last count is older than Overview:CountMaxAge (5 s).
         var scrape = await Waiting.PollAsync(
             () => PrometheusText.ScrapeAsync(Http),
-            s => s.Sum("taskcenter_queue_backlog", ("group", Group), ("state", "leased")) == 1
-                && s.Sum("taskcenter_queue_backlog", ("group", Group), ("state", "ready")) == 1
+            s => s.Sum("taskcenter_queue_backlog", ("group", groupName), ("state", "leased")) == 1
+                && s.Sum("taskcenter_queue_backlog", ("group", groupName), ("state", "ready")) == 1
                 && s.Sum("taskcenter_tasks", ("type", "once"), ("state", "finished")) >= 2);
 
-        Assert.Equal(0, scrape.Sum("taskcenter_queue_backlog", ("group", Group), ("state", "dead")));
+        Assert.Equal(0, scrape.Sum("taskcenter_queue_backlog", ("group", groupName), ("state", "dead")));
         Assert.Equal(24, held.Msgid().Length);
     }
 
