@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.RabbitMq.Internal;
 
 namespace TaskCenter.Client.RabbitMq;

@@ -27,7 +27,7 @@ internal sealed class ConsumerSession : IAsyncDisposable
 
     public bool IsOpen => !_closed.Task.IsCompleted && _consuming is { IsOpen: true };
 
-    /// <summary>Connects, declares the topology, and starts consuming <paramref name="queue"/>.</summary>
+    /// <summary>Connects, declares the topology, and starts consuming the group's queue.</summary>
     public static async Task<ConsumerSession> OpenAsync(
         ConnectionFactory factory,
         ConsumerTopology topology,

@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 namespace TaskCenter.Client.Tests.Support;
 
 /// <summary>How consumers reach their group's messages on a backend, and how a test looks at what a group holds.</summary>
