@@ -35,6 +35,9 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
     private State _state;
     private Task? _stopTask;
 
+    // RS0026 guards against overloads a call could not tell apart by their required parameters; these two differ in
+    // their first one (a client, or options), so an optional logger on each is unambiguous.
+#pragma warning disable RS0026
     /// <summary>Creates a consumer that talks to the server through <paramref name="client"/> (not disposed by the consumer).</summary>
     /// <param name="client">The client of the server whose built-in queue the consumer reads; unused when <see cref="TaskConsumerOptions.MessageSource"/> is set.</param>
     /// <param name="options">The settings; validated and copied.</param>
@@ -59,6 +62,7 @@ public sealed class TaskConsumer : IAsyncDisposable, IDisposable
             nameof(options)), client: null, logger)
     {
     }
+#pragma warning restore RS0026
 
     /// <param name="validOptions">Validated settings.</param>
     /// <param name="client">The client for the built-in queue; <see langword="null"/> only when the options set a message source.</param>
