@@ -1,5 +1,6 @@
 using System.Globalization;
-using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
+using TaskCenter.Client.Hosting;
 
 namespace TaskCenter.Samples.Consumer;
 

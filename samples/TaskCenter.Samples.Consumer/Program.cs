@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
+using TaskCenter.Client.Hosting;
 using TaskCenter.Client.RabbitMq;
 using TaskCenter.Samples.Consumer;
 
@@ -19,11 +20,14 @@ command.SetAction(async (parsed, cancellationToken) =>
     builder.Logging.ClearProviders()
         .AddConsole(console => console.FormatterName = OneLineConsoleFormatter.Name)
         .AddConsoleFormatter<OneLineConsoleFormatter, ConsoleFormatterOptions>();
+    builder.Services.AddTaskCenterClient(client =>
+    {
+        client.BaseAddress = parsed.GetValue(options.Server)!;
+        client.ApiKey = parsed.GetValue(options.ApiKey);
+    });
     builder.Services.AddTaskCenterConsumer(
         consumer =>
         {
-            consumer.BaseAddress = parsed.GetValue(options.Server)!;
-            consumer.ApiKey = parsed.GetValue(options.ApiKey);
             consumer.Group = parsed.GetValue(options.Group)!;
             consumer.MaxConcurrency = parsed.GetValue(options.Concurrency);
             if (parsed.GetValue(options.RabbitMq) is { } broker)

@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.RabbitMq.Contract;
 
 namespace TaskCenter.Client.RabbitMq;

@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.RabbitMq.Internal;
 
 namespace TaskCenter.Client.RabbitMq;
@@ -22,14 +23,15 @@ public static class RabbitMqTaskConsumerOptionsExtensions
     /// <c>UseRabbitMq(r =&gt; configuration.GetSection("TaskCenter:RabbitMq").Bind(r))</c>.
     /// </summary>
     /// <param name="options">The consumer's settings.</param>
-    /// <param name="configure">Sets the RabbitMQ settings; defaults when <see langword="null"/>.</param>
+    /// <param name="configure">Sets the RabbitMQ settings, starting from their defaults.</param>
     /// <returns><paramref name="options"/>.</returns>
     /// <exception cref="ArgumentException">A RabbitMQ setting is invalid.</exception>
-    public static TaskConsumerOptions UseRabbitMq(this TaskConsumerOptions options, Action<RabbitMqConsumerOptions>? configure = null)
+    public static TaskConsumerOptions UseRabbitMq(this TaskConsumerOptions options, Action<RabbitMqConsumerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configure);
         var rabbit = new RabbitMqConsumerOptions();
-        configure?.Invoke(rabbit);
+        configure(rabbit);
         rabbit.Validate();
         var settings = rabbit.Clone();
         options.MessageSource = context => new RabbitMqMessageSource(settings, context);

@@ -1,14 +1,7 @@
 namespace TaskCenter.Client;
 
-/// <summary>What the server did with a negatively acknowledged message (wire field <c>result</c>).</summary>
-public enum NackOutcome
-{
-    /// <summary>A result this version of the client does not know.</summary>
-    Unknown = 0,
-
-    /// <summary>The message is delivered again at <see cref="NackResult.RetryAt"/>.</summary>
-    Retrying,
-
-    /// <summary>The message ran out of attempts and was moved to the group's dead letters.</summary>
-    Dead,
-}
+/// <summary>The answer to <see cref="ITaskCenterClient.NackAsync"/>: what the server did with the message.</summary>
+/// <param name="MsgId">The message id.</param>
+/// <param name="Result">Whether the message will be retried or is now a dead letter.</param>
+/// <param name="RetryAt">When the message is delivered again; <see langword="null"/> unless <paramref name="Result"/> is <see cref="NackResult.Retrying"/>.</param>
+public sealed record NackOutcome(string MsgId, NackResult Result, DateTimeOffset? RetryAt);

@@ -1,7 +1,14 @@
 namespace TaskCenter.Client;
 
-/// <summary>The answer to <see cref="TaskCenterClient.NackAsync"/>.</summary>
-/// <param name="MsgId">The message id.</param>
-/// <param name="Outcome">Whether the message will be retried or is now a dead letter.</param>
-/// <param name="RetryAt">When the message is delivered again; <see langword="null"/> unless <paramref name="Outcome"/> is <see cref="NackOutcome.Retrying"/>.</param>
-public sealed record NackResult(string MsgId, NackOutcome Outcome, DateTimeOffset? RetryAt);
+/// <summary>What the server did with a negatively acknowledged message (wire field <c>result</c>).</summary>
+public enum NackResult
+{
+    /// <summary>A result this version of the client does not know.</summary>
+    Unknown = 0,
+
+    /// <summary>The message is delivered again at <see cref="NackOutcome.RetryAt"/>.</summary>
+    Retrying,
+
+    /// <summary>The message ran out of attempts and was moved to the group's dead letters.</summary>
+    DeadLettered,
+}

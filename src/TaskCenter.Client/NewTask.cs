@@ -40,7 +40,7 @@ public sealed record NewTask
     /// <summary>How long a consumer may hold one message before it is delivered again, whole seconds (wire <c>max_runtime</c>, seconds).</summary>
     public TimeSpan? MaxRuntime { get; init; }
 
-    /// <summary>Whether the handler acknowledges explicitly (wire <c>ack</c>); see <see cref="TaskMessageContext.RequiresExplicitAck"/>.</summary>
+    /// <summary>Whether the handler acknowledges explicitly (wire <c>ack</c>); see <see cref="Consumer.TaskMessageContext.RequiresExplicitAck"/>.</summary>
     public bool Ack { get; init; }
 
     /// <summary>The IANA time zone the crontab is read in; the server's default is UTC (wire <c>timezone</c>).</summary>

@@ -58,14 +58,14 @@ public sealed partial class TaskCenterClient
     /// </summary>
     /// <param name="group">The consumer group.</param>
     /// <param name="msgId">The message id.</param>
-    /// <param name="error">Why it failed; kept as the dead letter's last error.</param>
+    /// <param name="failure">Why it failed; kept as the dead letter's last error.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<NackResult> NackAsync(string group, string msgId, string? error, CancellationToken cancellationToken = default)
+    public async Task<NackOutcome> NackAsync(string group, string msgId, string? failure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(msgId);
         var response = await PostAsync(
-            "v1/api/nack", new NackRequest { Group = group, MsgId = msgId, Error = error }, TaskCenterJsonContext.Default.NackRequest,
+            "v1/api/nack", new NackRequest { Group = group, MsgId = msgId, Error = failure }, TaskCenterJsonContext.Default.NackRequest,
             TaskCenterJsonContext.Default.NackResponse, cancellationToken).ConfigureAwait(false);
         return WireMapper.ToModel(response, msgId);
     }

@@ -11,13 +11,13 @@ public sealed partial class TaskCenterClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The task's id and name.</returns>
     /// <exception cref="ArgumentException"><see cref="NewTask.LoopTime"/> or <see cref="NewTask.MaxRuntime"/> is not whole seconds.</exception>
-    public async Task<AddTaskResult> AddTaskAsync(NewTask task, CancellationToken cancellationToken = default)
+    public async Task<TaskReference> AddTaskAsync(NewTask task, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         var response = await PostAsync(
             "v1/api/task", WireMapper.ToWire(task), TaskCenterJsonContext.Default.AddTaskRequest,
             TaskCenterJsonContext.Default.AddTaskResponse, cancellationToken).ConfigureAwait(false);
-        return new AddTaskResult(response.TaskId ?? string.Empty, response.Name ?? task.Name);
+        return new TaskReference(response.TaskId ?? string.Empty, response.Name ?? task.Name);
     }
 
     /// <summary>Deletes tasks by id (<c>POST /v1/api/delete-task</c>).</summary>

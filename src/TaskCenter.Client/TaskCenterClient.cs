@@ -19,7 +19,7 @@ namespace TaskCenter.Client;
 /// <see cref="TaskCanceledException"/> whose inner exception is a <see cref="TimeoutException"/>, as
 /// <see cref="HttpClient"/> does.
 /// </remarks>
-public sealed partial class TaskCenterClient : IDisposable
+public sealed partial class TaskCenterClient : ITaskCenterClient, IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 

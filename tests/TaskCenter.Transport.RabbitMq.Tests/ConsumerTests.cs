@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Transport.RabbitMq.Tests.Support;
 
 namespace TaskCenter.Transport.RabbitMq.Tests;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Transport.RabbitMq.DeadLetters;
 using TaskCenter.Transport.RabbitMq.Tests.Support;

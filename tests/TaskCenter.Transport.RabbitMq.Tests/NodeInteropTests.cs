@@ -44,7 +44,7 @@ public sealed class NodeInteropTests(BrokerFixture broker)
         /// <summary>Finds the script and installs its dependencies (amqplib) when they are missing.</summary>
         public static async Task<string> PrepareAsync()
         {
-            var folder = Path.Combine(RepositoryRoot(), "tests", "interop", "node");
+            var folder = Path.Combine(RepositoryFolder.Root, "tests", "interop", "node");
             if (!Directory.Exists(Path.Combine(folder, "node_modules", "amqplib")))
             {
                 using var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--no-package-lock", "--no-audit", "--no-fund"])
@@ -97,19 +97,6 @@ public sealed class NodeInteropTests(BrokerFixture broker)
             }
 
             _process.Dispose();
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "TaskCenter.slnx")))
-                {
-                    return folder.FullName;
-                }
-            }
-
-            throw new InvalidOperationException($"No TaskCenter.slnx above {AppContext.BaseDirectory}.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.RabbitMq;
 
 namespace TaskCenter.Transport.RabbitMq.Tests;

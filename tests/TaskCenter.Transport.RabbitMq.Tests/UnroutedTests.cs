@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Transport.RabbitMq.Tests.Support;
 
 namespace TaskCenter.Transport.RabbitMq.Tests;

@@ -1,4 +1,5 @@
 using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
 
 namespace TaskCenter.Benchmarks.Systems;
 
@@ -39,36 +40,24 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
         _server = await TaskCenterServerProcess.StartAsync(_directory.Path, _directory.DatabasePath, _serverSettings, cancellationToken);
         _client = new TaskCenterClient(
             new TaskCenterClientOptions { BaseAddress = _server.BaseAddress, ApiKey = _apiKey, Timeout = TimeSpan.FromSeconds(120) });
-
-        // One consume without waiting subscribes the group before anything is scheduled (recording what it gets).
-        var first = await _client.ConsumeAsync(new ConsumeRequest { Group = JobPayload.Group, Tags = "*", MaxMessages = 1000 }, cancellationToken);
-        foreach (var message in first)
-        {
-            Record(log, message.Data, message.FireTime);
-        }
-
-        if (first.Count > 0)
-        {
-            await _client.AckAsync(JobPayload.Group, first.Select(m => m.MsgId), cancellationToken);
-        }
-
         _consumer = new TaskConsumer(
+            _client,
             new TaskConsumerOptions
             {
-                BaseAddress = _server.BaseAddress,
-                ApiKey = _apiKey,
                 Group = JobPayload.Group,
                 MaxConcurrency = ConsumerConcurrency,
                 Prefetch = ConsumerConcurrency,
                 WaitTime = TimeSpan.FromSeconds(5),
                 ShutdownTimeout = TimeSpan.FromSeconds(5),
-            },
-            _client);
+                FailFastOnStart = true,
+            });
         _consumer.Register("*", (context, _) =>
         {
             Record(log, context.Data, context.FireTime);
             return Task.CompletedTask;
         });
+
+        // Returns once the group is subscribed, before anything is scheduled.
         await _consumer.StartAsync(cancellationToken);
     }
 

@@ -40,7 +40,7 @@ internal static class AddCommand
         return command;
     }
 
-    private static void WriteResult(CliContext context, bool json, AddTaskResult added, bool created)
+    private static void WriteResult(CliContext context, bool json, TaskReference added, bool created)
     {
         if (json)
         {

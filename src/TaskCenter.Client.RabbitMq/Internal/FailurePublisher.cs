@@ -10,11 +10,11 @@ namespace TaskCenter.Client.RabbitMq.Internal;
 /// </summary>
 internal sealed class FailurePublisher(ConsumerTopology topology, RabbitMqConsumerOptions options, string group, TimeProvider time)
 {
-    public async Task<NackResult> FailAsync(ReceivedMessage received, string failure)
+    public async Task<NackOutcome> FailAsync(ReceivedMessage received, string failure)
     {
         var message = received.Message;
         var now = time.GetUtcNow();
-        NackResult result;
+        NackOutcome result;
         if (message.Attempt <= options.MaxRetries)
         {
             var delayMs = ConsumerTopology.ToDelayMs(options.DelayBeforeRetry(message.Attempt));
@@ -25,7 +25,7 @@ internal sealed class FailurePublisher(ConsumerTopology topology, RabbitMqConsum
             var exchange = delayMs > 0 ? topology.Names.Delay : topology.Names.Retry;
             await received.Session.PublishAsync(exchange, topology.GroupQueue, properties, received.Body, options.PublishTimeout)
                 .ConfigureAwait(false);
-            result = new NackResult(message.MsgId, NackOutcome.Retrying, now.AddMilliseconds(delayMs));
+            result = new NackOutcome(message.MsgId, NackResult.Retrying, now.AddMilliseconds(delayMs));
         }
         else
         {
@@ -35,7 +35,7 @@ internal sealed class FailurePublisher(ConsumerTopology topology, RabbitMqConsum
             properties.Headers[MessageHeaders.DeadAt] = now.ToUnixTimeMilliseconds();
             await received.Session.PublishAsync(string.Empty, topology.Names.DeadLetters, properties, received.Body, options.PublishTimeout)
                 .ConfigureAwait(false);
-            result = new NackResult(message.MsgId, NackOutcome.Dead, RetryAt: null);
+            result = new NackOutcome(message.MsgId, NackResult.DeadLettered, RetryAt: null);
         }
 
         // Acked after the copy is safe: if this ack is lost, the broker delivers the original again (at least once).

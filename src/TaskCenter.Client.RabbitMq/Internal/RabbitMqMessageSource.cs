@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using TaskCenter.Client.Consumer;
 using TaskCenter.RabbitMq.Contract;
 
 namespace TaskCenter.Client.RabbitMq.Internal;
@@ -22,6 +23,7 @@ internal sealed class RabbitMqMessageSource : ITaskMessageSource
     private readonly Channel<ReceivedMessage> _received = Channel.CreateUnbounded<ReceivedMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<TaskMessage, ReceivedMessage> _inFlight = new(ReferenceEqualityComparer.Instance);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _firstSession = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConsumerTopology? _topology;
     private FailurePublisher? _failures;
     private Task _connectionLoop = Task.CompletedTask;
@@ -37,8 +39,9 @@ internal sealed class RabbitMqMessageSource : ITaskMessageSource
 
     public string Description { get; }
 
+    /// <summary>Completes once the first connection declared and bound the group's queue, or faults with why it could not.</summary>
     /// <exception cref="NotSupportedException">A tag is a prefix pattern (<c>billing.*</c>): a binding cannot express it.</exception>
-    public void Start(IReadOnlyList<string> tags)
+    public Task StartAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
         // AMQP topic bindings match whole dot-separated words ('#' any number of them), never a prefix of a word, and
         // 'billing.#' would bring 'billing' itself too: a group queue cannot be bound to exactly the names of a prefix.
@@ -52,6 +55,7 @@ internal sealed class RabbitMqMessageSource : ITaskMessageSource
         _topology = new ConsumerTopology(new AmqpNames(_rabbit.Exchange), _rabbit, _options.Group, tags);
         _failures = new FailurePublisher(_topology, _rabbit, _options.Group, _time);
         _connectionLoop = Task.Run(() => KeepConnectedAsync(_stopping.Token), CancellationToken.None);
+        return _firstSession.Task.WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<TaskMessage>> ReceiveAsync(int max, CancellationToken cancellationToken)
@@ -87,7 +91,7 @@ internal sealed class RabbitMqMessageSource : ITaskMessageSource
         return message is null ? Task.FromResult(false) : AckAsync(message);
     }
 
-    public Task<NackResult> NackAsync(TaskMessage message, string failure)
+    public Task<NackOutcome> NackAsync(TaskMessage message, string failure)
     {
         if (!TryTake(message, out var received))
         {
@@ -173,6 +177,7 @@ internal sealed class RabbitMqMessageSource : ITaskMessageSource
                 await using (session.ConfigureAwait(false))
                 {
                     _logger.LogInformation("Consuming group {Group} from {Source}", _options.Group, Description);
+                    _firstSession.TrySetResult();
                     pause = _options.RetryDelay;
                     var reason = await session.Closed.WaitAsync(stopping).ConfigureAwait(false);
                     _logger.LogWarning("The connection to RabbitMQ was lost ({Reason}). Reconnecting in {RetryDelay}", reason, pause);
@@ -181,6 +186,10 @@ internal sealed class RabbitMqMessageSource : ITaskMessageSource
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception ex) when (_firstSession.TrySetException(ex))
+            {
+                // The consumer's start reports the first failure.
             }
             catch (Exception ex)
             {

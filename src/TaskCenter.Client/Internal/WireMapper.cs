@@ -160,13 +160,13 @@ internal static class WireMapper
         DeadAt = DateTimeOffset.FromUnixTimeSeconds(dto.DeadAt),
     };
 
-    public static NackResult ToModel(NackResponse dto, string msgId) => new(
+    public static NackOutcome ToModel(NackResponse dto, string msgId) => new(
         dto.MsgId ?? msgId,
         dto.Result switch
         {
-            "retrying" => NackOutcome.Retrying,
-            "dead" => NackOutcome.Dead,
-            _ => NackOutcome.Unknown,
+            "retrying" => NackResult.Retrying,
+            "dead" => NackResult.DeadLettered,
+            _ => NackResult.Unknown,
         },
         dto.RetryAt is { } retryAt ? DateTimeOffset.FromUnixTimeSeconds(retryAt) : null);
 

@@ -57,7 +57,7 @@ public sealed class CliServerFixture : IAsyncLifetime
             var message = Assert.Single(await Client.ConsumeAsync(
                 new ConsumeRequest { Group = group, Tags = tag, WaitTime = TimeSpan.FromSeconds(10) }));
             var result = await Client.NackAsync(group, message.MsgId, "failed on purpose");
-            if (result.Outcome == NackOutcome.Dead)
+            if (result.Result == NackResult.DeadLettered)
             {
                 return message.MsgId;
             }

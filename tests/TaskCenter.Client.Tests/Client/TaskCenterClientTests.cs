@@ -228,7 +228,7 @@ public abstract class TaskCenterClientTests(ServerFixture fixture)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.AddTaskAsync(NewTask.Once(Unique.Name("c"), "x"), canceled.Token));
     }
 
-    private async Task<(AddTaskResult Added, TaskInfo Stored)> AddAndGetAsync(NewTask task)
+    private async Task<(TaskReference Added, TaskInfo Stored)> AddAndGetAsync(NewTask task)
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var added = await Client.AddTaskAsync(task);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.RabbitMq;
 using TaskCenter.Client.Tests.Support;
 

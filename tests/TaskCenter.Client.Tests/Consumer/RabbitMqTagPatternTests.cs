@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.RabbitMq;
 using TaskCenter.Core.Tasks;
 

@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
@@ -22,7 +23,7 @@ public abstract class TaskCenterConsumerTests(ServerFixture fixture) : IAsyncLif
     {
         var (tag, group) = (Unique.Name("static"), Unique.Name("group"));
         var received = Waiting.NewChannel<(string TaskId, string Data, string MsgId)>();
-        TaskCenterConsumer.Init(fixture.ConsumerOptions(group));
+        TaskCenterConsumer.Init(fixture.ClientOptions, fixture.ConsumerOptions(group));
         TaskCenterConsumer.AddTaskHandler(tag, (taskId, data, msgId) =>
         {
             received.Writer.TryWrite((taskId, data, msgId));
@@ -45,7 +46,7 @@ public abstract class TaskCenterConsumerTests(ServerFixture fixture) : IAsyncLif
     {
         var (tag, group) = (Unique.Name("static-ack"), Unique.Name("group"));
         var acked = new TaskCompletionSource<(string MsgId, bool Acked)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        TaskCenterConsumer.Init(fixture.ConsumerOptions(group));
+        TaskCenterConsumer.Init(fixture.ClientOptions, fixture.ConsumerOptions(group));
         TaskCenterConsumer.AddTaskHandler(tag, async (context, cancellationToken) =>
             acked.TrySetResult((context.MsgId, await TaskCenterConsumer.AckAsync(context.MsgId, cancellationToken))));
         await fixture.SubscribeAsync(group, tag);
@@ -67,13 +68,13 @@ public abstract class TaskCenterConsumerTests(ServerFixture fixture) : IAsyncLif
         Assert.Throws<InvalidOperationException>(TaskCenterConsumer.Start);
         TaskCenterConsumer.Release(); // nothing to release: no-op
 
-        TaskCenterConsumer.Init(fixture.ConsumerOptions(Unique.Name("group")));
+        TaskCenterConsumer.Init(fixture.ClientOptions, fixture.ConsumerOptions(Unique.Name("group")));
         Assert.True(TaskCenterConsumer.IsInitialized);
-        Assert.Throws<InvalidOperationException>(() => TaskCenterConsumer.Init(fixture.ConsumerOptions(Unique.Name("group"))));
+        Assert.Throws<InvalidOperationException>(() => TaskCenterConsumer.Init(fixture.ClientOptions, fixture.ConsumerOptions(Unique.Name("group"))));
         Assert.Throws<InvalidOperationException>(TaskCenterConsumer.Start); // no handler yet
 
         await TaskCenterConsumer.ReleaseAsync();
-        TaskCenterConsumer.Init(fixture.ConsumerOptions(Unique.Name("group")));
+        TaskCenterConsumer.Init(fixture.ClientOptions, fixture.ConsumerOptions(Unique.Name("group")));
         Assert.True(TaskCenterConsumer.IsInitialized);
     }
 
@@ -86,7 +87,7 @@ public abstract class TaskCenterConsumerTests(ServerFixture fixture) : IAsyncLif
         var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await uiThread.RunAsync(() =>
         {
-            TaskCenterConsumer.Init(fixture.ConsumerOptions(group));
+            TaskCenterConsumer.Init(fixture.ClientOptions, fixture.ConsumerOptions(group));
             TaskCenterConsumer.AddTaskHandler(tag, (_, _, msgId) =>
             {
                 received.TrySetResult(msgId);

@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
@@ -14,7 +15,7 @@ public abstract class TaskConsumerAckTests(ServerFixture fixture)
         var acks = Waiting.NewChannel<bool>();
         var options = fixture.ConsumerOptions(group);
         options.Lease = TimeSpan.FromSeconds(1);
-        await using var consumer = new TaskConsumer(options);
+        await using var consumer = new TaskConsumer(fixture.Client, options);
         consumer.Register(tag, async (context, cancellationToken) =>
         {
             deliveries.Writer.TryWrite(context);
@@ -44,7 +45,7 @@ public abstract class TaskConsumerAckTests(ServerFixture fixture)
     {
         var (tag, group) = (Unique.Name("later"), Unique.Name("group"));
         var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(group));
         consumer.Register(tag, (context, _) =>
         {
             handled.TrySetResult(context.MsgId); // returns without acking
@@ -68,7 +69,7 @@ public abstract class TaskConsumerAckTests(ServerFixture fixture)
         var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handlerToken = CancellationToken.None;
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(group));
         consumer.Register(tag, async (context, cancellationToken) =>
         {
             handlerToken = cancellationToken;

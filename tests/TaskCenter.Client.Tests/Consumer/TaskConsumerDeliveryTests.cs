@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
@@ -12,7 +13,7 @@ public abstract class TaskConsumerDeliveryTests(ServerFixture fixture)
         var (tag1, tag2, group) = (Unique.Name("tag1"), Unique.Name("tag2"), Unique.Name("group"));
         var tags = $"{tag1} || {tag2}";
         var received = Waiting.NewChannel<TaskMessageContext>();
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(group));
         consumer.Register(tags, (context, _) =>
         {
             received.Writer.TryWrite(context);
@@ -44,7 +45,7 @@ public abstract class TaskConsumerDeliveryTests(ServerFixture fixture)
     {
         var (tag, group) = (Unique.Name("seed"), Unique.Name("group"));
         var received = Waiting.NewChannel<(string TaskId, string Data, string MsgId)>();
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(group));
         consumer.Register(tag, (taskId, data, msgId) =>
         {
             received.Writer.TryWrite((taskId, data, msgId));
@@ -77,7 +78,7 @@ public abstract class TaskConsumerDeliveryTests(ServerFixture fixture)
         {
             var options = fixture.ConsumerOptions(group);
             options.MaxConcurrency = 1;
-            var consumer = new TaskConsumer(options);
+            var consumer = new TaskConsumer(fixture.Client, options);
             consumer.Register(tag, async (context, cancellationToken) =>
             {
                 if (Interlocked.Increment(ref running) == 2)
@@ -126,7 +127,7 @@ public abstract class TaskConsumerDeliveryTests(ServerFixture fixture)
         {
             foreach (var (group, channel) in received)
             {
-                var consumer = new TaskConsumer(fixture.ConsumerOptions(group));
+                var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(group));
                 consumers.Add(consumer);
                 consumer.Register(tag, (context, _) =>
                 {
@@ -169,7 +170,7 @@ public abstract class TaskConsumerDeliveryTests(ServerFixture fixture)
         using var gate = new SemaphoreSlim(0);
         var options = fixture.ConsumerOptions(group);
         options.MaxConcurrency = 2;
-        await using var consumer = new TaskConsumer(options);
+        await using var consumer = new TaskConsumer(fixture.Client, options);
         consumer.Register(tag, async (context, cancellationToken) =>
         {
             var now = Interlocked.Increment(ref current);

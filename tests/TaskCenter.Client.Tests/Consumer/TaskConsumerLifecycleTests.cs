@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
@@ -9,7 +10,7 @@ public abstract class TaskConsumerLifecycleTests(ServerFixture fixture)
     [Fact]
     public async Task A_consumer_without_handlers_cannot_start()
     {
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(Unique.Name("group")));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(Unique.Name("group")));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => consumer.StartAsync());
     }
@@ -17,7 +18,7 @@ public abstract class TaskConsumerLifecycleTests(ServerFixture fixture)
     [Fact]
     public async Task A_tag_can_have_only_one_handler()
     {
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(Unique.Name("group")));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(Unique.Name("group")));
         consumer.Register("a || b", Nothing);
 
         Assert.Throws<ArgumentException>(() => consumer.Register("b", Nothing));
@@ -29,7 +30,7 @@ public abstract class TaskConsumerLifecycleTests(ServerFixture fixture)
     [Fact]
     public async Task A_consumer_runs_once_and_takes_no_handlers_after_it_started()
     {
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(Unique.Name("group")));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(Unique.Name("group")));
         consumer.Register(Unique.Name("tag"), Nothing);
         await consumer.StartAsync();
 
@@ -43,7 +44,7 @@ public abstract class TaskConsumerLifecycleTests(ServerFixture fixture)
     [Fact]
     public async Task A_running_consumer_can_be_disposed_synchronously_and_is_then_unusable()
     {
-        var consumer = new TaskConsumer(fixture.ConsumerOptions(Unique.Name("group")));
+        var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(Unique.Name("group")));
         consumer.Register(Unique.Name("tag"), Nothing);
         await consumer.StartAsync();
 
@@ -61,7 +62,7 @@ public abstract class TaskConsumerLifecycleTests(ServerFixture fixture)
         var options = fixture.ConsumerOptions(Unique.Name("group"));
         options.MaxConcurrency = 0;
 
-        var error = Assert.ThrowsAny<ArgumentException>(() => new TaskConsumer(options));
+        var error = Assert.ThrowsAny<ArgumentException>(() => new TaskConsumer(fixture.Client, options));
 
         Assert.Equal(nameof(TaskConsumerOptions.MaxConcurrency), error.ParamName);
     }

@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using TaskCenter.Client.Internal;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
@@ -15,10 +14,9 @@ public abstract class TaskConsumerOverHttpTests(ServerFixture fixture)
         using var recorder = new RecordingHttpHandler();
         var (tag, group) = (Unique.Name("auth-consumer"), Unique.Name("group"));
         var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var options = fixture.ConsumerOptions(group);
-        options.ApiKey = "consumer-key";
-        options.HttpHandler = recorder;
-        await using var consumer = new TaskConsumer(options);
+        using var client = new TaskCenterClient(
+            new TaskCenterClientOptions { BaseAddress = fixture.Server.BaseAddress, ApiKey = "consumer-key", HttpHandler = recorder });
+        await using var consumer = new TaskConsumer(client, fixture.ConsumerOptions(group));
         consumer.Register(tag, (context, _) =>
         {
             handled.TrySetResult(context.MsgId);
@@ -40,19 +38,16 @@ public abstract class TaskConsumerOverHttpTests(ServerFixture fixture)
     [Fact]
     public async Task The_consumer_keeps_retrying_while_the_server_is_unreachable_and_delivers_once_it_is_up()
     {
-        // A loopback port nobody listens on (yet): connections to it are refused.
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = ClosedPort.Take();
 
         var (tag, group) = (Unique.Name("late-server"), Unique.Name("group"));
         var logger = new RecordingLogger<TaskConsumer>();
         var handled = new TaskCompletionSource<TaskMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var unreachable = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = new Uri($"http://127.0.0.1:{port}/") });
         await using var consumer = new TaskConsumer(
+            unreachable,
             new TaskConsumerOptions
             {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
                 Group = group,
                 RetryDelay = TimeSpan.FromMilliseconds(20),
                 MaxRetryDelay = TimeSpan.FromMilliseconds(200),
@@ -92,7 +87,7 @@ public abstract class TaskConsumerOverHttpTests(ServerFixture fixture)
     {
         var (prefix, group) = (Unique.Name("prefix"), Unique.Name("group"));
         var received = Waiting.NewChannel<(string Handler, string Name)>();
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(group));
         consumer.Register($"{prefix}.*", (context, _) => Task.FromResult(received.Writer.TryWrite(("prefix", context.Name))));
         consumer.Register($"{prefix}.special", (context, _) => Task.FromResult(received.Writer.TryWrite(("exact", context.Name))));
         await fixture.SubscribeAsync(group, $"{prefix}.*");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Consumer;
@@ -15,7 +16,7 @@ public abstract class TaskConsumerRetryTests(ServerFixture fixture)
         var (tag, group) = (Unique.Name("fails"), Unique.Name("group"));
         var deliveries = Waiting.NewChannel<TaskMessage>();
         var failing = true;
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group));
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(group));
         consumer.Register(tag, (context, _) =>
         {
             deliveries.Writer.TryWrite(context.Message);
@@ -58,7 +59,7 @@ public abstract class TaskConsumerRetryTests(ServerFixture fixture)
         var (tag, group) = (Unique.Name("logged"), Unique.Name("group"));
         var logger = new RecordingLogger<TaskConsumer>();
         var thrown = new InvalidOperationException("boom");
-        await using var consumer = new TaskConsumer(fixture.ConsumerOptions(group), logger);
+        await using var consumer = new TaskConsumer(fixture.Client, fixture.ConsumerOptions(group), logger);
         consumer.Register(tag, (_, _) => throw thrown);
         await fixture.SubscribeAsync(group, tag);
         await consumer.StartAsync();
@@ -92,7 +93,7 @@ public abstract class TaskConsumerRetryTests(ServerFixture fixture)
         {
             var options = fixture.ConsumerOptions(group);
             options.ShutdownTimeout = TimeSpan.Zero;
-            await using var consumer = new TaskConsumer(options);
+            await using var consumer = new TaskConsumer(fixture.Client, options);
             consumer.Register(tag, async (context, cancellationToken) =>
             {
                 started.Writer.TryWrite(context.Message);

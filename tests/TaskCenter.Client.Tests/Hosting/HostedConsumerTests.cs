@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TaskCenter.Client.Consumer;
+using TaskCenter.Client.Hosting;
 using TaskCenter.Client.Tests.Support;
 
 namespace TaskCenter.Client.Tests.Hosting;
@@ -65,6 +67,7 @@ public abstract class HostedConsumerTests(ServerFixture fixture)
         var added = await client.AddTaskAsync(NewTask.Once(Unique.Name("di"), "x", DateTimeOffset.UtcNow.AddDays(1)));
 
         Assert.Same(client, provider.GetRequiredService<TaskCenterClient>());
+        Assert.Same(client, provider.GetRequiredService<ITaskCenterClient>());
         Assert.Equal(fixture.Server.BaseAddress, client.BaseAddress);
         Assert.Equal("x", (await Client.GetTaskAsync(added.TaskId))?.Data);
     }
@@ -116,6 +119,7 @@ public abstract class HostedConsumerTests(ServerFixture fixture)
     private ServiceProvider BuildProvider(string group, string tag, TaskCompletionSource<string> handled)
     {
         var services = new ServiceCollection();
+        services.AddTaskCenterClient(client => client.BaseAddress = fixture.Server.BaseAddress);
         services.AddTaskCenterConsumer(
             options => fixture.ConfigureConsumer(options, group),
             handlers => handlers.Handle(tag, (context, _) =>
@@ -130,6 +134,7 @@ public abstract class HostedConsumerTests(ServerFixture fixture)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<HandlerProbe>();
+        builder.Services.AddTaskCenterClient(client => client.BaseAddress = fixture.Server.BaseAddress);
         builder.Services.AddTaskCenterConsumer(
             options =>
             {

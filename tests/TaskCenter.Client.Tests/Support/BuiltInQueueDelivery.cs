@@ -1,13 +1,10 @@
+using TaskCenter.Client.Consumer;
 namespace TaskCenter.Client.Tests.Support;
 
 /// <summary>The server's built-in queue, consumed over HTTP.</summary>
-public sealed class BuiltInQueueDelivery(Uri server, TaskCenterClient client) : IGroupDelivery
+public sealed class BuiltInQueueDelivery(TaskCenterClient client) : IGroupDelivery
 {
-    public void ConfigureConsumer(TaskConsumerOptions options, string group)
-    {
-        options.BaseAddress = server;
-        options.Group = group;
-    }
+    public void ConfigureConsumer(TaskConsumerOptions options, string group) => options.Group = group;
 
     /// <summary>A consume call records the group's subscription; no message is ready yet.</summary>
     public async Task SubscribeAsync(string group, string tags) =>

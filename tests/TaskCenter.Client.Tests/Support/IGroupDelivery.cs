@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 namespace TaskCenter.Client.Tests.Support;
 
 /// <summary>How consumers reach their group's messages on a backend, and how a test looks at what a group holds.</summary>
@@ -7,8 +8,8 @@ public interface IGroupDelivery
     void ConfigureConsumer(TaskConsumerOptions options, string group);
 
     /// <summary>
-    /// Makes sure the group receives the fires of <paramref name="tags"/> recorded from now on, whether or not a consumer
-    /// started in the background has connected yet. Call it before adding the test's tasks.
+    /// Makes sure the group receives the fires of <paramref name="tags"/> recorded from now on, with no consumer of it
+    /// running (a consumer's StartAsync subscribes by itself): for a group whose consumers start later, or never.
     /// </summary>
     Task SubscribeAsync(string group, string tags);
 

@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.RabbitMq;
 
 namespace TaskCenter.Client.Tests.Support;
@@ -6,11 +7,10 @@ namespace TaskCenter.Client.Tests.Support;
 /// The server's exchange on RabbitMQ: consumers read their group's queue from the broker and retry failures themselves,
 /// on the fixture's short retries; the test looks at the group's queue with a plain AMQP client.
 /// </summary>
-public sealed class RabbitMqDelivery(Uri server, RabbitMqEndpoint endpoint) : IGroupDelivery
+public sealed class RabbitMqDelivery(RabbitMqEndpoint endpoint) : IGroupDelivery
 {
     public void ConfigureConsumer(TaskConsumerOptions options, string group)
     {
-        options.BaseAddress = server;
         options.Group = group;
         options.UseRabbitMq(rabbit =>
         {

@@ -10,10 +10,15 @@ public sealed class RecordingHttpHandler() : DelegatingHandler(new SocketsHttpHa
 {
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>The paths of the requests whose answers arrived, in that order.</summary>
+    public ConcurrentQueue<string> Answered { get; } = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Sent.Enqueue(new SentRequest(request.Method, request.RequestUri!.AbsolutePath, request.Headers.Authorization?.ToString()));
-        return base.SendAsync(request, cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken);
+        Answered.Enqueue(request.RequestUri.AbsolutePath);
+        return response;
     }
 
     /// <summary>One request: its method, path and <c>Authorization</c> header (<see langword="null"/> when none was sent).</summary>

@@ -8,6 +8,18 @@ public sealed class RecordingLogger<T> : ILogger<T>
 {
     public Channel<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = Waiting.NewChannel<(LogLevel, string, Exception?)>();
 
+    /// <summary>Takes every entry logged so far, without waiting for more.</summary>
+    public List<(LogLevel Level, string Message, Exception? Exception)> TakeLogged()
+    {
+        var entries = new List<(LogLevel, string, Exception?)>();
+        while (Entries.Reader.TryRead(out var entry))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 

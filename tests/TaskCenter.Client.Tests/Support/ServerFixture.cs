@@ -1,3 +1,4 @@
+using TaskCenter.Client.Consumer;
 namespace TaskCenter.Client.Tests.Support;
 
 /// <summary>
@@ -39,8 +40,8 @@ public abstract class ServerFixture(TestBackend backend) : IAsyncLifetime
             backend: backend);
         Client = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = Server.BaseAddress });
         _delivery = Server.RabbitMq is { } rabbitMq
-            ? new RabbitMqDelivery(Server.BaseAddress, rabbitMq)
-            : new BuiltInQueueDelivery(Server.BaseAddress, Client);
+            ? new RabbitMqDelivery(rabbitMq)
+            : new BuiltInQueueDelivery(Client);
     }
 
     public async Task DisposeAsync()
@@ -49,7 +50,10 @@ public abstract class ServerFixture(TestBackend backend) : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    /// <summary>Options of a consumer of <paramref name="group"/> on this server.</summary>
+    /// <summary>Options of a client of this server.</summary>
+    public TaskCenterClientOptions ClientOptions => new() { BaseAddress = Server.BaseAddress };
+
+    /// <summary>Options of a consumer of <paramref name="group"/> on this server (through <see cref="Client"/>).</summary>
     public TaskConsumerOptions ConsumerOptions(string group)
     {
         var options = new TaskConsumerOptions();

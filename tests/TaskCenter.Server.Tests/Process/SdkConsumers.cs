@@ -1,4 +1,4 @@
-using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.RabbitMq;
 using TaskCenter.Testing;
 

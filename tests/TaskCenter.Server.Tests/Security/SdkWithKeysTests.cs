@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.Channels;
 using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Testing;
 
 namespace TaskCenter.Server.Tests.Security;
@@ -12,10 +13,9 @@ public sealed class SdkWithKeysTests(KeyedServerFixture fixture) : IClassFixture
     public async Task A_producer_key_adds_and_a_consumer_key_consumes()
     {
         var received = Channel.CreateUnbounded<string>();
-        await using var consumer = new TaskConsumer(new TaskConsumerOptions
+        using var consumerClient = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = fixture.Server.BaseAddress, ApiKey = TestKeys.Consumer });
+        await using var consumer = new TaskConsumer(consumerClient, new TaskConsumerOptions
         {
-            BaseAddress = fixture.Server.BaseAddress,
-            ApiKey = TestKeys.Consumer,
             Group = "sdk-sec-group",
             WaitTime = TimeSpan.FromSeconds(5),
         });

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using TaskCenter.Client;
+using TaskCenter.Client.Consumer;
 using TaskCenter.Client.RabbitMq;
 
 namespace TaskCenter.Transport.RabbitMq.Tests.Support;

@@ -1,4 +1,4 @@
-namespace TaskCenter.Client;
+namespace TaskCenter.Client.Consumer;
 
 /// <summary>One message handed to a <see cref="TaskHandler"/>, and the operations on it.</summary>
 public sealed class TaskMessageContext

@@ -3,16 +3,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TaskCenter.Client.Internal;
+using TaskCenter.Client.Consumer;
 
-namespace TaskCenter.Client;
+namespace TaskCenter.Client.Hosting;
 
 /// <summary>Registers TaskCenter clients and consumers with dependency injection.</summary>
 public static class TaskCenterServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a singleton <see cref="TaskCenterClient"/> configured through <see cref="IOptions{TOptions}"/> of
-    /// <see cref="TaskCenterClientOptions"/> (so configuration binding also applies). Calling it again only adds configuration.
+    /// Registers a singleton <see cref="TaskCenterClient"/>, also resolved as <see cref="ITaskCenterClient"/>, configured
+    /// through <see cref="IOptions{TOptions}"/> of <see cref="TaskCenterClientOptions"/> (so configuration binding also
+    /// applies). A client registered before (either service type) is kept; calling it again only adds configuration.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the client's options.</param>
@@ -22,14 +23,17 @@ public static class TaskCenterServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<TaskCenterClientOptions>().Configure(configure);
-        services.TryAddSingleton(sp => new TaskCenterClient(sp.GetRequiredService<IOptions<TaskCenterClientOptions>>().Value));
-        return services;
+        return TryAddClient(services);
     }
 
     /// <summary>
-    /// Adds a hosted service that runs a <see cref="TaskConsumer"/> while the host runs, logging through the host's
-    /// <see cref="ILoggerFactory"/>. Call it once per consumer group. On host shutdown the consumer stops gracefully;
-    /// the host's shutdown timeout also bounds the wait for in-flight handlers.
+    /// Adds a hosted service that runs a <see cref="TaskConsumer"/> while the host runs, talking through the registered
+    /// <see cref="ITaskCenterClient"/> and logging through the host's <see cref="ILoggerFactory"/>. When no client is
+    /// registered, one is, as by <see cref="AddTaskCenterClient"/>: configure it with
+    /// <c>services.Configure&lt;TaskCenterClientOptions&gt;(...)</c> or <see cref="AddTaskCenterClient"/>, before or
+    /// after this call. Call it once per consumer group. The host's start waits until the group is subscribed (see
+    /// <see cref="TaskConsumer.StartAsync"/>); on host shutdown the consumer stops gracefully, and the host's shutdown
+    /// timeout also bounds the wait for in-flight handlers.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the consumer's options; <see cref="TaskConsumerOptions.Group"/> is required.</param>
@@ -42,6 +46,7 @@ public static class TaskCenterServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         ArgumentNullException.ThrowIfNull(handlers);
 
+        TryAddClient(services);
         var builder = new TaskConsumerBuilder(services);
         handlers(builder);
 
@@ -52,7 +57,7 @@ public static class TaskCenterServiceCollectionExtensions
             var options = new TaskConsumerOptions();
             configure(options);
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<TaskConsumer>();
-            var consumer = new TaskConsumer(options, logger);
+            var consumer = new TaskConsumer(sp.GetRequiredService<ITaskCenterClient>(), options, logger);
             try
             {
                 builder.Apply(consumer, sp);
@@ -65,6 +70,14 @@ public static class TaskCenterServiceCollectionExtensions
 
             return new TaskConsumerHostedService(consumer);
         });
+        return services;
+    }
+
+    private static IServiceCollection TryAddClient(IServiceCollection services)
+    {
+        services.AddOptions<TaskCenterClientOptions>();
+        services.TryAddSingleton(sp => new TaskCenterClient(sp.GetRequiredService<IOptions<TaskCenterClientOptions>>().Value));
+        services.TryAddSingleton<ITaskCenterClient>(sp => sp.GetRequiredService<TaskCenterClient>());
         return services;
     }
 }

@@ -1,4 +1,4 @@
-namespace TaskCenter.Client.Internal;
+namespace TaskCenter.Client.Consumer;
 
 /// <summary>
 /// A parsed tag expression: <c>*</c> (every name), or patterns joined by <c>||</c>, each a tag or a prefix ending in

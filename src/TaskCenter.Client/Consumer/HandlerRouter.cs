@@ -1,4 +1,4 @@
-namespace TaskCenter.Client.Internal;
+namespace TaskCenter.Client.Consumer;
 
 /// <summary>
 /// Maps task names to handlers: the handler registered for the name's exact tag wins, then the one for the longest

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Threading.Channels;
 
-namespace TaskCenter.Client.Internal;
+namespace TaskCenter.Client.Consumer;
 
 /// <summary>
 /// Sends the acknowledgements of one group in batches: every ack queued while a <c>/ack</c> call is in flight goes out
@@ -13,13 +13,13 @@ internal sealed class AckBatcher
 {
     private const int MaxBatchSize = 1000;
 
-    private readonly TaskCenterClient _client;
+    private readonly ITaskCenterClient _client;
     private readonly string _group;
     private readonly Channel<PendingAck> _queue = Channel.CreateUnbounded<PendingAck>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public AckBatcher(TaskCenterClient client, string group)
+    public AckBatcher(ITaskCenterClient client, string group)
     {
         _client = client;
         _group = group;

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaskCenter.Client.Consumer;
 
-namespace TaskCenter.Client;
+namespace TaskCenter.Client.Hosting;
 
 /// <summary>Registers the handlers of a consumer added with <see cref="TaskCenterServiceCollectionExtensions.AddTaskCenterConsumer"/>.</summary>
 public sealed class TaskConsumerBuilder

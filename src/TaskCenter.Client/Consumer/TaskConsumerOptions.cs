@@ -1,14 +1,12 @@
-namespace TaskCenter.Client;
+namespace TaskCenter.Client.Consumer;
 
-/// <summary>Settings of a <see cref="TaskConsumer"/>. The consumer copies them when it is created.</summary>
+/// <summary>
+/// Settings of a <see cref="TaskConsumer"/>: its group and how it consumes. The server's address, API key and request
+/// timeout are the <see cref="TaskCenterClientOptions"/> of the client the consumer talks through. The consumer copies
+/// them when it is created.
+/// </summary>
 public sealed class TaskConsumerOptions
 {
-    /// <summary>The server's address. Default <c>http://127.0.0.1:8081/</c>.</summary>
-    public Uri BaseAddress { get; set; } = new("http://127.0.0.1:8081/");
-
-    /// <summary>An API key sent as <c>Authorization: Bearer &lt;key&gt;</c>; none when <see langword="null"/> or empty. Default none.</summary>
-    public string? ApiKey { get; set; }
-
     /// <summary>The consumer group; required. Consumers of one group share its messages; every group gets each message.</summary>
     public string Group { get; set; } = string.Empty;
 
@@ -42,18 +40,16 @@ public sealed class TaskConsumerOptions
     /// <summary>The longest pause between failed consume calls, at least <see cref="RetryDelay"/>. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The time allowed for one request (a consume call gets <see cref="WaitTime"/> on top). Default 30 s.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>
-    /// The HTTP handler to send through (e.g. a test server's); not disposed by the consumer. Default <see langword="null"/>:
-    /// the consumer's client creates its own. Ignored when a <see cref="TaskCenterClient"/> is passed to the consumer.
+    /// Whether <see cref="TaskConsumer.StartAsync"/> throws when it cannot subscribe the group (the server or broker is
+    /// unreachable or refuses), instead of logging a warning and going on trying in the background. Default
+    /// <see langword="false"/>.
     /// </summary>
-    public HttpMessageHandler? HttpHandler { get; set; }
+    public bool FailFastOnStart { get; set; }
 
     /// <summary>
     /// Builds the source the consumer takes its messages from, once, when the consumer is created. Default
-    /// <see langword="null"/>: the server's built-in queue over HTTP at <see cref="BaseAddress"/>. The package
+    /// <see langword="null"/>: the server's built-in queue over HTTP, through the consumer's <see cref="ITaskCenterClient"/>. The package
     /// TaskCenter.Client.RabbitMq sets it with <c>UseRabbitMq(...)</c> to read straight from RabbitMQ.
     /// </summary>
     public Func<TaskMessageSourceContext, ITaskMessageSource>? MessageSource { get; set; }
@@ -66,7 +62,6 @@ public sealed class TaskConsumerOptions
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
-        ToClientOptions().Validate();
         if (string.IsNullOrWhiteSpace(Group))
         {
             throw new ArgumentException($"{nameof(Group)} is required.", nameof(Group));
@@ -91,14 +86,6 @@ public sealed class TaskConsumerOptions
     }
 
     internal TaskConsumerOptions Clone() => (TaskConsumerOptions)MemberwiseClone();
-
-    internal TaskCenterClientOptions ToClientOptions() => new()
-    {
-        BaseAddress = BaseAddress,
-        ApiKey = ApiKey,
-        Timeout = RequestTimeout,
-        HttpHandler = HttpHandler,
-    };
 
     private static void CheckRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
     {

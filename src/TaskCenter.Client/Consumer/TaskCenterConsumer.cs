@@ -1,16 +1,22 @@
 using Microsoft.Extensions.Logging;
 
-namespace TaskCenter.Client;
+namespace TaskCenter.Client.Consumer;
 
 /// <summary>
 /// A process-wide consumer in the style of the original Go SDK's global client:
 /// <c>Init(options)</c>, <c>AddTaskHandler("tag", handler)</c>, <c>Start()</c>, and <c>Release()</c> on the way out.
-/// A thin wrapper over one <see cref="TaskConsumer"/>; thread-safe.
+/// A thin wrapper over one <see cref="TaskConsumer"/> and its <see cref="TaskCenterClient"/>; thread-safe.
 /// </summary>
+/// <remarks>
+/// Kept for code written against the original SDK. New code should prefer a <see cref="TaskConsumer"/> it owns, or, in
+/// a service built on the generic host, <c>services.AddTaskCenterConsumer(...)</c> (namespace TaskCenter.Client.Hosting):
+/// both avoid process-wide state and take their client from the caller.
+/// </remarks>
 public static class TaskCenterConsumer
 {
     private static readonly Lock Gate = new();
     private static TaskConsumer? _consumer;
+    private static TaskCenterClient? _client;
 
     /// <summary>Whether <see cref="Init"/> was called and <see cref="Release"/> not yet.</summary>
     public static bool IsInitialized
@@ -24,12 +30,13 @@ public static class TaskCenterConsumer
         }
     }
 
-    /// <summary>Creates the process-wide consumer.</summary>
-    /// <param name="options">The settings; validated and copied.</param>
+    /// <summary>Creates the process-wide consumer and the client it talks through.</summary>
+    /// <param name="server">The server's address, API key and request timeout; validated and copied.</param>
+    /// <param name="options">The consumer's settings; validated and copied.</param>
     /// <param name="loggerFactory">Where to log; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
     /// <exception cref="InvalidOperationException">Already initialized (call <see cref="Release"/> first).</exception>
-    public static void Init(TaskConsumerOptions options, ILoggerFactory? loggerFactory = null)
+    public static void Init(TaskCenterClientOptions server, TaskConsumerOptions options, ILoggerFactory? loggerFactory = null)
     {
         lock (Gate)
         {
@@ -38,7 +45,18 @@ public static class TaskCenterConsumer
                 throw new InvalidOperationException("TaskCenterConsumer is already initialized; call Release first.");
             }
 
-            _consumer = new TaskConsumer(options, loggerFactory?.CreateLogger<TaskConsumer>());
+            var client = new TaskCenterClient(server);
+            try
+            {
+                _consumer = new TaskConsumer(client, options, loggerFactory?.CreateLogger<TaskConsumer>());
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+
+            _client = client;
         }
     }
 
@@ -54,11 +72,18 @@ public static class TaskCenterConsumer
     /// <exception cref="InvalidOperationException">Not initialized, or already started.</exception>
     public static void AddTaskHandler(string tags, Func<string, string, string, Task> handler) => Current.Register(tags, handler);
 
-    /// <summary>Starts consuming in the background and returns.</summary>
+    /// <summary>
+    /// Subscribes the group and starts consuming in the background, blocking until the group is subscribed (see
+    /// <see cref="TaskConsumer.StartAsync"/>). Safe to call on a UI thread.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Not initialized, no handler registered, or already started.</exception>
-    public static void Start() => Current.StartAsync().GetAwaiter().GetResult();
+    public static void Start()
+    {
+        var consumer = Current;
+        Task.Run(() => consumer.StartAsync()).GetAwaiter().GetResult();
+    }
 
-    /// <summary>Starts consuming in the background.</summary>
+    /// <summary>Subscribes the group and starts consuming in the background; see <see cref="TaskConsumer.StartAsync"/>.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="InvalidOperationException">Not initialized, no handler registered, or already started.</exception>
     public static Task StartAsync(CancellationToken cancellationToken = default) => Current.StartAsync(cancellationToken);
@@ -84,10 +109,11 @@ public static class TaskCenterConsumer
     public static async Task ReleaseAsync(CancellationToken cancellationToken = default)
     {
         TaskConsumer? consumer;
+        TaskCenterClient? client;
         lock (Gate)
         {
-            consumer = _consumer;
-            _consumer = null;
+            (consumer, client) = (_consumer, _client);
+            (_consumer, _client) = (null, null);
         }
 
         if (consumer is not null)
@@ -95,6 +121,8 @@ public static class TaskCenterConsumer
             await consumer.StopAsync(cancellationToken).ConfigureAwait(false);
             await consumer.DisposeAsync().ConfigureAwait(false);
         }
+
+        client?.Dispose();
     }
 
     private static TaskConsumer Current

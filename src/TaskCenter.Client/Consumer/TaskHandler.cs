@@ -1,4 +1,4 @@
-namespace TaskCenter.Client;
+namespace TaskCenter.Client.Consumer;
 
 /// <summary>
 /// Handles one message. Returning normally acknowledges it (unless <see cref="TaskMessageContext.RequiresExplicitAck"/>);

@@ -1,6 +1,6 @@
-using TaskCenter.Client.Internal;
+using TaskCenter.Client.Consumer;
 
-namespace TaskCenter.Client.Tests.Internal;
+namespace TaskCenter.Client.Tests.Consumer;
 
 public class HandlerRouterTests
 {

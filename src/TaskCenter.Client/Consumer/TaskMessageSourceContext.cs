@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TaskCenter.Client;
+namespace TaskCenter.Client.Consumer;
 
 /// <summary>What a <see cref="TaskConsumerOptions.MessageSource"/> factory is given to build an <see cref="ITaskMessageSource"/>.</summary>
 /// <param name="Options">The consumer's validated settings: its group, concurrency, lease and retry pauses.</param>

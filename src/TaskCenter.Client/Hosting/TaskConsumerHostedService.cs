@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
+using TaskCenter.Client.Consumer;
 
-namespace TaskCenter.Client.Internal;
+namespace TaskCenter.Client.Hosting;
 
 /// <summary>Runs one <see cref="TaskConsumer"/> for the lifetime of the host.</summary>
 internal sealed class TaskConsumerHostedService(TaskConsumer consumer) : IHostedService, IAsyncDisposable, IDisposable

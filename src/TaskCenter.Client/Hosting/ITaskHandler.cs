@@ -1,4 +1,6 @@
-namespace TaskCenter.Client;
+using TaskCenter.Client.Consumer;
+
+namespace TaskCenter.Client.Hosting;
 
 /// <summary>
 /// A message handler resolved from dependency injection, registered with
