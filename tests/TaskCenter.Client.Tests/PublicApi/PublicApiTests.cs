@@ -9,7 +9,8 @@ namespace TaskCenter.Client.Tests.PublicApi;
 /// </summary>
 public sealed class PublicApiTests : IDisposable
 {
-    private static readonly string[] BuildSettings = ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig"];
+    private static readonly string[] BuildSettings =
+        ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", "src/Packaging.props"];
 
     private readonly string _copy = TempDirectory.Create("taskcenter-public-api");
 
@@ -37,6 +38,7 @@ public sealed class PublicApiTests : IDisposable
     {
         foreach (var file in BuildSettings)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_copy, file))!);
             File.Copy(Path.Combine(RepositoryFolder.Root, file), Path.Combine(_copy, file));
         }
 
