@@ -255,7 +255,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
             ["@nextFireAts"] = a100.Select(_ => (long?)t0).ToArray(), ["@finishedAts"] = a100.Select(_ => (long?)null).ToArray(),
             ["@datas"] = a100.Select(id => Encoding.UTF8.GetBytes(id)).ToArray(), ["@names"] = a100.Select(_ => "tag1").ToArray(), ["@fireTimes"] = a100.Select(_ => t0).ToArray(),
             ["@recordedAts"] = a100.Select(_ => t0).ToArray(), ["@leaseMs"] = a100.Select(_ => (long?)null).ToArray(),
-            ["@acks"] = a100.Select(_ => false).ToArray(), ["@taskId"] = a100[0],
+            ["@acks"] = a100.Select(_ => false).ToArray(), ["@taskId"] = a100[0], ["@attempt"] = 0, ["@availableAt"] = everything,
             ["@newIds"] = a100.Select(id => "n" + id[1..]).ToArray(), ["@types"] = a100.Select(_ => (short)1).ToArray(),
             ["@crontabs"] = a100.Select(_ => "").ToArray(), ["@loopTimes"] = a100.Select(_ => 0L).ToArray(), ["@loopCounts"] = a100.Select(_ => 0L).ToArray(),
             ["@startTimes"] = a100.Select(_ => (long?)null).ToArray(), ["@endTimes"] = a100.Select(_ => (long?)null).ToArray(),

@@ -7,13 +7,11 @@ namespace TaskCenter.Storage.Postgres.QueueStore;
 
 /// <summary>
 /// One LeaseAsync inside its transaction: locks the group's available deliveries in order (skipping those another
-/// consumer is taking), leasing each, or dead-lettering those whose lease ran out once more than the retries allow
-/// (and then looking further).
+/// consumer is taking) and writes what <see cref="LeaseRule.Plan"/> decides for them (a lease each, or a dead letter,
+/// and then looking further).
 /// </summary>
 internal sealed class LeaseBatch(NpgsqlConnection connection, string group, DateTimeOffset now, QueueOptions options)
 {
-    private const string LeaseExpiredError = "lease expired";
-
     /// <summary>
     /// Leases up to <paramref name="max"/> within the <paramref name="budget"/>: candidates locked past it are left
     /// ready (their locks end with the transaction).
@@ -30,26 +28,9 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
                 break;
             }
 
-            var dead = new List<string>();
-            var leased = new List<QueueMessage>();
-            foreach (var candidate in candidates)
-            {
-                if (candidate.HasUsedUpItsAttempts(options))
-                {
-                    dead.Add(candidate.MsgId);
-                }
-                else if (budget.TryTake(candidate.Data))
-                {
-                    leased.Add(candidate.Lease(now, lease));
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            await WriteAsync(leased, [.. dead], cancellationToken);
-            messages.AddRange(leased);
+            var plan = LeaseRule.Plan(candidates, budget, now, lease, options);
+            await WriteAsync(plan.Leased, [.. plan.Dead], cancellationToken);
+            messages.AddRange(plan.Leased);
             if (candidates.Count < wanted)
             {
                 break; // Nothing more is available (to this consumer: what others are taking was skipped).
@@ -72,7 +53,7 @@ internal sealed class LeaseBatch(NpgsqlConnection connection, string group, Date
                 .With("@msgIds", leased.Select(m => m.MsgId).ToArray())
                 .With("@leaseUntils", leased.Select(m => m.LeaseUntil.ToUnixMs()).ToArray()),
             new NpgsqlBatchCommand(QueueCommands.MarkDeadMany)
-                .With("@group", group).With("@msgIds", dead).With("@now", now.ToUnixMs()).With("@error", LeaseExpiredError));
+                .With("@group", group).With("@msgIds", dead).With("@now", now.ToUnixMs()).With("@error", LeaseRule.ExpiredError));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

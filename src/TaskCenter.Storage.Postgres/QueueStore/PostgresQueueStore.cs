@@ -43,49 +43,41 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         }
     }
 
-    public async Task<SubscribeResult> SubscribeAsync(string group, TagFilter tags, string? owner, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<SubscribeResult> SubscribeAsync(string group, TagFilter tags, string? owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(group);
         ArgumentNullException.ThrowIfNull(tags);
-        var filter = tags.Expression;
-
-        // Unchanged subscription: every fire it matches was routed when recorded (or handed over when it was first
-        // made), so there is nothing to write. Consumers re-subscribe on every poll; this keeps polls to one read.
-        if (await ReadFilterAsync(group, cancellationToken) == filter)
-        {
-            return SubscribeResult.Subscribed;
-        }
-
-        return await db.RunInTransactionAsync(
+        return db.RunInTransactionAsync(
             async connection =>
             {
-                // The exclusive routing lock first: recordings in flight finish before the hand-over looks for kept
-                // fires, and later ones route by the new subscription (AdvisoryLocks.Routing). It also makes subscription
-                // changes one at a time, so the group counts below stay true until the commit.
+                // An unchanged subscription is answered by this read alone: no lock, nothing written.
+                if (SubscriptionRule.Compare(await ReadFilterAsync(connection, group, cancellationToken), tags) == SubscriptionChange.Unchanged)
+                {
+                    return SubscribeResult.Subscribed;
+                }
+
+                // The exclusive routing lock before deciding again: recordings in flight finish before the hand-over
+                // looks for kept fires, and later ones route by the new subscription (AdvisoryLocks.Routing). It also
+                // makes subscription changes one at a time, so the group counts below stay true until the commit.
                 await using (var exclusive = connection.Command(AdvisoryLocks.Exclusive).With("@lock", db.Locks.Routing))
                 {
                     await exclusive.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                string? current;
-                await using (var read = connection.Command(QueueCommands.FilterOf).With("@group", group))
-                {
-                    current = await read.ExecuteScalarAsync(cancellationToken) as string;
-                }
-
-                if (current == filter)
+                var change = SubscriptionRule.Compare(await ReadFilterAsync(connection, group, cancellationToken), tags);
+                if (change == SubscriptionChange.Unchanged)
                 {
                     return SubscribeResult.Subscribed;
                 }
 
-                if (current is null && await RefusalAsync(connection, owner, cancellationToken) is { } refused)
+                if (change == SubscriptionChange.NewGroup && await RefusalAsync(connection, owner, cancellationToken) is { } refused)
                 {
                     return refused;
                 }
 
                 await using var batch = connection.Batch(
                     new NpgsqlBatchCommand(QueueCommands.UpsertGroup)
-                        .With("@group", group).With("@filter", filter).With("@owner", owner).With("@now", now.ToUnixMs()),
+                        .With("@group", group).With("@filter", tags.Expression).With("@owner", owner).With("@now", now.ToUnixMs()),
                     new NpgsqlBatchCommand(QueueCommands.DeletePatterns).With("@group", group),
                     new NpgsqlBatchCommand(QueueCommands.InsertPatterns)
                         .With("@group", group).With("@patterns", tags.Patterns.Select(p => p.ToString()).ToArray()),
@@ -93,7 +85,7 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
                         .With("@group", group)
                         .With("@firsts", tags.Patterns.Select(p => p.First).ToArray())
                         .With("@lasts", tags.Patterns.Select(p => p.Last).ToArray())
-                        .With("@since", (now - options.UnroutedRetention).ToUnixMs()));
+                        .With("@since", options.UnroutedKeptSince(now).ToUnixMs()));
                 await batch.ExecuteNonQueryAsync(cancellationToken);
                 if (batch.BatchCommands[^1].RecordsAffected > 0)
                 {
@@ -201,23 +193,22 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
                     delivery = QueueRowMapper.ReadPending(reader);
                 }
 
-                var (outcome, write) = NackRule.Decide(delivery, now, options);
-                if (!write)
+                var decision = NackRule.Decide(delivery, failure, now, options);
+                if (!decision.Writes)
                 {
-                    return outcome;
+                    return decision.Outcome;
                 }
 
-                var error = string.IsNullOrEmpty(failure) ? NackRule.DefaultError : failure;
-                await using var mark = outcome.Result == NackResult.DeadLettered
+                await using var mark = decision.Outcome.Result == NackResult.DeadLettered
                     ? connection.Command(QueueCommands.MarkDead).With("@now", now.ToUnixMs())
-                    : connection.Command(QueueCommands.MarkRetry).With("@retryAt", outcome.RetryAt!.Value.ToUnixMs());
-                await mark.With("@group", group).With("@msgId", msgId).With("@error", error).ExecuteNonQueryAsync(cancellationToken);
-                if (outcome.Result == NackResult.Retrying)
+                    : connection.Command(QueueCommands.MarkRetry).With("@retryAt", decision.Outcome.RetryAt!.Value.ToUnixMs());
+                await mark.With("@group", group).With("@msgId", msgId).With("@error", decision.Error).ExecuteNonQueryAsync(cancellationToken);
+                if (decision.Outcome.Result == NackResult.Retrying)
                 {
                     await QueueNotifications.MessagesReadyAsync(connection, db, cancellationToken);
                 }
 
-                return outcome;
+                return decision.Outcome;
             },
             cancellationToken);
 
@@ -264,7 +255,9 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
                 var command = msgIds is null
                     ? connection.Command(QueueCommands.RedriveAll)
                     : connection.Command(QueueCommands.RedriveSome).With("@msgIds", msgIds.ToArray());
-                var changed = await command.With("@group", group).With("@now", now.ToUnixMs()).ReadRowsAsync(QueueRowMapper.ReadChanged, cancellationToken);
+                var reset = RedriveRule.Reset(now);
+                var changed = await command.With("@group", group).With("@attempt", reset.Attempt).With("@availableAt", reset.AvailableAt.ToUnixMs())
+                    .ReadRowsAsync(QueueRowMapper.ReadChanged, cancellationToken);
                 if (changed.Count > 0)
                 {
                     await QueueNotifications.MessagesReadyAsync(connection, db, cancellationToken);
@@ -330,8 +323,8 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
                 }
 
                 await using var batch = connection.Batch(
-                    new NpgsqlBatchCommand(QueueCommands.PurgeUnrouted).With("@before", (now - options.UnroutedRetention).ToUnixMs()),
-                    new NpgsqlBatchCommand(QueueCommands.PurgeHistory).With("@before", (now - options.FireHistoryRetention).ToUnixMs()));
+                    new NpgsqlBatchCommand(QueueCommands.PurgeUnrouted).With("@before", options.UnroutedKeptSince(now).ToUnixMs()),
+                    new NpgsqlBatchCommand(QueueCommands.PurgeHistory).With("@before", options.HistoryKeptSince(now).ToUnixMs()));
                 await batch.ExecuteNonQueryAsync(cancellationToken);
                 return batch.BatchCommands[0].RecordsAffected;
             },
@@ -347,14 +340,12 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         return [.. given.Distinct(StringComparer.Ordinal).Where(ids.Contains)];
     }
 
-    private Task<string?> ReadFilterAsync(string group, CancellationToken cancellationToken) =>
-        db.RunAsync(
-            async connection =>
-            {
-                await using var read = connection.Command(QueueCommands.FilterOf).With("@group", group);
-                return await read.ExecuteScalarAsync(cancellationToken) as string;
-            },
-            cancellationToken);
+    /// <summary>The group's stored subscription; null when the group does not exist.</summary>
+    private static async Task<string?> ReadFilterAsync(NpgsqlConnection connection, string group, CancellationToken cancellationToken)
+    {
+        await using var read = connection.Command(QueueCommands.FilterOf).With("@group", group);
+        return await read.ExecuteScalarAsync(cancellationToken) as string;
+    }
 
     /// <summary>Why there is no room for a new group of <paramref name="owner"/>; null when there is.</summary>
     private async Task<SubscribeResult?> RefusalAsync(NpgsqlConnection connection, string? owner, CancellationToken cancellationToken)

@@ -212,14 +212,16 @@ internal static class QueueCommands
         LIMIT @limit
         """;
 
+    /// <summary>The dead letters ready again as RedriveRule.Reset says (@attempt, @availableAt).</summary>
     public const string RedriveSome = """
-        UPDATE deliveries SET state = 'ready', attempt = 0, available_at = @now, dead_at = NULL
+        UPDATE deliveries SET state = 'ready', attempt = @attempt, available_at = @availableAt, dead_at = NULL
         WHERE group_name = @group AND msg_id = ANY (@msgIds) AND state = 'dead'
         RETURNING msg_id, fire_time
         """;
 
+    /// <inheritdoc cref="RedriveSome"/>
     public const string RedriveAll = """
-        UPDATE deliveries SET state = 'ready', attempt = 0, available_at = @now, dead_at = NULL
+        UPDATE deliveries SET state = 'ready', attempt = @attempt, available_at = @availableAt, dead_at = NULL
         WHERE group_name = @group AND state = 'dead'
         RETURNING msg_id, fire_time
         """;

@@ -23,21 +23,7 @@ internal sealed class CachedHandOver(SqliteDatabase db, ReadyDeliveryCache ready
             return [];
         }
 
-        var messages = new List<QueueMessage>(fires.Count);
-        foreach (var fire in fires)
-        {
-            messages.Add(new QueueMessage
-            {
-                MsgId = fire.MsgId,
-                TaskId = fire.TaskId,
-                Name = fire.Name,
-                Data = fire.Data,
-                FireTime = fire.FireTime,
-                Attempt = 1,
-                LeaseUntil = LeaseCandidate.LeaseEnd(now, fire.Lease, lease),
-                Ack = fire.Ack,
-            });
-        }
+        var messages = fires.ConvertAll(fire => LeaseRule.FirstLease(fire, now, lease));
 
         _lastLeaseWrite[group] = WriteLeasesAsync(group, messages, now);
         return messages;

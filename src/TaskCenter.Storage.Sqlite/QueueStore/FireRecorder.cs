@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Sqlite.Database;
 

@@ -6,16 +6,14 @@ using TaskCenter.Storage.Sqlite.Database;
 namespace TaskCenter.Storage.Sqlite.QueueStore;
 
 /// <summary>
-/// One LeaseAsync inside the write transaction: takes the group's available deliveries in order, leasing each, or
-/// dead-lettering those whose lease ran out once more than the retries allow (and then looking further).
+/// One LeaseAsync inside the write transaction: reads the group's available deliveries in order and writes what
+/// <see cref="LeaseRule.Plan"/> decides for them (a lease each, or a dead letter, and then looking further).
 /// </summary>
 internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction transaction, string group, DateTimeOffset now, QueueOptions options)
 {
-    private const string LeaseExpiredError = "lease expired";
-
     /// <summary>
-    /// Leases up to <paramref name="max"/> within the <paramref name="budget"/>; a candidate <paramref name="claim"/>
-    /// refuses (handed out elsewhere, lease not written yet) is skipped.
+    /// Leases up to <paramref name="max"/> within the <paramref name="budget"/>, as <see cref="LeaseRule.Plan"/> decides;
+    /// a candidate <paramref name="claim"/> refuses (handed out elsewhere, lease not written yet) is skipped.
     /// </summary>
     public List<QueueMessage> Take(int max, ResponseBudget budget, TimeSpan lease, Func<string, bool> claim)
     {
@@ -26,46 +24,50 @@ internal sealed class LeaseBatch(SqliteConnection connection, SqliteTransaction 
         var leasedMsgId = leased.Parameter("@msgId", SqliteType.Text);
         var leaseUntil = leased.Parameter("@leaseUntil", SqliteType.Integer);
         using var dead = connection.Command(QueueCommands.MarkDead, transaction)
-            .With("@group", group).With("@now", nowMs).With("@error", LeaseExpiredError);
+            .With("@group", group).With("@now", nowMs).With("@error", LeaseRule.ExpiredError);
         var deadMsgId = dead.Parameter("@msgId", SqliteType.Text);
 
         var messages = new List<QueueMessage>();
-        while (messages.Count < max)
+        while (messages.Count < max && !budget.IsFull)
         {
             var wanted = max - messages.Count;
             limit.Set(wanted);
             var candidates = Read(select);
             var skipped = false;
-            foreach (var candidate in candidates)
+            var plan = LeaseRule.Plan(Claimed(), budget, now, lease, options);
+            foreach (var msgId in plan.Dead)
             {
-                if (!claim(candidate.MsgId))
-                {
-                    skipped = true;
-                    continue;
-                }
-
-                if (candidate.HasUsedUpItsAttempts(options))
-                {
-                    deadMsgId.Set(candidate.MsgId);
-                    dead.ExecuteNonQuery();
-                    continue;
-                }
-
-                if (!budget.TryTake(candidate.Data))
-                {
-                    return messages; // The answer is full: this one and the rest stay ready.
-                }
-
-                var message = candidate.Lease(now, lease);
-                leasedMsgId.Set(candidate.MsgId);
-                leaseUntil.Set(message.LeaseUntil.ToUnixMs());
-                leased.ExecuteNonQuery();
-                messages.Add(message);
+                deadMsgId.Set(msgId);
+                dead.ExecuteNonQuery();
             }
 
+            foreach (var message in plan.Leased)
+            {
+                leasedMsgId.Set(message.MsgId);
+                leaseUntil.Set(message.LeaseUntil.ToUnixMs());
+                leased.ExecuteNonQuery();
+            }
+
+            messages.AddRange(plan.Leased);
             if (candidates.Count < wanted || skipped)
             {
                 break; // Nothing more is available (or what is left is in flight: selecting again would find it again).
+            }
+
+            // Claimed as the plan takes them: a candidate after the one that filled the answer stays in the cache.
+            IEnumerable<LeaseCandidate> Claimed()
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (claim(candidate.MsgId))
+                    {
+                        yield return candidate;
+                    }
+                    else
+                    {
+                        skipped = true;
+                    }
+                }
             }
         }
 

@@ -178,13 +178,15 @@ internal static class QueueCommands
         SELECT msg_id FROM deliveries WHERE group_name = @group AND state = 'dead' ORDER BY fire_time, msg_id
         """;
 
+    /// <summary>The dead letter ready again as RedriveRule.Reset says (@attempt, @availableAt).</summary>
     public const string RedriveOne = """
-        UPDATE deliveries SET state = 'ready', attempt = 0, available_at = @now, dead_at = NULL
+        UPDATE deliveries SET state = 'ready', attempt = @attempt, available_at = @availableAt, dead_at = NULL
         WHERE group_name = @group AND msg_id = @msgId AND state = 'dead'
         """;
 
+    /// <inheritdoc cref="RedriveOne"/>
     public const string RedriveAll = """
-        UPDATE deliveries SET state = 'ready', attempt = 0, available_at = @now, dead_at = NULL
+        UPDATE deliveries SET state = 'ready', attempt = @attempt, available_at = @availableAt, dead_at = NULL
         WHERE group_name = @group AND state = 'dead'
         """;
 

@@ -40,15 +40,15 @@ internal sealed class SqliteQueueStore : IQueueStore
         ArgumentNullException.ThrowIfNull(tags);
         while (true)
         {
-            // Unchanged subscription: every fire it matches was routed when recorded (or handed over when it was first
-            // made), so there is nothing to write. Consumers re-subscribe on every poll; this keeps polls off the writer.
+            // Decided from the committed subscriptions: an unchanged one keeps polls off the writer.
             var index = _subscriptions.Current;
-            if (index.FilterOf(group) is { } current && current.Expression == tags.Expression)
+            var change = SubscriptionRule.Compare(index.FilterOf(group)?.Expression, tags);
+            if (change == SubscriptionChange.Unchanged)
             {
                 return SubscribeResult.Subscribed;
             }
 
-            if (index.FilterOf(group) is null && Refusal(index, owner) is { } refused)
+            if (change == SubscriptionChange.NewGroup && Refusal(index, owner) is { } refused)
             {
                 return refused;
             }
@@ -266,18 +266,17 @@ internal sealed class SqliteQueueStore : IQueueStore
                     delivery = QueueRowMapper.ReadPending(reader);
                 }
 
-                var (outcome, write) = NackRule.Decide(delivery, now, _options);
-                if (!write)
+                var decision = NackRule.Decide(delivery, failure, now, _options);
+                if (!decision.Writes)
                 {
-                    return outcome;
+                    return decision.Outcome;
                 }
 
-                var error = string.IsNullOrEmpty(failure) ? NackRule.DefaultError : failure;
-                using var mark = outcome.Result == NackResult.DeadLettered
+                using var mark = decision.Outcome.Result == NackResult.DeadLettered
                     ? connection.Command(QueueCommands.MarkDead, transaction).With("@now", now.ToUnixMs())
-                    : connection.Command(QueueCommands.MarkRetry, transaction).With("@retryAt", outcome.RetryAt!.Value.ToUnixMs());
-                mark.With("@group", group).With("@msgId", msgId).With("@error", error).ExecuteNonQuery();
-                return outcome;
+                    : connection.Command(QueueCommands.MarkRetry, transaction).With("@retryAt", decision.Outcome.RetryAt!.Value.ToUnixMs());
+                mark.With("@group", group).With("@msgId", msgId).With("@error", decision.Error).ExecuteNonQuery();
+                return decision.Outcome;
             },
             cancellationToken);
 
@@ -336,8 +335,8 @@ internal sealed class SqliteQueueStore : IQueueStore
         string group, IReadOnlyList<string>? msgIds, DateTimeOffset now, CancellationToken cancellationToken) =>
         _db.WriteAsync<IReadOnlyList<string>>(
             (connection, transaction) => msgIds is null
-                ? ForAllDead(connection, transaction, QueueCommands.RedriveAll, group, now)
-                : ForEachId(connection, transaction, QueueCommands.RedriveOne, group, msgIds, now),
+                ? ForAllDead(connection, transaction, QueueCommands.RedriveAll, group, RedriveRule.Reset(now))
+                : ForEachId(connection, transaction, QueueCommands.RedriveOne, group, msgIds, RedriveRule.Reset(now)),
             cancellationToken);
 
     public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(
@@ -383,12 +382,12 @@ internal sealed class SqliteQueueStore : IQueueStore
             {
                 int unrouted;
                 using (var purge = connection.Command(QueueCommands.PurgeUnrouted, transaction)
-                    .With("@before", (now - _options.UnroutedRetention).ToUnixMs()))
+                    .With("@before", _options.UnroutedKeptSince(now).ToUnixMs()))
                 {
                     unrouted = purge.ExecuteNonQuery();
                 }
 
-                var historyBefore = (now - _options.FireHistoryRetention).ToUnixMs();
+                var historyBefore = _options.HistoryKeptSince(now).ToUnixMs();
                 foreach (var sql in new[] { QueueCommands.PurgeHistoryOutcomes, QueueCommands.PurgeHistory })
                 {
                     using var history = connection.Command(sql, transaction).With("@before", historyBefore);
@@ -412,7 +411,7 @@ internal sealed class SqliteQueueStore : IQueueStore
     /// <summary>Gives the group every kept (unrouted, not expired) fire its filter matches, and marks them routed: a range scan per pattern.</summary>
     private void HandOverUnrouted(SqliteConnection connection, SqliteTransaction transaction, string group, TagFilter tags, DateTimeOffset now)
     {
-        var since = (now - _options.UnroutedRetention).ToUnixMs();
+        var since = _options.UnroutedKeptSince(now).ToUnixMs();
         using var route = connection.Command(QueueCommands.RouteUnrouted, transaction).With("@group", group).With("@since", since);
         var routeFirst = route.Parameter("@first", SqliteType.Text);
         var routeLast = route.Parameter("@last", SqliteType.Text);
@@ -432,13 +431,9 @@ internal sealed class SqliteQueueStore : IQueueStore
 
     /// <summary>Runs a per-message statement for each id, in the order given; returns the ids it changed.</summary>
     private static List<string> ForEachId(
-        SqliteConnection connection, SqliteTransaction transaction, string sql, string group, IReadOnlyList<string> msgIds, DateTimeOffset? now)
+        SqliteConnection connection, SqliteTransaction transaction, string sql, string group, IReadOnlyList<string> msgIds, PendingDelivery? reset)
     {
-        using var command = connection.Command(sql, transaction).With("@group", group);
-        if (now is { } time)
-        {
-            command.With("@now", time.ToUnixMs());
-        }
+        using var command = WithReset(connection.Command(sql, transaction).With("@group", group), reset);
 
         var msgId = command.Parameter("@msgId", SqliteType.Text);
         var changed = new List<string>();
@@ -456,7 +451,7 @@ internal sealed class SqliteQueueStore : IQueueStore
 
     /// <summary>Lists the group's dead letters (oldest fire first), then runs the set-wide statement on them.</summary>
     private static List<string> ForAllDead(
-        SqliteConnection connection, SqliteTransaction transaction, string sql, string group, DateTimeOffset? now)
+        SqliteConnection connection, SqliteTransaction transaction, string sql, string group, PendingDelivery? reset)
     {
         List<string> ids;
         using (var list = connection.Command(QueueCommands.DeadIds, transaction).With("@group", group))
@@ -464,15 +459,14 @@ internal sealed class SqliteQueueStore : IQueueStore
             ids = list.ReadStrings();
         }
 
-        using var command = connection.Command(sql, transaction).With("@group", group);
-        if (now is { } time)
-        {
-            command.With("@now", time.ToUnixMs());
-        }
-
+        using var command = WithReset(connection.Command(sql, transaction).With("@group", group), reset);
         command.ExecuteNonQuery();
         return ids;
     }
+
+    /// <summary>Binds what a redrive makes of a dead letter (<see cref="RedriveRule.Reset"/>), when the statement is one.</summary>
+    private static SqliteCommand WithReset(SqliteCommand command, PendingDelivery? reset) =>
+        reset is { } ready ? command.With("@attempt", ready.Attempt).With("@availableAt", ready.AvailableAt.ToUnixMs()) : command;
 
     /// <summary>Thrown inside an ack's write to roll it back.</summary>
     private sealed class AckRefusedException(string msgId) : Exception

@@ -1,7 +1,6 @@
 using TaskCenter.Core.Queue;
-using TaskCenter.Storage.Sqlite.QueueStore;
 
-namespace TaskCenter.Storage.Sqlite.Tests.QueueStore;
+namespace TaskCenter.Core.Tests.Queue;
 
 public class SubscriptionIndexTests
 {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using TaskCenter.Core.Queue;
 
-namespace TaskCenter.Storage.Sqlite.QueueStore;
+namespace TaskCenter.Core.Queue;
 
 /// <summary>
 /// An immutable snapshot of the consumer groups' subscriptions, indexed by pattern for routing: a fire goes to every
@@ -9,8 +8,11 @@ namespace TaskCenter.Storage.Sqlite.QueueStore;
 /// empty prefix). A tag matches at most one pattern of a group (see <see cref="TagFilter.Patterns"/>), so no group is
 /// found twice. A change makes a new snapshot in time proportional to the patterns of the group that changed, sharing
 /// the rest; finding a tag's groups costs a lookup per distinct prefix length in use, however many groups there are.
+/// <para>This is the rule of which subscriptions match a tag (<see cref="GroupsFor"/>), unit-tested here once: a store
+/// that routes in memory keeps the current snapshot; one that routes in SQL looks up the same keys (the tag, and its
+/// prefix of each length in use followed by <c>*</c>) in its own statement.</para>
 /// </summary>
-internal sealed class SubscriptionIndex
+public sealed class SubscriptionIndex
 {
     private readonly ImmutableDictionary<string, Subscriber> _groups;
     private readonly ImmutableDictionary<string, ImmutableSortedSet<string>> _byTag;
