@@ -1,9 +1,9 @@
-namespace TaskCenter.Storage.Postgres.QueueStore;
+namespace TaskCenter.Storage.Postgres.Ledger;
 
 /// <summary>The SQL of the outbox (<see cref="Core.Delivery.FireRouting.Outbox"/>), on ix_fires_outbox.</summary>
 internal static class OutboxCommands
 {
-    /// <summary>Columns in the order <see cref="PostgresFireOutbox"/> reads them. Fires another instance is publishing are skipped.</summary>
+    /// <summary>Columns in the order <see cref="QueueRowMapper.ReadOutboxFire"/> reads them. Fires another instance is publishing are skipped.</summary>
     public const string LockDue = """
         SELECT msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack
         FROM fires

@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Sqlite.Database;
 
-namespace TaskCenter.Storage.Sqlite.QueueStore;
+namespace TaskCenter.Storage.Sqlite.Ledger;
 
 /// <summary>Reads queue rows in the column order of <see cref="QueueCommands"/>.</summary>
 internal static class QueueRowMapper
@@ -37,5 +38,18 @@ internal static class QueueRowMapper
         Attempts = reader.GetInt32(5),
         LastError = reader.GetNullableString(6),
         DeadAt = UnixTime.FromUnixMs(reader.GetNullableInt64(7) ?? 0),
+    };
+
+    /// <summary>Columns of <see cref="OutboxCommands.Due"/>.</summary>
+    public static FireRecord ReadOutboxFire(SqliteDataReader reader) => new()
+    {
+        MsgId = reader.GetString(0),
+        TaskId = reader.GetString(1),
+        Name = reader.GetString(2),
+        Data = reader.GetString(3),
+        FireTime = UnixTime.FromUnixMs(reader.GetInt64(4)),
+        RecordedAt = UnixTime.FromUnixMs(reader.GetInt64(5)),
+        Lease = reader.GetNullableInt64(6) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+        Ack = reader.GetInt64(7) != 0,
     };
 }

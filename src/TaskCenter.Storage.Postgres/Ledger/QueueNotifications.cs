@@ -1,7 +1,7 @@
 using Npgsql;
 using TaskCenter.Storage.Postgres.Database;
 
-namespace TaskCenter.Storage.Postgres.QueueStore;
+namespace TaskCenter.Storage.Postgres.Ledger;
 
 /// <summary>Tells every instance, when the caller's transaction commits, that queue messages became ready.</summary>
 internal static class QueueNotifications

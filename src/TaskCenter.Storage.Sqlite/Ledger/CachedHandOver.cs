@@ -4,7 +4,7 @@ using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Sqlite.Database;
 
-namespace TaskCenter.Storage.Sqlite.QueueStore;
+namespace TaskCenter.Storage.Sqlite.Ledger;
 
 /// <summary>
 /// Hands out a group's cached fires that are due (<see cref="ReadyDeliveryCache"/>) and queues the write of their

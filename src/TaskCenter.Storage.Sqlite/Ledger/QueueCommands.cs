@@ -1,6 +1,6 @@
 using TaskCenter.Core.Tasks;
 
-namespace TaskCenter.Storage.Sqlite.QueueStore;
+namespace TaskCenter.Storage.Sqlite.Ledger;
 
 /// <summary>The SQL of the built-in queue. Values always go through parameters.</summary>
 internal static class QueueCommands
@@ -57,6 +57,16 @@ internal static class QueueCommands
         VALUES (@group, @msgId, 'ready', 0, @fireTime, @availableAt)
         ON CONFLICT DO NOTHING
         """;
+
+    // ---- Withdrawing the fires of a deleted task not due yet ----
+
+    /// <summary>The deliveries of a task's fires recorded ahead of time and not due yet (ux_fires_task_time, then the key).</summary>
+    public const string WithdrawFutureDeliveries = """
+        DELETE FROM deliveries
+        WHERE msg_id IN (SELECT msg_id FROM fires WHERE task_id = @taskId AND fire_time > @now)
+        """;
+
+    public const string WithdrawFutureFires = "DELETE FROM fires WHERE task_id = @taskId AND fire_time > @now";
 
     // ---- Dead letters given up on by an external transport ----
 

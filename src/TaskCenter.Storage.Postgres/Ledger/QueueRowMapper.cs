@@ -1,8 +1,9 @@
 using Npgsql;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Postgres.Database;
 
-namespace TaskCenter.Storage.Postgres.QueueStore;
+namespace TaskCenter.Storage.Postgres.Ledger;
 
 /// <summary>Reads queue rows in the column order of <see cref="QueueCommands"/>.</summary>
 internal static class QueueRowMapper
@@ -41,4 +42,17 @@ internal static class QueueRowMapper
 
     /// <summary>Rows of the statements that change deliveries and return (msg_id, fire_time).</summary>
     public static (string MsgId, long FireTime) ReadChanged(NpgsqlDataReader reader) => (reader.GetString(0), reader.GetInt64(1));
+
+    /// <summary>Columns of <see cref="OutboxCommands.LockDue"/>.</summary>
+    public static FireRecord ReadOutboxFire(NpgsqlDataReader reader) => new()
+    {
+        MsgId = reader.GetString(0),
+        TaskId = reader.GetString(1),
+        Name = reader.GetString(2),
+        Data = reader.GetPayload(3),
+        FireTime = UnixTime.FromUnixMs(reader.GetInt64(4)),
+        RecordedAt = UnixTime.FromUnixMs(reader.GetInt64(5)),
+        Lease = reader.GetNullableInt64(6) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+        Ack = reader.GetBoolean(7),
+    };
 }

@@ -1,24 +1,35 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Postgres.Database;
+using TaskCenter.Storage.Postgres.TaskStore;
 
-namespace TaskCenter.Storage.Postgres.QueueStore;
+namespace TaskCenter.Storage.Postgres.Ledger;
 
 /// <summary>
-/// The built-in queue on PostgreSQL: consumer groups, deliveries (ready, leased, dead) and dead letters, shared by every
-/// instance on the database. Leases lock what they take and skip what others are taking, so no message goes to two
-/// consumers; whatever makes messages ready notifies every instance's waiting consumers.
+/// The fire ledger on PostgreSQL, shared by every server instance on the database. What is taken for work (due tasks,
+/// leases, outbox fires) is locked with SKIP LOCKED, so instances split the work and never do the same twice. Fires
+/// are routed in the statement that records them, set-based, by the subscriptions committed now whichever instance
+/// changed them (<see cref="FireRecorder"/>); whatever makes messages ready notifies every instance's waiting consumers
+/// (<see cref="QueueNotifications"/>).
 /// </summary>
-internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions options, LimitOptions limits, ILogger logger) : IQueueStore
+internal sealed class PostgresFireLedger(
+    PostgresDatabase db, FireRouting routing, QueueOptions options, LimitOptions limits, TimeProvider time, ILogger logger) : IFireLedger
 {
+    // ---- The engine ----
+
     /// <summary>
-    /// At start, under the routing lock: replaces the stored subscriptions over the limit by one that matches nothing
-    /// (saying so once per group), and writes the pattern rows of subscriptions stored before they existed.
+    /// Creates or migrates the schema, then, under the routing lock: replaces the stored subscriptions over the limit by
+    /// one that matches nothing (saying so once per group), and writes the pattern rows of subscriptions stored before
+    /// they existed.
     /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        await db.InitializeAsync(cancellationToken);
         var suspended = await db.RunInTransactionAsync(
             async connection =>
             {
@@ -42,6 +53,72 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
             SubscriptionLimits.LogSuspended(logger, group, patterns, limits);
         }
     }
+
+    public Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken) =>
+        db.RunAsync(connection => connection.Command(TaskCommands.EarliestFire).ReadTimeAsync(cancellationToken), cancellationToken);
+
+    public Task<int> CountDueAsync(DateTimeOffset dueBy, int cap, CancellationToken cancellationToken) =>
+        cap <= 0
+            ? Task.FromResult(0)
+            : db.RunAsync(
+                async connection =>
+                {
+                    await using var command = connection.Command(TaskCommands.CountDue).With("@dueBy", dueBy.ToUnixMs()).With("@cap", cap);
+                    return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                },
+                cancellationToken);
+
+    /// <summary>
+    /// Takes the due tasks with their rows locked (skipping those another instance holds), plans them and commits the
+    /// advances in that same transaction: each fire is produced once however many instances run, and they split the work.
+    /// </summary>
+    public Task<DueBatch> FireDueAsync(
+        DateTimeOffset dueBy, int limit, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (limit <= 0)
+        {
+            return Task.FromResult(new DueBatch(0, []));
+        }
+
+        return db.RunInTransactionAsync(
+            async connection =>
+            {
+                var due = await connection.Command(TaskCommands.LockDue).With("@dueBy", dueBy.ToUnixMs()).With("@limit", limit)
+                    .ReadRowsAsync(TaskRowMapper.Read, cancellationToken);
+                if (due.Count == 0)
+                {
+                    return new DueBatch(0, []);
+                }
+
+                var advances = plan(due);
+                var recorded = advances.Count == 0 ? [] : await FireRecorder.CommitAsync(connection, db, routing, advances, cancellationToken);
+                return new DueBatch(due.Count, recorded);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Applies advances of tasks read earlier, without holding them: the version check drops any changed since.</summary>
+    public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(advances);
+        if (advances.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<FireRecord>>([]);
+        }
+
+        return db.RunInTransactionAsync(connection => FireRecorder.CommitAsync(connection, db, routing, advances, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Withdraws, inside a task store's delete, the deleted tasks' fires not due yet, with their deliveries.</summary>
+    internal static async Task WithdrawFutureFiresAsync(
+        NpgsqlConnection connection, IReadOnlyList<string> taskIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var withdraw = connection.Command(QueueCommands.WithdrawFutureFires).With("@taskIds", taskIds.ToArray()).With("@now", now.ToUnixMs());
+        await withdraw.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // ---- The built-in queue ----
 
     public Task<SubscribeResult> SubscribeAsync(string group, TagFilter tags, string? owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -103,19 +180,15 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         return db.RunAsync<IReadOnlyList<ConsumerGroup>>(
             async connection =>
             {
-                var groups = new List<ConsumerGroup>();
+                var page = new ConsumerGroupPage(limit, include);
                 await using var command = connection.Command(QueueCommands.ListGroups).With("@after", afterGroup ?? "");
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (groups.Count < limit && await reader.ReadAsync(cancellationToken))
+                while (!page.IsFull && await reader.ReadAsync(cancellationToken))
                 {
-                    var name = reader.GetString(0);
-                    if (include(name))
-                    {
-                        groups.Add(ConsumerGroup.Stored(name, reader.GetString(1), reader.GetNullableString(2), UnixTime.FromUnixMs(reader.GetInt64(3))));
-                    }
+                    page.Offer(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), UnixTime.FromUnixMs(reader.GetInt64(3)));
                 }
 
-                return groups;
+                return page.Groups;
             },
             cancellationToken);
     }
@@ -284,6 +357,28 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
         return msgIds is null ? InFireOrder(purged) : InGivenOrder(msgIds, purged);
     }
 
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.RunInTransactionAsync(
+            async connection =>
+            {
+                await using (var tryLock = connection.Command(AdvisoryLocks.TryExclusive).With("@lock", db.Locks.Housekeeping))
+                {
+                    if (await tryLock.ExecuteScalarAsync(cancellationToken) is not true)
+                    {
+                        return 0; // Another instance is purging now.
+                    }
+                }
+
+                await using var batch = connection.Batch(
+                    new NpgsqlBatchCommand(QueueCommands.PurgeUnrouted).With("@before", options.UnroutedKeptSince(now).ToUnixMs()),
+                    new NpgsqlBatchCommand(QueueCommands.PurgeHistory).With("@before", options.HistoryKeptSince(now).ToUnixMs()));
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                return batch.BatchCommands[0].RecordsAffected;
+            },
+            cancellationToken);
+
+    // ---- An external transport ----
+
     public Task AddDeadLettersAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letters);
@@ -310,25 +405,54 @@ internal sealed class PostgresQueueStore(PostgresDatabase db, QueueOptions optio
             cancellationToken);
     }
 
-    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.RunInTransactionAsync(
+    /// <summary>
+    /// Due fires are locked (skipping those another instance is publishing), handed to the transport and marked
+    /// published in that same transaction. An instance that dies mid-publish leaves them unpublished, for another
+    /// instance to publish again with the same msgids (at-least-once). Within one publish the fires go out in fire-time
+    /// order; instances publishing at once each take the earliest fires not taken by the others.
+    /// </summary>
+    public Task<int> PublishDueAsync(
+        DateTimeOffset dueBy, int limit, Func<IReadOnlyList<FireRecord>, CancellationToken, Task> publish, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publish);
+        if (limit <= 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        // Once published, marking them must not be cancelled, or they would go out twice: the commit ignores the token.
+        return db.RunInTransactionAsync(
             async connection =>
             {
-                await using (var tryLock = connection.Command(AdvisoryLocks.TryExclusive).With("@lock", db.Locks.Housekeeping))
+                var fires = await connection.Command(OutboxCommands.LockDue).With("@dueBy", dueBy.ToUnixMs()).With("@limit", limit)
+                    .ReadRowsAsync(QueueRowMapper.ReadOutboxFire, cancellationToken);
+                if (fires.Count == 0)
                 {
-                    if (await tryLock.ExecuteScalarAsync(cancellationToken) is not true)
-                    {
-                        return 0; // Another instance is purging now.
-                    }
+                    return 0;
                 }
 
-                await using var batch = connection.Batch(
-                    new NpgsqlBatchCommand(QueueCommands.PurgeUnrouted).With("@before", options.UnroutedKeptSince(now).ToUnixMs()),
-                    new NpgsqlBatchCommand(QueueCommands.PurgeHistory).With("@before", options.HistoryKeptSince(now).ToUnixMs()));
-                await batch.ExecuteNonQueryAsync(cancellationToken);
-                return batch.BatchCommands[0].RecordsAffected;
+                await publish(fires, cancellationToken);
+                await using var mark = connection.Command(OutboxCommands.MarkPublished)
+                    .With("@msgIds", fires.Select(f => f.MsgId).ToArray()).With("@now", time.GetUtcNow().ToUnixMs());
+                await mark.ExecuteNonQueryAsync(CancellationToken.None);
+                return fires.Count;
             },
-            cancellationToken);
+            CancellationToken.None);
+    }
+
+    public Task<DateTimeOffset?> GetNextUnpublishedAsync(CancellationToken cancellationToken) =>
+        db.RunAsync(connection => connection.Command(OutboxCommands.Earliest).ReadTimeAsync(cancellationToken), cancellationToken);
+
+    public Task<long> CountUnpublishedAsync(long cap, CancellationToken cancellationToken) =>
+        cap <= 0
+            ? Task.FromResult(0L)
+            : db.RunAsync(
+                async connection =>
+                {
+                    await using var command = connection.Command(OutboxCommands.Count).With("@cap", cap);
+                    return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                },
+                cancellationToken);
 
     /// <summary>The ids changed, in the order the caller gave them, each once.</summary>
     private static List<string> InGivenOrder(IReadOnlyList<string> given, List<(string MsgId, long FireTime)> changed) =>

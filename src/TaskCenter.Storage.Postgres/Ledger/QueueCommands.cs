@@ -1,6 +1,6 @@
 using TaskCenter.Core.Tasks;
 
-namespace TaskCenter.Storage.Postgres.QueueStore;
+namespace TaskCenter.Storage.Postgres.Ledger;
 
 /// <summary>The SQL of the built-in queue. Values always go through parameters.</summary>
 internal static class QueueCommands
@@ -185,6 +185,23 @@ internal static class QueueCommands
         SELECT msg_id, false FROM acked
         UNION ALL
         SELECT msg_id, true FROM refused
+        """;
+
+    // ---- Withdrawing the fires of deleted tasks not due yet ----
+
+    /// <summary>
+    /// The fires of deleted tasks recorded ahead of time and not due yet, with their deliveries (ux_fires_task_time,
+    /// then the deliveries' key). Its own statement after the delete: it must see fires another instance committed
+    /// while the delete waited for that instance's lock on the task.
+    /// </summary>
+    public const string WithdrawFutureFires = """
+        WITH withdrawn AS (
+          DELETE FROM fires WHERE task_id = ANY (@taskIds) AND fire_time > @now RETURNING msg_id
+        ),
+        undelivered AS (
+          DELETE FROM deliveries WHERE msg_id IN (SELECT msg_id FROM withdrawn)
+        )
+        DELETE FROM delivery_outcomes WHERE msg_id IN (SELECT msg_id FROM withdrawn)
         """;
 
     // ---- Dead letters ----

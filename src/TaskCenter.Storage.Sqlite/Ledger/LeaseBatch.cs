@@ -3,7 +3,7 @@ using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Sqlite.Database;
 
-namespace TaskCenter.Storage.Sqlite.QueueStore;
+namespace TaskCenter.Storage.Sqlite.Ledger;
 
 /// <summary>
 /// One LeaseAsync inside the write transaction: reads the group's available deliveries in order and writes what

@@ -3,7 +3,7 @@ using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Postgres.Database;
 
-namespace TaskCenter.Storage.Postgres.QueueStore;
+namespace TaskCenter.Storage.Postgres.Ledger;
 
 /// <summary>
 /// One LeaseAsync inside its transaction: locks the group's available deliveries in order (skipping those another

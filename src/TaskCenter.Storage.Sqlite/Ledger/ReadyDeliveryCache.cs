@@ -2,7 +2,7 @@ using TaskCenter.Core.Limits;
 using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Sqlite.Database;
 
-namespace TaskCenter.Storage.Sqlite.QueueStore;
+namespace TaskCenter.Storage.Sqlite.Ledger;
 
 /// <summary>
 /// Fresh deliveries in memory, per consumer group, so a fire that falls due reaches a waiting consumer without a

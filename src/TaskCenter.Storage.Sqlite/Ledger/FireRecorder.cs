@@ -1,9 +1,11 @@
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
+using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Sqlite.Database;
+using TaskCenter.Storage.Sqlite.TaskStore;
 
-namespace TaskCenter.Storage.Sqlite.QueueStore;
+namespace TaskCenter.Storage.Sqlite.Ledger;
 
 /// <summary>
 /// Records fires and routes them to the subscribed groups (or, with the outbox, marks them for the transport), inside
@@ -31,7 +33,7 @@ internal sealed class FireRecorder : IDisposable
     private readonly SqliteParameter _deliveryAvailableAt;
 
     /// <param name="subscriptions">The groups to route to; <see langword="null"/> records into the outbox instead.</param>
-    public FireRecorder(SqliteConnection connection, SqliteTransaction transaction, SubscriptionIndex? subscriptions)
+    private FireRecorder(SqliteConnection connection, SqliteTransaction transaction, SubscriptionIndex? subscriptions)
     {
         _subscriptions = subscriptions;
         _insertFire = connection.Command(QueueCommands.InsertFire, transaction);
@@ -55,11 +57,56 @@ internal sealed class FireRecorder : IDisposable
     }
 
     /// <summary>
+    /// Applies the engine's advances inside the caller's write: each task's bookkeeping, only where its version still
+    /// matches (a task deleted or changed since the engine read it is skipped, with its fires), and its fires, recorded
+    /// and routed by <paramref name="subscriptions"/> (into the outbox when null). Returns the fires recorded and the
+    /// deliveries made.
+    /// </summary>
+    public static (List<FireRecord> Recorded, List<RoutedFire> Routed) Commit(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TaskAdvance> advances, SubscriptionIndex? subscriptions)
+    {
+        using var update = connection.Command(TaskCommands.Advance, transaction);
+        var id = update.Parameter("@id", SqliteType.Text);
+        var version = update.Parameter("@version", SqliteType.Integer);
+        var state = update.Parameter("@state", SqliteType.Text);
+        var firedCount = update.Parameter("@firedCount", SqliteType.Integer);
+        var nextFireAt = update.Parameter("@nextFireAt", SqliteType.Integer);
+        var finishedAt = update.Parameter("@finishedAt", SqliteType.Integer);
+        using var recorder = new FireRecorder(connection, transaction, subscriptions);
+        var recorded = new List<FireRecord>();
+        var routed = new List<RoutedFire>();
+        foreach (var advance in advances)
+        {
+            var task = advance.Task;
+            id.Set(task.Id);
+            version.Set(task.Version);
+            state.Set(task.State.ToWire());
+            firedCount.Set(task.FiredCount);
+            nextFireAt.Set(task.NextFireAt.ToUnixMs());
+            finishedAt.Set(task.FinishedAt.ToUnixMs());
+            if (update.ExecuteNonQuery() == 0)
+            {
+                continue; // Deleted or changed since the engine read it: its fires are dropped.
+            }
+
+            foreach (var fire in advance.Fires)
+            {
+                if (recorder.Record(fire, routed))
+                {
+                    recorded.Add(fire);
+                }
+            }
+        }
+
+        return (recorded, routed);
+    }
+
+    /// <summary>
     /// Records the fire and gives every matching group a ready delivery, visible at the fire time; with no matching
     /// group it is kept as unrouted. Into the outbox, it gets no deliveries. Returns false (and routes nothing) when the fire was already recorded. Each
     /// delivery made is added to <paramref name="routed"/>.
     /// </summary>
-    public bool Record(FireRecord fire, List<RoutedFire> routed)
+    private bool Record(FireRecord fire, List<RoutedFire> routed)
     {
         var groups = _subscriptions?.GroupsFor(fire.Name) ?? [];
         var fireTime = fire.FireTime.ToUnixMs();

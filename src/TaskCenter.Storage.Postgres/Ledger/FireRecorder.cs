@@ -4,7 +4,7 @@ using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Postgres.Database;
 
-namespace TaskCenter.Storage.Postgres.QueueStore;
+namespace TaskCenter.Storage.Postgres.Ledger;
 
 /// <summary>
 /// Applies the engine's advances inside the caller's transaction, in one statement: each task's bookkeeping (only

@@ -1,9 +1,9 @@
-namespace TaskCenter.Storage.Sqlite.QueueStore;
+namespace TaskCenter.Storage.Sqlite.Ledger;
 
 /// <summary>The SQL of the outbox (<see cref="Core.Delivery.FireRouting.Outbox"/>), on ix_fires_outbox.</summary>
 internal static class OutboxCommands
 {
-    /// <summary>Columns in the order <see cref="SqliteFireOutbox"/> reads them.</summary>
+    /// <summary>Columns in the order <see cref="QueueRowMapper.ReadOutboxFire"/> reads them.</summary>
     public const string Due = """
         SELECT msg_id, task_id, name, data, fire_time, recorded_at, lease_ms, ack
         FROM fires
