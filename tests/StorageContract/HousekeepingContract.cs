@@ -9,6 +9,9 @@ public abstract class HousekeepingContract(StorageHarness db) : StorageContract(
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
+    private static TagFilter Filter(string expression) =>
+        TagFilter.TryParse(expression, out var filter, out var error) ? filter : throw new ArgumentException(error);
+
     private long FireCount(string msgId) => Db.Scalar($"SELECT COUNT(*) FROM fires WHERE msg_id = '{msgId}'");
 
     [Fact]
@@ -26,6 +29,26 @@ public abstract class HousekeepingContract(StorageHarness db) : StorageContract(
         Assert.Equal(0, FireCount(old2.MsgId));
         Assert.Equal(1, FireCount(young.MsgId));
         Assert.Equal(0, await store.Ledger.PurgeExpiredAsync(Build.T0.AddDays(3).AddHours(2), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PurgeExpired_keeps_what_was_recorded_at_the_cut_off_the_options_give()
+    {
+        var queue = new QueueOptions { MaxRetries = 0, UnroutedRetention = TimeSpan.FromHours(1), FireHistoryRetention = TimeSpan.FromHours(2) };
+        var store = await Db.OpenAsync(queue);
+        var now = Build.T0.AddHours(5);
+        var unroutedAtCutOff = await StorageHarness.AddAndFireAsync(store, "orphan", queue.UnroutedKeptSince(now));
+        var unroutedBefore = await StorageHarness.AddAndFireAsync(store, "orphan", queue.UnroutedKeptSince(now).AddMilliseconds(-1));
+        await store.Ledger.SubscribeAsync("g", Filter("done"), null, Build.T0, CancellationToken.None);
+        var doneAtCutOff = await StorageHarness.AddAndFireAsync(store, "done", queue.HistoryKeptSince(now));
+        var doneBefore = await StorageHarness.AddAndFireAsync(store, "done", queue.HistoryKeptSince(now).AddMilliseconds(-1));
+        var leased = await store.Ledger.LeaseAsync("g", 10, Lease, now, CancellationToken.None);
+        await store.Ledger.AckAsync("g", [.. leased.Select(m => m.MsgId)], now, CancellationToken.None);
+
+        Assert.Equal(1, await store.Ledger.PurgeExpiredAsync(now, CancellationToken.None));
+
+        Assert.Equal((1, 0), (FireCount(unroutedAtCutOff.MsgId), FireCount(unroutedBefore.MsgId)));
+        Assert.Equal((1, 0), (FireCount(doneAtCutOff.MsgId), FireCount(doneBefore.MsgId)));
     }
 
     [Fact]

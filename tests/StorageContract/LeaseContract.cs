@@ -128,6 +128,22 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
     }
 
     [Fact]
+    public async Task A_nack_without_a_reason_is_kept_as_the_rules_default_error_on_a_retry_and_a_dead_letter()
+    {
+        var store = await Db.OpenSubscribedAsync(new QueueOptions { MaxRetries = 1, RetryDelays = [TimeSpan.FromSeconds(10)] });
+        var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
+        var first = Assert.Single(await store.Ledger.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None));
+
+        var retry = await store.Ledger.NackAsync("g", first.MsgId, null, Build.T0, CancellationToken.None);
+        var waiting = Assert.Single((await store.Reader.GetFireHistoryAsync(fire.TaskId, 10, null, CancellationToken.None))[0].Deliveries);
+        Assert.Single(await store.Ledger.LeaseAsync("g", 1, Lease, retry.RetryAt!.Value, CancellationToken.None));
+        await store.Ledger.NackAsync("g", first.MsgId, "", retry.RetryAt!.Value, CancellationToken.None);
+
+        Assert.Equal(NackRule.DefaultError, waiting.LastError);
+        Assert.Equal(NackRule.DefaultError, Assert.Single(await store.Ledger.ListDeadLettersAsync("g", 10, null, CancellationToken.None)).LastError);
+    }
+
+    [Fact]
     public async Task Nack_of_an_unknown_acked_dead_or_foreign_message_is_not_found()
     {
         var store = await Db.OpenSubscribedAsync(new QueueOptions { MaxRetries = 0 });
@@ -175,7 +191,7 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
         Assert.Equal(healthy.MsgId, Assert.Single(batch).MsgId);
         var dead = Assert.Single(await store.Ledger.ListDeadLettersAsync("g", 10, null, CancellationToken.None));
         Assert.Equal(poison.MsgId, dead.MsgId);
-        Assert.Equal("lease expired", dead.LastError);
+        Assert.Equal(LeaseRule.ExpiredError, dead.LastError);
         Assert.Equal(2, dead.Attempts);
         Assert.Equal(now, dead.DeadAt);
     }

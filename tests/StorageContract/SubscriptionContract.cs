@@ -121,6 +121,21 @@ public abstract class SubscriptionContract(StorageHarness db) : StorageContract(
     }
 
     [Fact]
+    public async Task Subscribing_again_to_the_same_filter_writes_nothing_and_another_filter_is_written()
+    {
+        var store = await Db.OpenAsync();
+        await store.Ledger.SubscribeAsync("g", Filter("b || a"), "key", Build.T0, CancellationToken.None);
+
+        await store.Ledger.SubscribeAsync("g", Filter("a || b"), "other", Build.T0.AddHours(1), CancellationToken.None);
+        var unchanged = Assert.Single(await store.Ledger.ListGroupsAsync(null, 10, _ => true, CancellationToken.None));
+        await store.Ledger.SubscribeAsync("g", Filter("a"), "other", Build.T0.AddHours(2), CancellationToken.None);
+        var changed = Assert.Single(await store.Ledger.ListGroupsAsync(null, 10, _ => true, CancellationToken.None));
+
+        Assert.Equal(("a || b", "key", Build.T0), (unchanged.Subscription.Expression, unchanged.Owner, unchanged.SubscribedAt));
+        Assert.Equal(("a", "key", Build.T0.AddHours(2)), (changed.Subscription.Expression, changed.Owner, changed.SubscribedAt));
+    }
+
+    [Fact]
     public async Task Groups_are_listed_by_name_in_pages_and_through_a_filter_on_the_name()
     {
         var store = await Db.OpenAsync();
