@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Limits;
@@ -14,14 +13,7 @@ namespace TaskCenter.Core.Queue;
 /// </summary>
 public sealed class BuiltInQueue(IFireLedger ledger, QueueSignal signal, TimeProvider time, IOptions<LimitOptions> limits) : IDeadLetterRedrive
 {
-    /// <summary>
-    /// How long a subscription this instance wrote is taken as still stored without asking the store: another instance
-    /// may have deleted the group meanwhile, and its consumers' polls make it again within this time.
-    /// </summary>
-    private static readonly TimeSpan SubscriptionRecheck = TimeSpan.FromSeconds(10);
-
-    // Subscriptions already written, so a poll with an unchanged subscription costs no write (nor a read).
-    private readonly ConcurrentDictionary<string, (string Expression, DateTimeOffset WrittenAt)> _subscriptions = new(StringComparer.Ordinal);
+    private readonly SubscriptionCache _subscriptions = new();
 
     /// <summary>
     /// Subscribes the group (making it, within the group limits: else <see cref="GroupLimitException"/>), then takes its
@@ -94,17 +86,16 @@ public sealed class BuiltInQueue(IFireLedger ledger, QueueSignal signal, TimePro
     /// <inheritdoc cref="IFireLedger.DeleteGroupAsync"/>
     public async Task<GroupRemoval?> DeleteGroupAsync(string group, CancellationToken cancellationToken)
     {
-        _subscriptions.TryRemove(group, out _);
+        _subscriptions.Forget(group);
         var removed = await ledger.DeleteGroupAsync(group, cancellationToken);
-        _subscriptions.TryRemove(group, out _); // A poll that subscribed meanwhile made the group again, or found it still there.
+        _subscriptions.Forget(group); // A poll that subscribed meanwhile made the group again, or found it still there.
         return removed;
     }
 
     private async Task SubscribeAsync(string group, TagFilter tags, string? owner, CancellationToken cancellationToken)
     {
-        var expression = tags.Expression;
         var now = time.GetUtcNow();
-        if (_subscriptions.TryGetValue(group, out var known) && known.Expression == expression && now - known.WrittenAt < SubscriptionRecheck)
+        if (_subscriptions.Holds(group, tags, now))
         {
             return;
         }
@@ -115,6 +106,6 @@ public sealed class BuiltInQueue(IFireLedger ledger, QueueSignal signal, TimePro
             throw new GroupLimitException(SubscriptionLimits.Refusal(result, group, owner, limits.Value));
         }
 
-        _subscriptions[group] = (expression, now);
+        _subscriptions.Stored(group, tags, now);
     }
 }

@@ -17,7 +17,8 @@ internal static class FireRecorder
     /// <summary>
     /// A fire's routing patterns are its name and, for each prefix length in use (found by a skip scan of
     /// ix_subscription_patterns_prefix_length: a probe per distinct length, once per statement), its prefix of that
-    /// length followed by '*'; the groups it goes to are those with a row for one of them. The lookup is an equality
+    /// length followed by '*'; the groups it goes to are those with a row for one of them (Core's SubscriptionIndex.GroupsFor
+    /// rule, executed here over the committed pattern rows, whichever instance wrote them). The lookup is an equality
     /// join on the pattern, computed once per statement (<c>routes</c>): with statistics a probe of the primary key per
     /// pattern, and without them (a table just filled, not analyzed yet) at worst one hash join over the patterns per
     /// batch of fires — never a scan per fire, which an EXISTS per fire could be given when the planner expects a match
