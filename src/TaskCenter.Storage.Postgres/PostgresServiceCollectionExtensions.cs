@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Instances;
 using TaskCenter.Core.Limits;
@@ -19,7 +20,8 @@ namespace TaskCenter.Storage.Postgres;
 public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the PostgreSQL storage: tasks, fires, the built-in queue and the outbox in one schema that any number of
+    /// Registers the PostgreSQL storage: tasks, fires, the built-in queue and the outbox (as <see cref="DeliveryOptions"/>
+    /// says) in one schema that any number of
     /// server instances share, behind <see cref="ITaskStore"/>, <see cref="ITaskReader"/>, <see cref="IFireLedger"/> and
     /// <see cref="IInstanceRegistry"/>, with the semantics of the SQLite storage. A database that cannot be reached
     /// surfaces as <see cref="StorageUnavailableException"/>, and the storage works again by itself once it is back.
@@ -36,11 +38,12 @@ public static class PostgresServiceCollectionExtensions
         services.AddOptions<PostgresStorageOptions>().Configure(configure);
         services.AddOptions<QueueOptions>();
         services.AddOptions<LimitOptions>();
+        services.AddOptions<DeliveryOptions>();
         services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value));
         services.TryAddSingleton<IFireLedger>(sp => new PostgresFireLedger(
             sp.GetRequiredService<PostgresDatabase>(),
-            sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.Routing,
+            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Routing,
             sp.GetRequiredService<IOptions<QueueOptions>>().Value,
             sp.GetRequiredService<IOptions<LimitOptions>>().Value,
             sp.GetService<TimeProvider>() ?? TimeProvider.System,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
@@ -18,7 +19,7 @@ public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded SQLite storage: tasks, fires and the built-in queue (or the outbox of an external
-    /// transport) in one SQLite file (WAL), behind <see cref="ITaskStore"/>, <see cref="ITaskReader"/>,
+    /// transport, as <see cref="DeliveryOptions"/> says) in one SQLite file (WAL), behind <see cref="ITaskStore"/>, <see cref="ITaskReader"/>,
     /// <see cref="IFireLedger"/> and <see cref="IInstanceRegistry"/>. They share one writer connection (all writes are
     /// serialized through it, each in one transaction); reads use pooled connections beside it. Queue settings come
     /// from <c>IOptions&lt;QueueOptions&gt;</c>, the limits from <c>IOptions&lt;LimitOptions&gt;</c>, the clock from a
@@ -36,10 +37,12 @@ public static class SqliteServiceCollectionExtensions
 
         services.AddOptions<QueueOptions>();
         services.AddOptions<LimitOptions>();
+        services.AddOptions<DeliveryOptions>();
         services.TryAddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
         services.TryAddSingleton(sp => new SqliteFireLedger(
             sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
+            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Routing,
             sp.GetRequiredService<IOptions<QueueOptions>>().Value,
             sp.GetRequiredService<IOptions<LimitOptions>>().Value,
             sp.GetService<TimeProvider>() ?? TimeProvider.System,

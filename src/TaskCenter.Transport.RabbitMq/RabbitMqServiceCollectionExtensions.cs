@@ -20,7 +20,8 @@ public static class RabbitMqServiceCollectionExtensions
     /// Registers delivery over RabbitMQ: the publisher of the outbox's fires, the drain of dead letters into storage, the
     /// re-offer of unrouted fires (three hosted services), the <see cref="IDeadLetterRedrive"/> that redrives over the
     /// broker, and <see cref="RabbitMqHealthCheck"/> (add it with <c>AddCheck&lt;RabbitMqHealthCheck&gt;(RabbitMqHealthCheck.Name)</c>).
-    /// Needs an <see cref="IFireLedger"/> recording fires with <see cref="FireRouting.Outbox"/>. The publisher and the drain start once <see cref="StorageReadiness"/> is ready: whoever
+    /// Sets <see cref="DeliveryOptions.Routing"/> to <see cref="FireRouting.Outbox"/>: the storage's <see cref="IFireLedger"/>
+    /// records fires into its outbox. The publisher and the drain start once <see cref="StorageReadiness"/> is ready: whoever
     /// initializes the storage marks it.
     /// </summary>
     public static IServiceCollection AddTaskCenterRabbitMq(this IServiceCollection services, Action<RabbitMqTransportOptions>? configure = null)
@@ -32,6 +33,7 @@ public static class RabbitMqServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        services.Configure<DeliveryOptions>(delivery => delivery.Routing = FireRouting.Outbox);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton(sp => new BrokerConnection(

@@ -18,7 +18,7 @@ public abstract class StorageHarness : IDisposable
     /// <summary>A new storage instance on the test's storage, initialized (with the default limits unless given).</summary>
     public async Task<StoragePorts> OpenAsync(QueueOptions? queue = null, FireRouting routing = FireRouting.BuiltInQueue, LimitOptions? limits = null)
     {
-        var store = StoragePorts.Create(services => AddStorage(services, routing), queue, limits);
+        var store = StoragePorts.Create(AddStorage, queue, limits, routing: routing);
         _opened.Add(store);
         await store.Ledger.InitializeAsync(CancellationToken.None);
         return store;
@@ -61,8 +61,8 @@ public abstract class StorageHarness : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Registers the backend (as a host does) on the test's storage, recording fires as <paramref name="routing"/> says.</summary>
-    protected abstract void AddStorage(IServiceCollection services, FireRouting routing);
+    /// <summary>Registers the backend (as a host does) on the test's storage.</summary>
+    protected abstract void AddStorage(IServiceCollection services);
 
     /// <summary>Removes the test's storage after its stores are closed.</summary>
     protected abstract void DisposeStorage();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
@@ -24,14 +25,21 @@ public sealed class StoragePorts(ServiceProvider services) : IDisposable, IAsync
 
     /// <summary>
     /// A storage instance (not initialized) registered by <paramref name="addStorage"/>, with these queue settings and
-    /// limits (the contract's defaults when null), logging to <paramref name="logger"/> when given.
+    /// limits (the contract's defaults when null), recording fires as <paramref name="routing"/> says, logging to
+    /// <paramref name="logger"/> when given.
     /// </summary>
-    public static StoragePorts Create(Action<IServiceCollection> addStorage, QueueOptions? queue = null, LimitOptions? limits = null, ILogger? logger = null)
+    public static StoragePorts Create(
+        Action<IServiceCollection> addStorage,
+        QueueOptions? queue = null,
+        LimitOptions? limits = null,
+        ILogger? logger = null,
+        FireRouting routing = FireRouting.BuiltInQueue)
     {
         ArgumentNullException.ThrowIfNull(addStorage);
         var registrations = new ServiceCollection()
             .AddSingleton(Options.Create(queue ?? Build.DefaultQueue()))
-            .AddSingleton(Options.Create(limits ?? new LimitOptions()));
+            .AddSingleton(Options.Create(limits ?? new LimitOptions()))
+            .AddSingleton(Options.Create(new DeliveryOptions { Routing = routing }));
         if (logger is not null)
         {
             registrations.AddSingleton<ILoggerFactory>(new OneLoggerFactory(logger));

@@ -103,8 +103,8 @@ public sealed class OutboxInstancesTests(ClassDatabase database) : IClassFixture
     /// <summary>Two instances recording into the outbox, and <paramref name="fires"/> fires due at T0 in it.</summary>
     private async Task<(StoragePorts A, StoragePorts B)> OpenTwoWithFiresAsync(string a, string b, int fires)
     {
-        var first = await _schema.OpenAsync(a, options => options.Routing = FireRouting.Outbox);
-        var second = await _schema.OpenAsync(b, options => options.Routing = FireRouting.Outbox);
+        var first = await _schema.OpenAsync(a, routing: FireRouting.Outbox);
+        var second = await _schema.OpenAsync(b, routing: FireRouting.Outbox);
         await _schema.LoadDueTasksAsync("out", fires, Build.T0);
         Assert.Equal(fires, (await first.Ledger.FireDueAsync(Build.T0, fires, SharedSchema.FireOnce, CancellationToken.None)).Recorded.Count);
         return (first, second);

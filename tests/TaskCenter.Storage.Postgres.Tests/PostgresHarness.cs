@@ -10,12 +10,11 @@ internal sealed class PostgresHarness(ClassDatabase database) : StorageHarness
 
     public override long Scalar(string sql) => database.Scalar(Schema, sql);
 
-    protected override void AddStorage(IServiceCollection services, FireRouting routing) =>
+    protected override void AddStorage(IServiceCollection services) =>
         services.AddTaskCenterPostgres(options =>
         {
             options.ConnectionString = database.ConnectionString;
             options.Schema = Schema;
-            options.Routing = routing;
         });
 
     protected override void DisposeStorage()

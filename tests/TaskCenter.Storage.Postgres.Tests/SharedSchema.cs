@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
@@ -19,12 +20,17 @@ internal sealed class SharedSchema(ClassDatabase database) : IAsyncDisposable
 
     /// <summary>A new, initialized storage instance on the schema, connecting as <paramref name="instance"/>.</summary>
     public async Task<StoragePorts> OpenAsync(
-        string instance, Action<PostgresStorageOptions>? configure = null, QueueOptions? queue = null, LimitOptions? limits = null, ILogger? logger = null)
+        string instance,
+        Action<PostgresStorageOptions>? configure = null,
+        QueueOptions? queue = null,
+        LimitOptions? limits = null,
+        ILogger? logger = null,
+        FireRouting routing = FireRouting.BuiltInQueue)
     {
         var options = database.Options(Name);
         options.ConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { ApplicationName = instance }.ConnectionString;
         configure?.Invoke(options);
-        var storage = PostgresPorts.Create(options, queue, limits, logger);
+        var storage = PostgresPorts.Create(options, queue, limits, logger, routing);
         _opened.Add(storage);
         await storage.Ledger.InitializeAsync(CancellationToken.None);
         return storage;

@@ -37,11 +37,10 @@ internal sealed class TestDatabase : StorageHarness
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    protected override void AddStorage(IServiceCollection services, FireRouting routing) =>
+    protected override void AddStorage(IServiceCollection services) =>
         services.AddTaskCenterSqlite(options =>
         {
             options.Path = Path;
-            options.Routing = routing;
             options.ReadyCacheSize = ReadyCacheSize ?? options.ReadyCacheSize;
         });
 

@@ -43,10 +43,10 @@ internal sealed class SqliteFireLedger : IFireLedger, IDisposable
     private SubscriptionIndex _subscriptions = SubscriptionIndex.Empty;
 
     public SqliteFireLedger(
-        SqliteDatabase db, SqliteStorageOptions options, QueueOptions queue, LimitOptions limits, TimeProvider time, ILogger logger)
+        SqliteDatabase db, SqliteStorageOptions options, FireRouting routing, QueueOptions queue, LimitOptions limits, TimeProvider time, ILogger logger)
     {
         _db = db;
-        _routing = options.Routing;
+        _routing = routing;
         _queue = queue;
         _limits = limits;
         _time = time;

@@ -51,11 +51,7 @@ public sealed class TransportHarness : IAsyncDisposable
         var logs = new RecordingLoggerProvider();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
-            .AddTaskCenterSqlite(options =>
-            {
-                options.Path = Path.Combine(folder, "taskcenter.db");
-                options.Routing = FireRouting.Outbox;
-            })
+            .AddTaskCenterSqlite(options => options.Path = Path.Combine(folder, "taskcenter.db"))
             .AddTaskCenterRabbitMq(options =>
             {
                 options.Uri = broker.AmqpUri;
