@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Instances;
-using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Postgres.Database;
@@ -36,18 +35,11 @@ public static class PostgresServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<PostgresStorageOptions>().Configure(configure);
-        services.AddOptions<QueueOptions>();
-        services.AddOptions<LimitOptions>();
-        services.AddOptions<DeliveryOptions>();
+        LedgerSettings.AddOptions(services);
         services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value));
         services.TryAddSingleton<IFireLedger>(sp => new PostgresFireLedger(
-            sp.GetRequiredService<PostgresDatabase>(),
-            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Routing,
-            sp.GetRequiredService<IOptions<QueueOptions>>().Value,
-            sp.GetRequiredService<IOptions<LimitOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger<PostgresFireLedger>() ?? NullLogger.Instance));
+            sp.GetRequiredService<PostgresDatabase>(), LedgerSettings.Of<PostgresFireLedger>(sp)));
         services.TryAddSingleton<ITaskStore>(sp => new PostgresTaskStore(sp.GetRequiredService<PostgresDatabase>()));
         services.TryAddSingleton<ITaskReader>(sp => new PostgresTaskReader(sp.GetRequiredService<PostgresDatabase>()));
         services.TryAddSingleton<IInstanceRegistry>(sp => new PostgresInstanceRegistry(sp.GetRequiredService<PostgresDatabase>()));

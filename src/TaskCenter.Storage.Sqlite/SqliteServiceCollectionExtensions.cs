@@ -1,12 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
-using TaskCenter.Core.Limits;
-using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Sqlite.Database;
 using TaskCenter.Storage.Sqlite.Instances;
@@ -35,18 +31,12 @@ public static class SqliteServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.AddOptions<QueueOptions>();
-        services.AddOptions<LimitOptions>();
-        services.AddOptions<DeliveryOptions>();
+        LedgerSettings.AddOptions(services);
         services.TryAddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
         services.TryAddSingleton(sp => new SqliteFireLedger(
             sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
-            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Routing,
-            sp.GetRequiredService<IOptions<QueueOptions>>().Value,
-            sp.GetRequiredService<IOptions<LimitOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger<SqliteFireLedger>() ?? NullLogger.Instance));
+            LedgerSettings.Of<SqliteFireLedger>(sp)));
         services.TryAddSingleton<IFireLedger>(sp => sp.GetRequiredService<SqliteFireLedger>());
         services.TryAddSingleton<ITaskStore>(sp => new SqliteTaskStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<SqliteFireLedger>()));
         services.TryAddSingleton<ITaskReader>(sp => new SqliteTaskReader(sp.GetRequiredService<SqliteDatabase>()));

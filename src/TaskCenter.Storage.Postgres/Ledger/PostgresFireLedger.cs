@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
@@ -17,8 +15,7 @@ namespace TaskCenter.Storage.Postgres.Ledger;
 /// changed them (<see cref="FireRecorder"/>); whatever makes messages ready notifies every instance's waiting consumers
 /// (<see cref="QueueNotifications"/>).
 /// </summary>
-internal sealed class PostgresFireLedger(
-    PostgresDatabase db, FireRouting routing, QueueOptions options, LimitOptions limits, TimeProvider time, ILogger logger) : IFireLedger
+internal sealed class PostgresFireLedger(PostgresDatabase db, LedgerSettings settings) : IFireLedger
 {
     // ---- The engine ----
 
@@ -35,7 +32,7 @@ internal sealed class PostgresFireLedger(
             {
                 await using var batch = connection.Batch(
                     new NpgsqlBatchCommand(AdvisoryLocks.Exclusive).With("@lock", db.Locks.Routing),
-                    new NpgsqlBatchCommand(QueueCommands.SuspendOversized).With("@maxPatterns", limits.MaxTagsPerSubscription),
+                    new NpgsqlBatchCommand(QueueCommands.SuspendOversized).With("@maxPatterns", settings.Limits.MaxTagsPerSubscription),
                     new NpgsqlBatchCommand(QueueCommands.IndexUnindexed));
                 var oversized = new List<(string Group, long Patterns)>();
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -50,7 +47,7 @@ internal sealed class PostgresFireLedger(
             cancellationToken);
         foreach (var (group, patterns) in suspended)
         {
-            SubscriptionLimits.LogSuspended(logger, group, patterns, limits);
+            SubscriptionLimits.LogSuspended(settings.Logger, group, patterns, settings.Limits);
         }
     }
 
@@ -92,7 +89,7 @@ internal sealed class PostgresFireLedger(
                 }
 
                 var advances = plan(due);
-                var recorded = advances.Count == 0 ? [] : await FireRecorder.CommitAsync(connection, db, routing, advances, cancellationToken);
+                var recorded = advances.Count == 0 ? [] : await FireRecorder.CommitAsync(connection, db, settings.Routing, advances, cancellationToken);
                 return new DueBatch(due.Count, recorded);
             },
             cancellationToken);
@@ -107,7 +104,7 @@ internal sealed class PostgresFireLedger(
             return Task.FromResult<IReadOnlyList<FireRecord>>([]);
         }
 
-        return db.RunInTransactionAsync(connection => FireRecorder.CommitAsync(connection, db, routing, advances, cancellationToken), cancellationToken);
+        return db.RunInTransactionAsync(connection => FireRecorder.CommitAsync(connection, db, settings.Routing, advances, cancellationToken), cancellationToken);
     }
 
     /// <summary>Withdraws, inside a task store's delete, the deleted tasks' fires not due yet, with their deliveries.</summary>
@@ -162,7 +159,7 @@ internal sealed class PostgresFireLedger(
                         .With("@group", group)
                         .With("@firsts", tags.Patterns.Select(p => p.First).ToArray())
                         .With("@lasts", tags.Patterns.Select(p => p.Last).ToArray())
-                        .With("@since", options.UnroutedKeptSince(now).ToUnixMs()));
+                        .With("@since", settings.Queue.UnroutedKeptSince(now).ToUnixMs()));
                 await batch.ExecuteNonQueryAsync(cancellationToken);
                 if (batch.BatchCommands[^1].RecordsAffected > 0)
                 {
@@ -224,8 +221,8 @@ internal sealed class PostgresFireLedger(
         }
 
         return db.RunInTransactionAsync<IReadOnlyList<QueueMessage>>(
-            async connection => await new LeaseBatch(connection, group, now, options)
-                .TakeAsync(max, new ResponseBudget(max, limits.MaxResponseBytes), lease, cancellationToken),
+            async connection => await new LeaseBatch(connection, group, now, settings.Queue)
+                .TakeAsync(max, new ResponseBudget(max, settings.Limits.MaxResponseBytes), lease, cancellationToken),
             cancellationToken);
     }
 
@@ -266,7 +263,7 @@ internal sealed class PostgresFireLedger(
                     delivery = QueueRowMapper.ReadPending(reader);
                 }
 
-                var decision = NackRule.Decide(delivery, failure, now, options);
+                var decision = NackRule.Decide(delivery, failure, now, settings.Queue);
                 if (!decision.Writes)
                 {
                     return decision.Outcome;
@@ -300,7 +297,7 @@ internal sealed class PostgresFireLedger(
                     ? connection.Command(QueueCommands.DeadLettersFirst)
                     : connection.Command(QueueCommands.DeadLettersAfter).With("@afterMsgId", afterMsgId);
                 command.With("@group", group).With("@limit", limit);
-                var budget = new ResponseBudget(limit, limits.MaxResponseBytes);
+                var budget = new ResponseBudget(limit, settings.Limits.MaxResponseBytes);
                 var letters = new List<DeadLetter>();
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -370,8 +367,8 @@ internal sealed class PostgresFireLedger(
                 }
 
                 await using var batch = connection.Batch(
-                    new NpgsqlBatchCommand(QueueCommands.PurgeUnrouted).With("@before", options.UnroutedKeptSince(now).ToUnixMs()),
-                    new NpgsqlBatchCommand(QueueCommands.PurgeHistory).With("@before", options.HistoryKeptSince(now).ToUnixMs()));
+                    new NpgsqlBatchCommand(QueueCommands.PurgeUnrouted).With("@before", settings.Queue.UnroutedKeptSince(now).ToUnixMs()),
+                    new NpgsqlBatchCommand(QueueCommands.PurgeHistory).With("@before", settings.Queue.HistoryKeptSince(now).ToUnixMs()));
                 await batch.ExecuteNonQueryAsync(cancellationToken);
                 return batch.BatchCommands[0].RecordsAffected;
             },
@@ -433,7 +430,7 @@ internal sealed class PostgresFireLedger(
 
                 await publish(fires, cancellationToken);
                 await using var mark = connection.Command(OutboxCommands.MarkPublished)
-                    .With("@msgIds", fires.Select(f => f.MsgId).ToArray()).With("@now", time.GetUtcNow().ToUnixMs());
+                    .With("@msgIds", fires.Select(f => f.MsgId).ToArray()).With("@now", settings.Time.GetUtcNow().ToUnixMs());
                 await mark.ExecuteNonQueryAsync(CancellationToken.None);
                 return fires.Count;
             },
@@ -477,7 +474,7 @@ internal sealed class PostgresFireLedger(
         await using var count = connection.Command(QueueCommands.GroupCounts).With("@owner", owner);
         await using var reader = await count.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return SubscriptionLimits.RoomForNewGroup(reader.GetInt64(0), reader.GetInt64(1), owner, limits);
+        return SubscriptionLimits.RoomForNewGroup(reader.GetInt64(0), reader.GetInt64(1), owner, settings.Limits);
     }
 
     /// <summary>The ids changed, oldest fire first (the dead letters' listing order).</summary>

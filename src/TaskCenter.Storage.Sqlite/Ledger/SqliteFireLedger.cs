@@ -42,15 +42,14 @@ internal sealed class SqliteFireLedger : IFireLedger, IDisposable
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private SubscriptionIndex _subscriptions = SubscriptionIndex.Empty;
 
-    public SqliteFireLedger(
-        SqliteDatabase db, SqliteStorageOptions options, FireRouting routing, QueueOptions queue, LimitOptions limits, TimeProvider time, ILogger logger)
+    public SqliteFireLedger(SqliteDatabase db, SqliteStorageOptions options, LedgerSettings settings)
     {
         _db = db;
-        _routing = routing;
-        _queue = queue;
-        _limits = limits;
-        _time = time;
-        _logger = logger;
+        _routing = settings.Routing;
+        _queue = settings.Queue;
+        _limits = settings.Limits;
+        _time = settings.Time;
+        _logger = settings.Logger;
         _ready = new ReadyDeliveryCache(options.ReadyCacheSize, options.ReadyCacheBytes);
         _handOver = new CachedHandOver(db, _ready);
     }
