@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Npgsql;
-using TaskCenter.Core.Delivery;
 
 namespace TaskCenter.Storage.Postgres;
 
@@ -27,12 +26,6 @@ public sealed class PostgresStorageOptions : IValidatableObject
     [Required]
     [RegularExpression("^[a-z_][a-z0-9_]{0,49}$", ErrorMessage = "it must be 1 to 50 lower-case letters, digits or underscores, starting with a letter or underscore")]
     public string Schema { get; set; } = "taskcenter";
-
-    /// <summary>
-    /// Where recorded fires go: the built-in queue (the default), or the outbox an external transport publishes from
-    /// (set by the host when it delivers through RabbitMQ).
-    /// </summary>
-    public FireRouting Routing { get; set; } = FireRouting.BuiltInQueue;
 
     /// <summary>
     /// How long the work of an instance that died (or hangs) mid-transaction stays locked: its session is ended by the

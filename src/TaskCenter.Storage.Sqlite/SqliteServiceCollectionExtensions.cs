@@ -1,22 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
-using TaskCenter.Core.Limits;
-using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
+using TaskCenter.Storage.Sqlite.Database;
+using TaskCenter.Storage.Sqlite.Instances;
+using TaskCenter.Storage.Sqlite.Ledger;
+using TaskCenter.Storage.Sqlite.TaskStore;
 
 namespace TaskCenter.Storage.Sqlite;
 
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the embedded SQLite storage: one <see cref="SqliteStorage"/> serves as <see cref="ITaskStore"/>,
-    /// <see cref="ITaskReader"/>, <see cref="IQueueStore"/>, <see cref="IFireOutbox"/> and <see cref="IInstanceRegistry"/>. Queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>,
-    /// the limits from <c>IOptions&lt;LimitOptions&gt;</c>.
-    /// The host calls <see cref="ITaskStore.InitializeAsync"/> once before use.
+    /// Registers the embedded SQLite storage: tasks, fires and the built-in queue (or the outbox of an external
+    /// transport, as <see cref="DeliveryOptions"/> says) in one SQLite file (WAL), behind <see cref="ITaskStore"/>, <see cref="ITaskReader"/>,
+    /// <see cref="IFireLedger"/> and <see cref="IInstanceRegistry"/>. They share one writer connection (all writes are
+    /// serialized through it, each in one transaction); reads use pooled connections beside it. Queue settings come
+    /// from <c>IOptions&lt;QueueOptions&gt;</c>, the limits from <c>IOptions&lt;LimitOptions&gt;</c>, the clock from a
+    /// registered <see cref="TimeProvider"/> (the system's when none is). The host calls
+    /// <see cref="IFireLedger.InitializeAsync"/> once before use.
     /// </summary>
     public static IServiceCollection AddTaskCenterSqlite(this IServiceCollection services, Action<SqliteStorageOptions>? configure = null)
     {
@@ -27,18 +31,16 @@ public static class SqliteServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.AddOptions<QueueOptions>();
-        services.AddOptions<LimitOptions>();
-        services.TryAddSingleton(sp => new SqliteStorage(
+        LedgerSettings.AddOptions(services);
+        services.TryAddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
+        services.TryAddSingleton(sp => new SqliteFireLedger(
+            sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
-            sp.GetRequiredService<IOptions<QueueOptions>>().Value,
-            sp.GetRequiredService<IOptions<LimitOptions>>().Value,
-            sp.GetService<ILoggerFactory>()?.CreateLogger<SqliteStorage>()));
-        services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<SqliteStorage>());
-        services.TryAddSingleton<ITaskReader>(sp => sp.GetRequiredService<SqliteStorage>());
-        services.TryAddSingleton<IQueueStore>(sp => sp.GetRequiredService<SqliteStorage>());
-        services.TryAddSingleton<IFireOutbox>(sp => sp.GetRequiredService<SqliteStorage>());
-        services.TryAddSingleton<IInstanceRegistry>(sp => sp.GetRequiredService<SqliteStorage>());
+            LedgerSettings.Of<SqliteFireLedger>(sp)));
+        services.TryAddSingleton<IFireLedger>(sp => sp.GetRequiredService<SqliteFireLedger>());
+        services.TryAddSingleton<ITaskStore>(sp => new SqliteTaskStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<SqliteFireLedger>()));
+        services.TryAddSingleton<ITaskReader>(sp => new SqliteTaskReader(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<IInstanceRegistry>(sp => new SqliteInstanceRegistry(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 }

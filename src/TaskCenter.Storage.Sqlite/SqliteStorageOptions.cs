@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TaskCenter.Core.Delivery;
 
 namespace TaskCenter.Storage.Sqlite;
 
@@ -34,12 +33,6 @@ public sealed class SqliteStorageOptions : IValidatableObject
     /// </summary>
     [Range(0, 64L * 1024 * 1024 * 1024)]
     public long ReadyCacheBytes { get; set; } = 64 * 1024 * 1024;
-
-    /// <summary>
-    /// Where recorded fires go: the built-in queue (the default), or the outbox an external transport publishes from
-    /// (set by the host when it delivers through RabbitMQ).
-    /// </summary>
-    public FireRouting Routing { get; set; } = FireRouting.BuiltInQueue;
 
     /// <summary>The path must name a file: the writer and the readers open it separately.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

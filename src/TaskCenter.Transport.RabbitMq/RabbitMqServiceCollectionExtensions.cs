@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
-using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Transport.RabbitMq.Broker;
 using TaskCenter.Transport.RabbitMq.DeadLetters;
@@ -21,8 +20,8 @@ public static class RabbitMqServiceCollectionExtensions
     /// Registers delivery over RabbitMQ: the publisher of the outbox's fires, the drain of dead letters into storage, the
     /// re-offer of unrouted fires (three hosted services), the <see cref="IDeadLetterRedrive"/> that redrives over the
     /// broker, and <see cref="RabbitMqHealthCheck"/> (add it with <c>AddCheck&lt;RabbitMqHealthCheck&gt;(RabbitMqHealthCheck.Name)</c>).
-    /// Needs an <see cref="IFireOutbox"/> and <see cref="IQueueStore"/> from a store recording fires with
-    /// <see cref="FireRouting.Outbox"/>. The publisher and the drain start once <see cref="StorageReadiness"/> is ready: whoever
+    /// Sets <see cref="DeliveryOptions.Routing"/> to <see cref="FireRouting.Outbox"/>: the storage's <see cref="IFireLedger"/>
+    /// records fires into its outbox. The publisher and the drain start once <see cref="StorageReadiness"/> is ready: whoever
     /// initializes the storage marks it.
     /// </summary>
     public static IServiceCollection AddTaskCenterRabbitMq(this IServiceCollection services, Action<RabbitMqTransportOptions>? configure = null)
@@ -34,6 +33,7 @@ public static class RabbitMqServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        services.Configure<DeliveryOptions>(delivery => delivery.Routing = FireRouting.Outbox);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton(sp => new BrokerConnection(
@@ -45,10 +45,10 @@ public static class RabbitMqServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<FirePublisher>(sp));
         services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<DeadLetterDrain>(sp));
         services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<UnroutedReoffer>(sp));
-        services.TryAddSingleton(sp => new RabbitMqDeadLetterRedrive(sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IQueueStore>()));
+        services.TryAddSingleton(sp => new RabbitMqDeadLetterRedrive(sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IFireLedger>()));
         services.AddSingleton<IDeadLetterRedrive>(sp => sp.GetRequiredService<RabbitMqDeadLetterRedrive>());
         services.TryAddSingleton(sp => new RabbitMqHealthCheck(
-            sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IFireOutbox>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IFireLedger>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -6,8 +6,7 @@ using TaskCenter.Core.Tasks;
 namespace TaskCenter.StorageContract;
 
 /// <summary>The census: tasks by type and state, each group's backlog, unrouted and unpublished fires.</summary>
-public abstract class CensusContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
-    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+public abstract class CensusContract(StorageHarness db) : StorageContract(db)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
@@ -24,7 +23,7 @@ public abstract class CensusContract<TStore>(StorageHarness<TStore> db) : Storag
     {
         var store = await Db.OpenAsync();
 
-        var census = await store.CountAsync(CancellationToken.None);
+        var census = await store.Reader.CountAsync(CancellationToken.None);
 
         Assert.Empty(census.Tasks);
         Assert.Empty(census.Groups);
@@ -35,9 +34,9 @@ public abstract class CensusContract<TStore>(StorageHarness<TStore> db) : Storag
     public async Task Count_gives_tasks_by_type_and_state_and_every_groups_backlog_by_name()
     {
         var store = await Db.OpenAsync(new QueueOptions { MaxRetries = 0 });
-        await store.SubscribeAsync("g", Filter("a"), null, Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("h", Filter("b"), null, Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("empty", Filter("none"), null, Build.T0, CancellationToken.None);
+        await store.Ledger.SubscribeAsync("g", Filter("a"), null, Build.T0, CancellationToken.None);
+        await store.Ledger.SubscribeAsync("h", Filter("b"), null, Build.T0, CancellationToken.None);
+        await store.Ledger.SubscribeAsync("empty", Filter("none"), null, Build.T0, CancellationToken.None);
         foreach (var task in new[]
         {
             Build.Task("x", data: "1"),
@@ -47,24 +46,24 @@ public abstract class CensusContract<TStore>(StorageHarness<TStore> db) : Storag
             Build.Task("x", data: "5", state: TaskState.Active) with { Type = TaskType.Cron, Crontab = "* * * * *" },
         })
         {
-            await store.AddAsync(task, CancellationToken.None);
+            await store.Tasks.AddAsync(task, CancellationToken.None);
         }
 
         var a = new List<FireRecord>();
         for (var i = 0; i < 4; i++)
         {
-            a.Add(await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(i))); // one-shot tasks, active after their fire
+            a.Add(await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddSeconds(i))); // one-shot tasks, active after their fire
         }
 
-        await Db.AddAndFireAsync(store, "b", Build.T0);
-        await Db.AddAndFireAsync(store, "orphan", Build.T0);
+        await StorageHarness.AddAndFireAsync(store, "b", Build.T0);
+        await StorageHarness.AddAndFireAsync(store, "orphan", Build.T0);
         var now = Build.T0.AddSeconds(1);
-        Assert.Equal(2, (await store.LeaseAsync("g", 10, Lease, now, CancellationToken.None)).Count);
-        await store.NackAsync("g", a[1].MsgId, "bad", now, CancellationToken.None);
-        await store.AddDeadLettersAsync([Build.DeadLetter("rabbit", 3, now)], CancellationToken.None);
-        await store.GetNextReadyAsync("g", CancellationToken.None); // (SQLite: waits for leases handed out from memory to be written)
+        Assert.Equal(2, (await store.Ledger.LeaseAsync("g", 10, Lease, now, CancellationToken.None)).Count);
+        await store.Ledger.NackAsync("g", a[1].MsgId, "bad", now, CancellationToken.None);
+        await store.Ledger.AddDeadLettersAsync([Build.DeadLetter("rabbit", 3, now)], CancellationToken.None);
+        await store.Ledger.GetNextReadyAsync("g", CancellationToken.None); // (SQLite: waits for leases handed out from memory to be written)
 
-        var census = await store.CountAsync(CancellationToken.None);
+        var census = await store.Reader.CountAsync(CancellationToken.None);
 
         Assert.Equal(
             Ordered(
@@ -86,14 +85,14 @@ public abstract class CensusContract<TStore>(StorageHarness<TStore> db) : Storag
     public async Task Count_gives_the_fires_waiting_in_the_outbox()
     {
         var store = await Db.OpenAsync(routing: FireRouting.Outbox);
-        await Db.AddAndFireAsync(store, "a", Build.T0);
-        await Db.AddAndFireAsync(store, "b", Build.T0.AddMinutes(1));
-        await Db.AddAndFireAsync(store, "c", Build.T0.AddMinutes(2));
-        Assert.Equal(3, (await store.CountAsync(CancellationToken.None)).UnpublishedFires);
+        await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
+        await StorageHarness.AddAndFireAsync(store, "b", Build.T0.AddMinutes(1));
+        await StorageHarness.AddAndFireAsync(store, "c", Build.T0.AddMinutes(2));
+        Assert.Equal(3, (await store.Reader.CountAsync(CancellationToken.None)).UnpublishedFires);
 
-        await store.PublishDueAsync(Build.T0, 10, (_, _) => Task.CompletedTask, CancellationToken.None);
+        await store.Ledger.PublishDueAsync(Build.T0, 10, (_, _) => Task.CompletedTask, CancellationToken.None);
 
-        var census = await store.CountAsync(CancellationToken.None);
+        var census = await store.Reader.CountAsync(CancellationToken.None);
         Assert.Equal((0L, 2L), (census.UnroutedFires, census.UnpublishedFires));
         Assert.Equal([new(TaskType.OneShot, TaskState.Active, 3)], census.Tasks);
     }

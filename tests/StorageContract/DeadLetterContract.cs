@@ -5,35 +5,34 @@ using TaskCenter.Core.Storage;
 namespace TaskCenter.StorageContract;
 
 /// <summary>A group's dead letters: listed oldest fire first and paged, redriven, purged; and those a transport gives up on.</summary>
-public abstract class DeadLetterContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
-    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+public abstract class DeadLetterContract(StorageHarness db) : StorageContract(db)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     /// <summary>With MaxRetries = 0 one nack dead-letters; returns the dead fires' msgids, oldest fire first.</summary>
-    private async Task<List<string>> KillAsync(TStore store, int count)
+    private static async Task<List<string>> KillAsync(StoragePorts store, int count)
     {
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var fire = await Db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(count - i)); // recorded newest first
+            var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddSeconds(count - i)); // recorded newest first
             ids.Insert(0, fire.MsgId);
         }
 
-        await store.LeaseAsync("g", count, Lease, Build.T0.AddHours(1), CancellationToken.None);
+        await store.Ledger.LeaseAsync("g", count, Lease, Build.T0.AddHours(1), CancellationToken.None);
         foreach (var id in ids)
         {
-            Assert.Equal(NackResult.DeadLettered, (await store.NackAsync("g", id, "bad", Build.T0.AddHours(1), CancellationToken.None)).Result);
+            Assert.Equal(NackResult.DeadLettered, (await store.Ledger.NackAsync("g", id, "bad", Build.T0.AddHours(1), CancellationToken.None)).Result);
         }
 
         return ids;
     }
 
-    private async Task<TStore> OpenAsync()
+    private async Task<StoragePorts> OpenAsync()
     {
         var store = await Db.OpenAsync(new QueueOptions { MaxRetries = 0 });
-        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
-        await store.SubscribeAsync("h", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.Ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.Ledger.SubscribeAsync("h", TagFilter.All, null, Build.T0, CancellationToken.None);
         return store;
     }
 
@@ -43,14 +42,14 @@ public abstract class DeadLetterContract<TStore>(StorageHarness<TStore> db) : St
         var store = await OpenAsync();
         var ids = await KillAsync(store, 5);
 
-        var page1 = await store.ListDeadLettersAsync("g", 2, null, CancellationToken.None);
-        var page2 = await store.ListDeadLettersAsync("g", 2, page1[^1].MsgId, CancellationToken.None);
-        var page3 = await store.ListDeadLettersAsync("g", 2, page2[^1].MsgId, CancellationToken.None);
+        var page1 = await store.Ledger.ListDeadLettersAsync("g", 2, null, CancellationToken.None);
+        var page2 = await store.Ledger.ListDeadLettersAsync("g", 2, page1[^1].MsgId, CancellationToken.None);
+        var page3 = await store.Ledger.ListDeadLettersAsync("g", 2, page2[^1].MsgId, CancellationToken.None);
 
         Assert.Equal(ids, page1.Concat(page2).Concat(page3).Select(d => d.MsgId));
         Assert.All(page1, d => Assert.Equal("g", d.Group));
-        Assert.Empty(await store.ListDeadLettersAsync("g", 2, page3[^1].MsgId, CancellationToken.None));
-        Assert.Empty(await store.ListDeadLettersAsync("h", 10, null, CancellationToken.None));
+        Assert.Empty(await store.Ledger.ListDeadLettersAsync("g", 2, page3[^1].MsgId, CancellationToken.None));
+        Assert.Empty(await store.Ledger.ListDeadLettersAsync("h", 10, null, CancellationToken.None));
     }
 
     [Fact]
@@ -60,18 +59,18 @@ public abstract class DeadLetterContract<TStore>(StorageHarness<TStore> db) : St
         var ids = await KillAsync(store, 3);
         var now = Build.T0.AddHours(2);
 
-        var moved = await store.RedriveAsync("g", [ids[1], "unknown", ids[1]], now, CancellationToken.None);
+        var moved = await store.Ledger.RedriveAsync("g", [ids[1], "unknown", ids[1]], now, CancellationToken.None);
 
         Assert.Equal([ids[1]], moved);
-        Assert.Empty(await store.LeaseAsync("g", 10, Lease, now.AddMilliseconds(-1), CancellationToken.None));
-        var message = Assert.Single(await store.LeaseAsync("g", 10, Lease, now, CancellationToken.None));
+        Assert.Empty(await store.Ledger.LeaseAsync("g", 10, Lease, now.AddMilliseconds(-1), CancellationToken.None));
+        var message = Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, now, CancellationToken.None));
         Assert.Equal(ids[1], message.MsgId);
         Assert.Equal(1, message.Attempt);
-        Assert.Equal([ids[0], ids[2]], (await store.ListDeadLettersAsync("g", 10, null, CancellationToken.None)).Select(d => d.MsgId));
+        Assert.Equal([ids[0], ids[2]], (await store.Ledger.ListDeadLettersAsync("g", 10, null, CancellationToken.None)).Select(d => d.MsgId));
 
-        Assert.Equal([ids[0], ids[2]], await store.RedriveAsync("g", null, now, CancellationToken.None));
-        Assert.Empty(await store.ListDeadLettersAsync("g", 10, null, CancellationToken.None));
-        Assert.Equal(2, (await store.LeaseAsync("g", 10, Lease, now, CancellationToken.None)).Count);
+        Assert.Equal([ids[0], ids[2]], await store.Ledger.RedriveAsync("g", null, now, CancellationToken.None));
+        Assert.Empty(await store.Ledger.ListDeadLettersAsync("g", 10, null, CancellationToken.None));
+        Assert.Equal(2, (await store.Ledger.LeaseAsync("g", 10, Lease, now, CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -79,14 +78,14 @@ public abstract class DeadLetterContract<TStore>(StorageHarness<TStore> db) : St
     {
         var store = await OpenAsync();
         var ids = await KillAsync(store, 3);
-        var live = await Db.AddAndFireAsync(store, "a", Build.T0.AddHours(1));
+        var live = await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddHours(1));
 
-        Assert.Equal([ids[2]], await store.PurgeDeadLettersAsync("g", [ids[2], live.MsgId], CancellationToken.None));
-        Assert.Equal([ids[0], ids[1]], await store.PurgeDeadLettersAsync("g", null, CancellationToken.None));
+        Assert.Equal([ids[2]], await store.Ledger.PurgeDeadLettersAsync("g", [ids[2], live.MsgId], CancellationToken.None));
+        Assert.Equal([ids[0], ids[1]], await store.Ledger.PurgeDeadLettersAsync("g", null, CancellationToken.None));
 
-        Assert.Empty(await store.ListDeadLettersAsync("g", 10, null, CancellationToken.None));
-        Assert.Empty(await store.RedriveAsync("g", null, Build.T0.AddHours(2), CancellationToken.None));
-        Assert.Equal(live.MsgId, Assert.Single(await store.LeaseAsync("g", 10, Lease, Build.T0.AddHours(2), CancellationToken.None)).MsgId);
+        Assert.Empty(await store.Ledger.ListDeadLettersAsync("g", 10, null, CancellationToken.None));
+        Assert.Empty(await store.Ledger.RedriveAsync("g", null, Build.T0.AddHours(2), CancellationToken.None));
+        Assert.Equal(live.MsgId, Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddHours(2), CancellationToken.None)).MsgId);
     }
 
     [Fact]
@@ -96,13 +95,13 @@ public abstract class DeadLetterContract<TStore>(StorageHarness<TStore> db) : St
         var letter = Build.DeadLetter("g", 17, Build.T0.AddHours(1));
         var sameFireOtherGroup = letter with { Group = "h", Attempts = 3 };
 
-        await store.AddDeadLettersAsync([letter, sameFireOtherGroup], CancellationToken.None);
-        await store.AddDeadLettersAsync([letter with { LastError = "again", DeadAt = Build.T0.AddHours(2) }], CancellationToken.None);
+        await store.Ledger.AddDeadLettersAsync([letter, sameFireOtherGroup], CancellationToken.None);
+        await store.Ledger.AddDeadLettersAsync([letter with { LastError = "again", DeadAt = Build.T0.AddHours(2) }], CancellationToken.None);
 
-        Assert.Equal(letter, Assert.Single(await store.ListDeadLettersAsync("g", 10, null, CancellationToken.None)));
-        Assert.Equal(sameFireOtherGroup, Assert.Single(await store.ListDeadLettersAsync("h", 10, null, CancellationToken.None)));
-        Assert.Equal([letter.MsgId], await store.RedriveAsync("g", null, Build.T0.AddHours(3), CancellationToken.None));
-        var message = Assert.Single(await store.LeaseAsync("g", 10, Lease, Build.T0.AddHours(3), CancellationToken.None));
+        Assert.Equal(letter, Assert.Single(await store.Ledger.ListDeadLettersAsync("g", 10, null, CancellationToken.None)));
+        Assert.Equal(sameFireOtherGroup, Assert.Single(await store.Ledger.ListDeadLettersAsync("h", 10, null, CancellationToken.None)));
+        Assert.Equal([letter.MsgId], await store.Ledger.RedriveAsync("g", null, Build.T0.AddHours(3), CancellationToken.None));
+        var message = Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddHours(3), CancellationToken.None));
         Assert.Equal((letter.MsgId, letter.TaskId, letter.Data, 1), (message.MsgId, message.TaskId, message.Data, message.Attempt));
     }
 }

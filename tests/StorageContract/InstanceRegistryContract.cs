@@ -6,8 +6,7 @@ using TaskCenter.Core.Storage;
 namespace TaskCenter.StorageContract;
 
 /// <summary>The server-instance registry: heartbeats replace the instance's last one; instances not seen lately are forgotten.</summary>
-public abstract class InstanceRegistryContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
-    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IInstanceRegistry, IDisposable
+public abstract class InstanceRegistryContract(StorageHarness db) : StorageContract(db)
 {
     private static readonly DateTimeOffset LongAgo = Build.T0.AddYears(-1);
 
@@ -34,15 +33,15 @@ public abstract class InstanceRegistryContract<TStore>(StorageHarness<TStore> db
     public async Task Heartbeats_are_listed_most_recently_started_first_and_a_new_one_replaces_the_last()
     {
         var store = await Db.OpenAsync();
-        Assert.Empty(await store.ListInstancesAsync(CancellationToken.None));
+        Assert.Empty(await store.Instances.ListInstancesAsync(CancellationToken.None));
         var first = Beat("a", Build.T0, Build.T0.AddSeconds(1), fires: new MinuteCounts(28_333_333, [1, 0, 5]));
         var second = Beat("b", Build.T0.AddSeconds(5), Build.T0.AddSeconds(6));
         var sameStart = Beat("c", Build.T0.AddSeconds(5), Build.T0.AddSeconds(7));
 
-        await store.BeatAsync(first, LongAgo, CancellationToken.None);
-        await store.BeatAsync(sameStart, LongAgo, CancellationToken.None);
-        await store.BeatAsync(second, LongAgo, CancellationToken.None);
-        AssertBeats([second, sameStart, first], await store.ListInstancesAsync(CancellationToken.None));
+        await store.Instances.BeatAsync(first, LongAgo, CancellationToken.None);
+        await store.Instances.BeatAsync(sameStart, LongAgo, CancellationToken.None);
+        await store.Instances.BeatAsync(second, LongAgo, CancellationToken.None);
+        AssertBeats([second, sameStart, first], await store.Instances.ListInstancesAsync(CancellationToken.None));
 
         var again = first with
         {
@@ -53,9 +52,9 @@ public abstract class InstanceRegistryContract<TStore>(StorageHarness<TStore> db
             ProcessId = 7,
             Fires = new MinuteCounts(28_333_334, [0, 5, 9, 1_000_000]),
         };
-        await store.BeatAsync(again, LongAgo, CancellationToken.None);
+        await store.Instances.BeatAsync(again, LongAgo, CancellationToken.None);
 
-        AssertBeats([second, sameStart, again], await store.ListInstancesAsync(CancellationToken.None));
+        AssertBeats([second, sameStart, again], await store.Instances.ListInstancesAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -67,12 +66,12 @@ public abstract class InstanceRegistryContract<TStore>(StorageHarness<TStore> db
         var fresh = Beat("fresh", Build.T0.AddSeconds(2), Build.T0.AddSeconds(40));
         foreach (var beat in new[] { stale, edge })
         {
-            await store.BeatAsync(beat, LongAgo, CancellationToken.None);
+            await store.Instances.BeatAsync(beat, LongAgo, CancellationToken.None);
         }
 
-        await store.BeatAsync(fresh, Build.T0.AddSeconds(30), CancellationToken.None);
+        await store.Instances.BeatAsync(fresh, Build.T0.AddSeconds(30), CancellationToken.None);
 
-        AssertBeats([fresh, edge], await store.ListInstancesAsync(CancellationToken.None));
+        AssertBeats([fresh, edge], await store.Instances.ListInstancesAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -82,8 +81,8 @@ public abstract class InstanceRegistryContract<TStore>(StorageHarness<TStore> db
         var other = await Db.OpenAsync();
         var beat = Beat("a", Build.T0, Build.T0.AddSeconds(1), fires: new MinuteCounts(1, [2]));
 
-        await one.BeatAsync(beat, LongAgo, CancellationToken.None);
+        await one.Instances.BeatAsync(beat, LongAgo, CancellationToken.None);
 
-        AssertBeats([beat], await other.ListInstancesAsync(CancellationToken.None));
+        AssertBeats([beat], await other.Instances.ListInstancesAsync(CancellationToken.None));
     }
 }

@@ -6,20 +6,19 @@ using TaskCenter.Core.Tasks;
 namespace TaskCenter.StorageContract;
 
 /// <summary>An operator's writes to a task: revise (pause, resume, update) under its version, and commit ("trigger now").</summary>
-public abstract class ReviseContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
-    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+public abstract class ReviseContract(StorageHarness db) : StorageContract(db)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     /// <summary>A task fired at T0 and at T0+10s (recorded ahead of time); returns it as stored and both fires.</summary>
-    private async Task<(ScheduledTask Task, FireRecord Due, FireRecord Ahead)> FiredAheadAsync(TStore store)
+    private static async Task<(ScheduledTask Task, FireRecord Due, FireRecord Ahead)> FiredAheadAsync(StoragePorts store)
     {
         var task = Build.Task("tick", data: "old", nextFireAt: Build.T0) with { Type = TaskType.Interval, LoopTime = 10 };
-        await store.AddAsync(task, CancellationToken.None);
+        await store.Tasks.AddAsync(task, CancellationToken.None);
         var due = Build.Fire(task, Build.T0);
         var ahead = Build.Fire(task, Build.T0.AddSeconds(10));
-        Assert.Equal(2, (await Db.CommitAsync(store, [Build.Advance(task, TaskState.Active, Build.T0.AddSeconds(20), null, due, ahead)])).Count);
-        return ((await store.GetAsync(task.Id, CancellationToken.None))!, due, ahead);
+        Assert.Equal(2, (await StorageHarness.CommitAsync(store, [Build.Advance(task, TaskState.Active, Build.T0.AddSeconds(20), null, due, ahead)])).Count);
+        return ((await store.Reader.GetAsync(task.Id, CancellationToken.None))!, due, ahead);
     }
 
     [Fact]
@@ -44,18 +43,18 @@ public abstract class ReviseContract<TStore>(StorageHarness<TStore> db) : Storag
             FinishedAt = Build.T0.AddSeconds(1),
         };
 
-        Assert.True(await store.ReviseAsync(revised, CancellationToken.None));
+        Assert.True(await store.Tasks.ReviseAsync(revised, CancellationToken.None));
 
-        Assert.Equal(revised with { Version = read.Version + 1 }, await store.GetAsync(read.Id, CancellationToken.None));
+        Assert.Equal(revised with { Version = read.Version + 1 }, await store.Reader.GetAsync(read.Id, CancellationToken.None));
 
         // Recorded fires go out as recorded: nothing is lost and the fire count stays exact.
         Assert.Equal(
             [due.MsgId, ahead.MsgId],
-            (await store.LeaseAsync("g", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None)).Select(m => m.MsgId));
+            (await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None)).Select(m => m.MsgId));
 
         // The dedupe now sees the new data.
-        Assert.Equal(new(read.Id, false), await store.AddAsync(Build.Task("tick", data: "new"), CancellationToken.None));
-        Assert.True((await store.AddAsync(Build.Task("tick", data: "old"), CancellationToken.None)).Created);
+        Assert.Equal(new(read.Id, false), await store.Tasks.AddAsync(Build.Task("tick", data: "new"), CancellationToken.None));
+        Assert.True((await store.Tasks.AddAsync(Build.Task("tick", data: "old"), CancellationToken.None)).Created);
     }
 
     [Fact]
@@ -63,12 +62,12 @@ public abstract class ReviseContract<TStore>(StorageHarness<TStore> db) : Storag
     {
         var store = await Db.OpenAsync();
         var task = Build.Task("kept", data: "d", createdAt: 42);
-        await store.AddAsync(task, CancellationToken.None);
+        await store.Tasks.AddAsync(task, CancellationToken.None);
 
-        Assert.True(await store.ReviseAsync(
+        Assert.True(await store.Tasks.ReviseAsync(
             task with { Name = "renamed", Type = TaskType.Cron, CreatedAt = 43, Data = "e" }, CancellationToken.None));
 
-        Assert.Equal(task with { Data = "e", Version = task.Version + 1 }, await store.GetAsync(task.Id, CancellationToken.None));
+        Assert.Equal(task with { Data = "e", Version = task.Version + 1 }, await store.Reader.GetAsync(task.Id, CancellationToken.None));
         Assert.Empty(await TasksNamedAsync(store, "renamed"));
     }
 
@@ -77,13 +76,13 @@ public abstract class ReviseContract<TStore>(StorageHarness<TStore> db) : Storag
     {
         var store = await Db.OpenAsync();
         var paused = Build.Task("p", data: "d", state: TaskState.Paused);
-        await store.AddAsync(paused, CancellationToken.None);
-        Assert.Null(await store.GetEarliestFireAsync(CancellationToken.None));
+        await store.Tasks.AddAsync(paused, CancellationToken.None);
+        Assert.Null(await store.Ledger.GetEarliestFireAsync(CancellationToken.None));
 
-        Assert.True(await store.ReviseAsync(paused with { State = TaskState.Active, NextFireAt = Build.T0.AddSeconds(3) }, CancellationToken.None));
+        Assert.True(await store.Tasks.ReviseAsync(paused with { State = TaskState.Active, NextFireAt = Build.T0.AddSeconds(3) }, CancellationToken.None));
 
-        Assert.Equal(Build.T0.AddSeconds(3), await store.GetEarliestFireAsync(CancellationToken.None));
-        Assert.Equal(1, await store.CountDueAsync(Build.T0.AddSeconds(3), 10, CancellationToken.None));
+        Assert.Equal(Build.T0.AddSeconds(3), await store.Ledger.GetEarliestFireAsync(CancellationToken.None));
+        Assert.Equal(1, await store.Ledger.CountDueAsync(Build.T0.AddSeconds(3), 10, CancellationToken.None));
     }
 
     [Fact]
@@ -91,18 +90,18 @@ public abstract class ReviseContract<TStore>(StorageHarness<TStore> db) : Storag
     {
         var store = await Db.OpenSubscribedAsync();
         var (read, due, ahead) = await FiredAheadAsync(store);
-        Assert.True(await store.ReviseAsync(read with { Data = "first" }, CancellationToken.None));
-        var stored = await store.GetAsync(read.Id, CancellationToken.None);
+        Assert.True(await store.Tasks.ReviseAsync(read with { Data = "first" }, CancellationToken.None));
+        var stored = await store.Reader.GetAsync(read.Id, CancellationToken.None);
 
-        Assert.False(await store.ReviseAsync(read with { Data = "second", State = TaskState.Paused }, CancellationToken.None));
-        Assert.False(await store.ReviseAsync(stored! with { Version = stored.Version + 1, Data = "third" }, CancellationToken.None));
+        Assert.False(await store.Tasks.ReviseAsync(read with { Data = "second", State = TaskState.Paused }, CancellationToken.None));
+        Assert.False(await store.Tasks.ReviseAsync(stored! with { Version = stored.Version + 1, Data = "third" }, CancellationToken.None));
 
-        Assert.Equal(stored, await store.GetAsync(read.Id, CancellationToken.None));
+        Assert.Equal(stored, await store.Reader.GetAsync(read.Id, CancellationToken.None));
         Assert.Equal(read.Version + 1, stored!.Version);
         Assert.Equal("first", stored.Data);
         Assert.Equal(
             [due.MsgId, ahead.MsgId],
-            (await store.LeaseAsync("g", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None)).Select(m => m.MsgId));
+            (await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None)).Select(m => m.MsgId));
     }
 
     [Fact]
@@ -110,30 +109,30 @@ public abstract class ReviseContract<TStore>(StorageHarness<TStore> db) : Storag
     {
         var store = await Db.OpenAsync();
         var task = Build.Task("gone", data: "d");
-        await store.AddAsync(task, CancellationToken.None);
-        await store.DeleteAsync([task.Id], Build.T0, CancellationToken.None);
+        await store.Tasks.AddAsync(task, CancellationToken.None);
+        await store.Tasks.DeleteAsync([task.Id], Build.T0, CancellationToken.None);
 
-        Assert.False(await store.ReviseAsync(task, CancellationToken.None));
-        Assert.False(await store.ReviseAsync(Build.Task("never"), CancellationToken.None));
-        Assert.Null(await store.GetAsync(task.Id, CancellationToken.None));
+        Assert.False(await store.Tasks.ReviseAsync(task, CancellationToken.None));
+        Assert.False(await store.Tasks.ReviseAsync(Build.Task("never"), CancellationToken.None));
+        Assert.Null(await store.Reader.GetAsync(task.Id, CancellationToken.None));
         Assert.Equal(0, Db.Scalar("SELECT COUNT(*) FROM tasks"));
     }
 
     [Fact]
-    public async Task Commit_through_the_task_store_interface_records_a_fire_now()
+    public async Task Commit_through_the_ledger_records_a_fire_now_as_trigger_now_does()
     {
         var store = await Db.OpenSubscribedAsync();
         var task = Build.Task("manual", data: "d", state: TaskState.Paused);
-        await store.AddAsync(task, CancellationToken.None);
-        ITaskStore tasks = store;
+        await store.Tasks.AddAsync(task, CancellationToken.None);
+        var ledger = store.Ledger;
         var fire = Build.Fire(task, Build.T0.AddSeconds(1));
 
-        var recorded = await tasks.CommitAsync([new TaskAdvance(task with { FiredCount = 1 }, [fire])], CancellationToken.None);
+        var recorded = await ledger.CommitAsync([new TaskAdvance(task with { FiredCount = 1 }, [fire])], CancellationToken.None);
 
         Assert.Equal([fire], recorded);
-        var stored = await store.GetAsync(task.Id, CancellationToken.None);
+        var stored = await store.Reader.GetAsync(task.Id, CancellationToken.None);
         Assert.Equal((TaskState.Paused, 1L, task.Version + 1), (stored!.State, stored.FiredCount, stored.Version));
-        Assert.Equal(fire.MsgId, Assert.Single(await store.LeaseAsync("g", 10, Lease, Build.T0.AddSeconds(1), CancellationToken.None)).MsgId);
-        Assert.Empty(await tasks.CommitAsync([new TaskAdvance(task, [Build.Fire(task, Build.T0.AddSeconds(2))])], CancellationToken.None));
+        Assert.Equal(fire.MsgId, Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddSeconds(1), CancellationToken.None)).MsgId);
+        Assert.Empty(await ledger.CommitAsync([new TaskAdvance(task, [Build.Fire(task, Build.T0.AddSeconds(2))])], CancellationToken.None));
     }
 }

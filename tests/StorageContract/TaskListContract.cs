@@ -12,18 +12,17 @@ namespace TaskCenter.StorageContract;
 /// The task list: (name, created_at, id) order, an exact name or a name prefix, type and state filters, keyset pages
 /// that end at their limit or their byte budget, the newest tasks of a name.
 /// </summary>
-public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
-    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+public abstract class TaskListContract(StorageHarness db) : StorageContract(db)
 {
     /// <summary>The list's order: names by code point (the "C" collation), then created_at, then id.</summary>
     private static List<ScheduledTask> Sorted(IEnumerable<ScheduledTask> tasks) =>
         [.. tasks.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
 
-    private static async Task AddAllAsync(TStore store, IEnumerable<ScheduledTask> tasks)
+    private static async Task AddAllAsync(StoragePorts store, IEnumerable<ScheduledTask> tasks)
     {
         foreach (var task in tasks)
         {
-            Assert.True((await store.AddAsync(task, CancellationToken.None)).Created);
+            Assert.True((await store.Tasks.AddAsync(task, CancellationToken.None)).Created);
         }
     }
 
@@ -33,10 +32,10 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
     /// Every page of the query; asserts the last page (only) has no cursor, and that each page is within its limit and
     /// budget (or a single task) and ends only where the next task would have gone over one of them.
     /// </summary>
-    private static Task<List<ScheduledTask>> AllPagesAsync(TStore store, TaskQuery query) =>
-        AllPagesAsync(q => store.ListAsync(q, CancellationToken.None), query);
+    private static Task<List<ScheduledTask>> AllPagesAsync(StoragePorts store, TaskQuery query) =>
+        AllPagesAsync(q => store.Reader.ListAsync(q, CancellationToken.None), query);
 
-    /// <inheritdoc cref="AllPagesAsync(TStore, TaskQuery)"/>
+    /// <inheritdoc cref="AllPagesAsync(StoragePorts, TaskQuery)"/>
     private static async Task<List<ScheduledTask>> AllPagesAsync(Func<TaskQuery, Task<TaskPage>> list, TaskQuery query)
     {
         var all = new List<ScheduledTask>();
@@ -77,7 +76,7 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         ];
         await AddAllAsync(store, tasks);
 
-        var page = await store.ListAsync(new TaskQuery(), CancellationToken.None);
+        var page = await store.Reader.ListAsync(new TaskQuery(), CancellationToken.None);
 
         Assert.Equal(Sorted(tasks), page.Tasks);
         Assert.Equal(["B", "a", "a", "a", "ab", "b"], page.Tasks.Select(t => t.Name));
@@ -99,11 +98,11 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         foreach (var prefix in new[] { "rep", "report", "rep_", "rep%", "rep\u00ff", "rep\u00e9", "\u00e9t\u00e9", "\u00e9", "re", "zz", "rep\U0001F600" })
         {
             var expected = Sorted(tasks.Where(t => t.Name.StartsWith(prefix, StringComparison.Ordinal)));
-            var listed = await store.ListAsync(new TaskQuery { NamePrefix = prefix, Limit = 100 }, CancellationToken.None);
+            var listed = await store.Reader.ListAsync(new TaskQuery { NamePrefix = prefix, Limit = 100 }, CancellationToken.None);
             Assert.Equal(expected.Select(t => t.Name), listed.Tasks.Select(t => t.Name));
         }
 
-        Assert.Equal(tasks.Count, (await store.ListAsync(new TaskQuery { NamePrefix = "", Limit = 100 }, CancellationToken.None)).Tasks.Count);
+        Assert.Equal(tasks.Count, (await store.Reader.ListAsync(new TaskQuery { NamePrefix = "", Limit = 100 }, CancellationToken.None)).Tasks.Count);
     }
 
     [Fact]
@@ -121,7 +120,7 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         await AddAllAsync(store, tasks);
 
         async Task<List<string>> ListAsync(TaskQuery query) =>
-            [.. (await store.ListAsync(query with { Limit = 100 }, CancellationToken.None)).Tasks.Select(t => t.Id)];
+            [.. (await store.Reader.ListAsync(query with { Limit = 100 }, CancellationToken.None)).Tasks.Select(t => t.Id)];
 
         Assert.Equal([tasks[2].Id, tasks[3].Id], await ListAsync(new TaskQuery { Type = TaskType.Cron }));
         Assert.Equal([tasks[1].Id, tasks[3].Id], await ListAsync(new TaskQuery { State = TaskState.Paused }));
@@ -160,14 +159,14 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         var tasks = Enumerable.Range(0, 4).Select(i => Build.Task("t", data: i.ToString(CultureInfo.InvariantCulture))).ToList();
         await AddAllAsync(store, tasks);
 
-        var first = await store.ListAsync(new TaskQuery { Limit = 2 }, CancellationToken.None);
-        var second = await store.ListAsync(new TaskQuery { Limit = 2, After = first.Next }, CancellationToken.None);
+        var first = await store.Reader.ListAsync(new TaskQuery { Limit = 2 }, CancellationToken.None);
+        var second = await store.Reader.ListAsync(new TaskQuery { Limit = 2, After = first.Next }, CancellationToken.None);
 
         Assert.NotNull(first.Next);
         Assert.Equal(2, second.Tasks.Count);
         Assert.Null(second.Next);
-        Assert.Null((await store.ListAsync(new TaskQuery { Limit = 4 }, CancellationToken.None)).Next);
-        Assert.Empty((await store.ListAsync(new TaskQuery { Limit = 4, NamePrefix = "x" }, CancellationToken.None)).Tasks);
+        Assert.Null((await store.Reader.ListAsync(new TaskQuery { Limit = 4 }, CancellationToken.None)).Next);
+        Assert.Empty((await store.Reader.ListAsync(new TaskQuery { Limit = 4, NamePrefix = "x" }, CancellationToken.None)).Tasks);
     }
 
     [Fact]
@@ -179,7 +178,7 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         await AddAllAsync(store, tasks);
 
         async Task<List<string>> AfterAsync(ScheduledTask cursor) =>
-            [.. (await store.ListAsync(new TaskQuery { NamePrefix = "b", After = TaskCursor.Of(cursor) }, CancellationToken.None)).Tasks.Select(t => t.Name)];
+            [.. (await store.Reader.ListAsync(new TaskQuery { NamePrefix = "b", After = TaskCursor.Of(cursor) }, CancellationToken.None)).Tasks.Select(t => t.Name)];
 
         Assert.Equal(["b1", "b2", "b3"], await AfterAsync(tasks[0]));
         Assert.Equal(["b3"], await AfterAsync(tasks[2]));
@@ -193,10 +192,10 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         var tasks = Enumerable.Range(0, 6).Select(i => Build.Task("t" + i.ToString(CultureInfo.InvariantCulture), data: "d")).ToList();
         await AddAllAsync(store, tasks);
 
-        var first = await store.ListAsync(new TaskQuery { Limit = 3 }, CancellationToken.None);
-        await store.DeleteAsync([first.Tasks[^1].Id], Build.T0, CancellationToken.None);
+        var first = await store.Reader.ListAsync(new TaskQuery { Limit = 3 }, CancellationToken.None);
+        await store.Tasks.DeleteAsync([first.Tasks[^1].Id], Build.T0, CancellationToken.None);
         var cursor = TaskCursor.TryDecode(first.Next!.Encode(), out var decoded) ? decoded : null;
-        var second = await store.ListAsync(new TaskQuery { Limit = 3, After = cursor }, CancellationToken.None);
+        var second = await store.Reader.ListAsync(new TaskQuery { Limit = 3, After = cursor }, CancellationToken.None);
 
         Assert.Equal(tasks.Take(3), first.Tasks);
         Assert.Equal(tasks.Skip(3), second.Tasks);
@@ -210,7 +209,7 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         var tasks = sizes.Select((size, i) => Build.Task("t" + i.ToString("00", CultureInfo.InvariantCulture), data: new string('x', size))).ToList();
         await AddAllAsync(store, tasks);
 
-        var first = await store.ListAsync(new TaskQuery { Limit = 10, MaxPayloadBytes = 1000 }, CancellationToken.None);
+        var first = await store.Reader.ListAsync(new TaskQuery { Limit = 10, MaxPayloadBytes = 1000 }, CancellationToken.None);
 
         Assert.Equal(tasks.Take(3), first.Tasks); // 900 bytes; the fourth would make 1400
         Assert.Equal(TaskCursor.Of(tasks[2]), first.Next);
@@ -229,9 +228,9 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         await AddAllAsync(store, tasks);
         var query = new TaskQuery { NamePrefix = "big", MaxPayloadBytes = 100 };
 
-        var first = await store.ListAsync(query, CancellationToken.None);
-        var second = await store.ListAsync(query with { After = first.Next }, CancellationToken.None);
-        var third = await store.ListAsync(query with { After = second.Next }, CancellationToken.None);
+        var first = await store.Reader.ListAsync(query, CancellationToken.None);
+        var second = await store.Reader.ListAsync(query with { After = first.Next }, CancellationToken.None);
+        var third = await store.Reader.ListAsync(query with { After = second.Next }, CancellationToken.None);
 
         Assert.Equal([tasks[0]], first.Tasks);
         Assert.Equal([tasks[1]], second.Tasks);
@@ -247,8 +246,8 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         await AddAllAsync(store, tasks);
 
         // 101 bytes each (50 characters of 2 bytes, a digit), 51 characters: two fit 202 bytes, not 201.
-        Assert.Equal(2, (await store.ListAsync(new TaskQuery { Name = "u", MaxPayloadBytes = 202 }, CancellationToken.None)).Tasks.Count);
-        Assert.Single((await store.ListAsync(new TaskQuery { Name = "u", MaxPayloadBytes = 201 }, CancellationToken.None)).Tasks);
+        Assert.Equal(2, (await store.Reader.ListAsync(new TaskQuery { Name = "u", MaxPayloadBytes = 202 }, CancellationToken.None)).Tasks.Count);
+        Assert.Single((await store.Reader.ListAsync(new TaskQuery { Name = "u", MaxPayloadBytes = 201 }, CancellationToken.None)).Tasks);
     }
 
     [Fact]
@@ -269,8 +268,8 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         }
 
         Assert.Equal(named, await AllPagesAsync(store, new TaskQuery { Name = "rep", NamePrefix = "re", Limit = 2 }));
-        Assert.Empty((await store.ListAsync(new TaskQuery { Name = "rep", NamePrefix = "repo" }, CancellationToken.None)).Tasks);
-        Assert.Empty((await store.ListAsync(new TaskQuery { Name = "nobody" }, CancellationToken.None)).Tasks);
+        Assert.Empty((await store.Reader.ListAsync(new TaskQuery { Name = "rep", NamePrefix = "repo" }, CancellationToken.None)).Tasks);
+        Assert.Empty((await store.Reader.ListAsync(new TaskQuery { Name = "nobody" }, CancellationToken.None)).Tasks);
     }
 
     [Fact]
@@ -282,7 +281,7 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         await AddAllAsync(store, tasks);
 
         async Task<List<ScheduledTask>> AfterAsync(ScheduledTask cursor) =>
-            [.. (await store.ListAsync(new TaskQuery { Name = "b", After = TaskCursor.Of(cursor) }, CancellationToken.None)).Tasks];
+            [.. (await store.Reader.ListAsync(new TaskQuery { Name = "b", After = TaskCursor.Of(cursor) }, CancellationToken.None)).Tasks];
 
         Assert.Equal([tasks[1], tasks[2]], await AfterAsync(tasks[0]));
         Assert.Equal([tasks[2]], await AfterAsync(tasks[1]));
@@ -300,9 +299,9 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         await AddAllAsync(store, tasks);
         var newest = new TaskQuery { Name = "n", Descending = true, Limit = 4 };
 
-        var byLimit = await store.ListAsync(newest, CancellationToken.None);
-        var byBudget = await store.ListAsync(newest with { MaxPayloadBytes = 300 }, CancellationToken.None);
-        var all = await store.ListAsync(newest with { Limit = 6 }, CancellationToken.None);
+        var byLimit = await store.Reader.ListAsync(newest, CancellationToken.None);
+        var byBudget = await store.Reader.ListAsync(newest with { MaxPayloadBytes = 300 }, CancellationToken.None);
+        var all = await store.Reader.ListAsync(newest with { Limit = 6 }, CancellationToken.None);
 
         Assert.Equal([tasks[5], tasks[4], tasks[3], tasks[2]], byLimit.Tasks);
         Assert.NotNull(byLimit.Next);
@@ -310,7 +309,7 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         Assert.NotNull(byBudget.Next);
         Assert.Equal(6, all.Tasks.Count);
         Assert.Null(all.Next);
-        await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(newest with { After = TaskCursor.Of(tasks[0]) }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Reader.ListAsync(newest with { After = TaskCursor.Of(tasks[0]) }, CancellationToken.None));
     }
 
     [Theory]
@@ -339,11 +338,11 @@ public abstract class TaskListContract<TStore>(StorageHarness<TStore> db) : Stor
         var scope = NameScope.Of([NamePattern.StartingWith("billing."), NamePattern.Exact("reports.daily"), NamePattern.StartingWith("\U00010400"), NamePattern.StartingWith("\uFF41")]);
         var query = new TaskQuery { Limit = limit, MaxPayloadBytes = maxBytes };
 
-        var all = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query);
-        var billing = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { NamePrefix = "bill" });
-        var exact = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "reports.daily2" });
-        var nameInPrefix = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "billing.refund", NamePrefix = "bill" });
-        var nameOutsidePrefix = await AllPagesAsync(q => store.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "billing.refund", NamePrefix = "zzz" });
+        var all = await AllPagesAsync(q => store.Reader.ListWithinAsync(q, scope, CancellationToken.None), query);
+        var billing = await AllPagesAsync(q => store.Reader.ListWithinAsync(q, scope, CancellationToken.None), query with { NamePrefix = "bill" });
+        var exact = await AllPagesAsync(q => store.Reader.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "reports.daily2" });
+        var nameInPrefix = await AllPagesAsync(q => store.Reader.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "billing.refund", NamePrefix = "bill" });
+        var nameOutsidePrefix = await AllPagesAsync(q => store.Reader.ListWithinAsync(q, scope, CancellationToken.None), query with { Name = "billing.refund", NamePrefix = "zzz" });
 
         var sorted = Sorted(tasks);
         Assert.Equal(

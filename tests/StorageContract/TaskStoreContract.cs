@@ -6,8 +6,7 @@ using TaskCenter.Core.Tasks;
 namespace TaskCenter.StorageContract;
 
 /// <summary>Adding, reading, deleting and purging tasks, and which tasks the engine takes as due.</summary>
-public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : StorageContract<TStore>(db)
-    where TStore : class, ITaskStore, ITaskReader, IQueueStore, IFireOutbox, IDisposable
+public abstract class TaskStoreContract(StorageHarness db) : StorageContract(db)
 {
     [Fact]
     public async Task Add_then_get_round_trips_every_field()
@@ -35,11 +34,11 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
             FinishedAt = null,
         };
 
-        var result = await store.AddAsync(task, CancellationToken.None);
+        var result = await store.Tasks.AddAsync(task, CancellationToken.None);
 
         Assert.Equal(new(task.Id, true), result);
-        Assert.Equal(task, await store.GetAsync(task.Id, CancellationToken.None));
-        Assert.Null(await store.GetAsync(Build.NewId(), CancellationToken.None));
+        Assert.Equal(task, await store.Reader.GetAsync(task.Id, CancellationToken.None));
+        Assert.Null(await store.Reader.GetAsync(Build.NewId(), CancellationToken.None));
     }
 
     [Fact]
@@ -52,7 +51,7 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         var other = Build.Task("b", data: "4", createdAt: 300);
         foreach (var task in new[] { tieLow, old, other, tieHigh })
         {
-            await store.AddAsync(task, CancellationToken.None);
+            await store.Tasks.AddAsync(task, CancellationToken.None);
         }
 
         var listed = await TasksNamedAsync(store, "a");
@@ -66,11 +65,11 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
     {
         var store = await Db.OpenAsync();
         var first = Build.Task("job", data: "payload");
-        await store.AddAsync(first, CancellationToken.None);
+        await store.Tasks.AddAsync(first, CancellationToken.None);
 
-        var same = await store.AddAsync(Build.Task("job", data: "payload"), CancellationToken.None);
-        var otherData = await store.AddAsync(Build.Task("job", data: "payload2"), CancellationToken.None);
-        var otherName = await store.AddAsync(Build.Task("job2", data: "payload"), CancellationToken.None);
+        var same = await store.Tasks.AddAsync(Build.Task("job", data: "payload"), CancellationToken.None);
+        var otherData = await store.Tasks.AddAsync(Build.Task("job", data: "payload2"), CancellationToken.None);
+        var otherName = await store.Tasks.AddAsync(Build.Task("job2", data: "payload"), CancellationToken.None);
 
         Assert.Equal(new(first.Id, false), same);
         Assert.True(otherData.Created);
@@ -83,9 +82,9 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
     {
         var store = await Db.OpenAsync();
         var paused = Build.Task("job", data: "x", state: TaskState.Paused);
-        await store.AddAsync(paused, CancellationToken.None);
+        await store.Tasks.AddAsync(paused, CancellationToken.None);
 
-        Assert.Equal(new(paused.Id, false), await store.AddAsync(Build.Task("job", data: "x"), CancellationToken.None));
+        Assert.Equal(new(paused.Id, false), await store.Tasks.AddAsync(Build.Task("job", data: "x"), CancellationToken.None));
     }
 
     [Fact]
@@ -93,14 +92,14 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
     {
         var store = await Db.OpenAsync();
         var finished = Build.Task("job", data: "x", nextFireAt: Build.T0);
-        await store.AddAsync(finished, CancellationToken.None);
-        await Db.CommitAsync(store, [Build.Advance(finished, TaskState.Finished, null, Build.T0, Build.Fire(finished, Build.T0))]);
+        await store.Tasks.AddAsync(finished, CancellationToken.None);
+        await StorageHarness.CommitAsync(store, [Build.Advance(finished, TaskState.Finished, null, Build.T0, Build.Fire(finished, Build.T0))]);
 
-        var second = await store.AddAsync(Build.Task("job", data: "x"), CancellationToken.None);
+        var second = await store.Tasks.AddAsync(Build.Task("job", data: "x"), CancellationToken.None);
         Assert.True(second.Created);
 
-        await store.DeleteAsync([second.Id], Build.T0, CancellationToken.None);
-        var third = await store.AddAsync(Build.Task("job", data: "x"), CancellationToken.None);
+        await store.Tasks.DeleteAsync([second.Id], Build.T0, CancellationToken.None);
+        var third = await store.Tasks.AddAsync(Build.Task("job", data: "x"), CancellationToken.None);
         Assert.True(third.Created);
         Assert.NotEqual(second.Id, third.Id);
     }
@@ -111,7 +110,7 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         var store = await Db.OpenAsync();
         var candidates = Enumerable.Range(0, 64).Select(_ => Build.Task("race", data: "same")).ToList();
 
-        var results = await Task.WhenAll(candidates.Select(t => Task.Run(() => store.AddAsync(t, CancellationToken.None))));
+        var results = await Task.WhenAll(candidates.Select(t => Task.Run(() => store.Tasks.AddAsync(t, CancellationToken.None))));
 
         Assert.Single(results, r => r.Created);
         Assert.Single(results.Select(r => r.Id).Distinct());
@@ -124,14 +123,14 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         var store = await Db.OpenAsync();
         var a = Build.Task(data: "a");
         var b = Build.Task(data: "b");
-        await store.AddAsync(a, CancellationToken.None);
-        await store.AddAsync(b, CancellationToken.None);
+        await store.Tasks.AddAsync(a, CancellationToken.None);
+        await store.Tasks.AddAsync(b, CancellationToken.None);
 
-        var deleted = await store.DeleteAsync([b.Id, Build.NewId(), a.Id, b.Id], Build.T0, CancellationToken.None);
+        var deleted = await store.Tasks.DeleteAsync([b.Id, Build.NewId(), a.Id, b.Id], Build.T0, CancellationToken.None);
 
         Assert.Equal([b.Id, a.Id], deleted);
-        Assert.Null(await store.GetAsync(a.Id, CancellationToken.None));
-        Assert.Empty(await store.DeleteAsync([a.Id], Build.T0, CancellationToken.None));
+        Assert.Null(await store.Reader.GetAsync(a.Id, CancellationToken.None));
+        Assert.Empty(await store.Tasks.DeleteAsync([a.Id], Build.T0, CancellationToken.None));
     }
 
     [Fact]
@@ -143,13 +142,13 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         var keep = Build.Task("y", data: "1");
         foreach (var task in new[] { older, newer, keep })
         {
-            await store.AddAsync(task, CancellationToken.None);
+            await store.Tasks.AddAsync(task, CancellationToken.None);
         }
 
-        Assert.Equal([newer.Id, older.Id], await store.DeleteByNameAsync("x", Build.T0, CancellationToken.None));
+        Assert.Equal([newer.Id, older.Id], await store.Tasks.DeleteByNameAsync("x", Build.T0, CancellationToken.None));
         Assert.Empty(await TasksNamedAsync(store, "x"));
-        Assert.NotNull(await store.GetAsync(keep.Id, CancellationToken.None));
-        Assert.Empty(await store.DeleteByNameAsync("x", Build.T0, CancellationToken.None));
+        Assert.NotNull(await store.Reader.GetAsync(keep.Id, CancellationToken.None));
+        Assert.Empty(await store.Tasks.DeleteByNameAsync("x", Build.T0, CancellationToken.None));
     }
 
     [Fact]
@@ -166,7 +165,7 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         var later = Build.Task(data: "l", nextFireAt: t.AddSeconds(60));
         foreach (var task in new[] { third, first, second, paused, finished, unscheduled, later })
         {
-            await store.AddAsync(task, CancellationToken.None);
+            await store.Tasks.AddAsync(task, CancellationToken.None);
         }
 
         Assert.Equal([first.Id, second.Id, third.Id], (await DueAsync(store, t.AddSeconds(10), 10)).Select(x => x.Id));
@@ -182,15 +181,15 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         var t = Build.T0;
         foreach (var (data, next) in new[] { ("1", t.AddSeconds(1)), ("2", t.AddSeconds(2)), ("3", t.AddSeconds(3)), ("l", t.AddSeconds(60)) })
         {
-            await store.AddAsync(Build.Task(data: data, nextFireAt: next), CancellationToken.None);
+            await store.Tasks.AddAsync(Build.Task(data: data, nextFireAt: next), CancellationToken.None);
         }
 
-        await store.AddAsync(Build.Task(data: "n", nextFireAt: null), CancellationToken.None);
+        await store.Tasks.AddAsync(Build.Task(data: "n", nextFireAt: null), CancellationToken.None);
 
-        Assert.Equal(3, await store.CountDueAsync(t.AddSeconds(10), 100, CancellationToken.None));
-        Assert.Equal(2, await store.CountDueAsync(t.AddSeconds(10), 2, CancellationToken.None));
-        Assert.Equal(0, await store.CountDueAsync(t, 100, CancellationToken.None));
-        Assert.Equal(0, await store.CountDueAsync(t.AddSeconds(10), 0, CancellationToken.None));
+        Assert.Equal(3, await store.Ledger.CountDueAsync(t.AddSeconds(10), 100, CancellationToken.None));
+        Assert.Equal(2, await store.Ledger.CountDueAsync(t.AddSeconds(10), 2, CancellationToken.None));
+        Assert.Equal(0, await store.Ledger.CountDueAsync(t, 100, CancellationToken.None));
+        Assert.Equal(0, await store.Ledger.CountDueAsync(t.AddSeconds(10), 0, CancellationToken.None));
     }
 
     [Fact]
@@ -200,10 +199,10 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         var tasks = Enumerable.Range(0, 5).Select(i => Build.Task("tick", data: $"{i}", nextFireAt: Build.T0)).ToList();
         foreach (var task in tasks)
         {
-            await store.AddAsync(task, CancellationToken.None);
+            await store.Tasks.AddAsync(task, CancellationToken.None);
         }
 
-        var batch = await store.FireDueAsync(
+        var batch = await store.Ledger.FireDueAsync(
             Build.T0, 3, due => [.. due.Select(t => Build.Advance(t, TaskState.Finished, null, Build.T0, Build.Fire(t, Build.T0)))], CancellationToken.None);
 
         Assert.Equal(3, batch.Due);
@@ -211,7 +210,7 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         Assert.Equal(2, (await DueAsync(store, Build.T0, 10)).Count);
         foreach (var fire in batch.Recorded)
         {
-            Assert.Equal(TaskState.Finished, (await store.GetAsync(fire.TaskId, CancellationToken.None))!.State);
+            Assert.Equal(TaskState.Finished, (await store.Reader.GetAsync(fire.TaskId, CancellationToken.None))!.State);
         }
     }
 
@@ -219,16 +218,16 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
     public async Task GetEarliestFire_is_the_minimum_over_pending_and_active_tasks()
     {
         var store = await Db.OpenAsync();
-        Assert.Null(await store.GetEarliestFireAsync(CancellationToken.None));
+        Assert.Null(await store.Ledger.GetEarliestFireAsync(CancellationToken.None));
 
-        await store.AddAsync(Build.Task(data: "p", state: TaskState.Paused, nextFireAt: Build.T0), CancellationToken.None);
-        await store.AddAsync(Build.Task(data: "n", nextFireAt: null), CancellationToken.None);
-        Assert.Null(await store.GetEarliestFireAsync(CancellationToken.None));
+        await store.Tasks.AddAsync(Build.Task(data: "p", state: TaskState.Paused, nextFireAt: Build.T0), CancellationToken.None);
+        await store.Tasks.AddAsync(Build.Task(data: "n", nextFireAt: null), CancellationToken.None);
+        Assert.Null(await store.Ledger.GetEarliestFireAsync(CancellationToken.None));
 
-        await store.AddAsync(Build.Task(data: "b", nextFireAt: Build.T0.AddMilliseconds(2500)), CancellationToken.None);
-        await store.AddAsync(Build.Task(data: "a", state: TaskState.Active, nextFireAt: Build.T0.AddMilliseconds(1500)), CancellationToken.None);
+        await store.Tasks.AddAsync(Build.Task(data: "b", nextFireAt: Build.T0.AddMilliseconds(2500)), CancellationToken.None);
+        await store.Tasks.AddAsync(Build.Task(data: "a", state: TaskState.Active, nextFireAt: Build.T0.AddMilliseconds(1500)), CancellationToken.None);
 
-        Assert.Equal(Build.T0.AddMilliseconds(1500), await store.GetEarliestFireAsync(CancellationToken.None));
+        Assert.Equal(Build.T0.AddMilliseconds(1500), await store.Ledger.GetEarliestFireAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -240,27 +239,27 @@ public abstract class TaskStoreContract<TStore>(StorageHarness<TStore> db) : Sto
         var live = Build.Task(data: "live", nextFireAt: Build.T0);
         foreach (var task in new[] { early, late, live })
         {
-            await store.AddAsync(task, CancellationToken.None);
+            await store.Tasks.AddAsync(task, CancellationToken.None);
         }
 
-        await Db.CommitAsync(
+        await StorageHarness.CommitAsync(
             store,
             [
                 Build.Advance(early, TaskState.Finished, null, Build.T0.AddHours(1)),
                 Build.Advance(late, TaskState.Finished, null, Build.T0.AddHours(3)),
             ]);
 
-        Assert.Equal(1, await store.PurgeFinishedAsync(Build.T0.AddHours(2), CancellationToken.None));
-        Assert.Null(await store.GetAsync(early.Id, CancellationToken.None));
-        Assert.NotNull(await store.GetAsync(late.Id, CancellationToken.None));
-        Assert.NotNull(await store.GetAsync(live.Id, CancellationToken.None));
+        Assert.Equal(1, await store.Tasks.PurgeFinishedAsync(Build.T0.AddHours(2), CancellationToken.None));
+        Assert.Null(await store.Reader.GetAsync(early.Id, CancellationToken.None));
+        Assert.NotNull(await store.Reader.GetAsync(late.Id, CancellationToken.None));
+        Assert.NotNull(await store.Reader.GetAsync(live.Id, CancellationToken.None));
     }
 
     /// <summary>The tasks FireDueAsync takes (and hands to the plan), committing nothing.</summary>
-    private static async Task<IReadOnlyList<ScheduledTask>> DueAsync(TStore store, DateTimeOffset dueBy, int limit)
+    private static async Task<IReadOnlyList<ScheduledTask>> DueAsync(StoragePorts store, DateTimeOffset dueBy, int limit)
     {
         IReadOnlyList<ScheduledTask> taken = [];
-        var batch = await store.FireDueAsync(
+        var batch = await store.Ledger.FireDueAsync(
             dueBy,
             limit,
             due =>

@@ -13,9 +13,9 @@ internal sealed class HeldFireDue : IDisposable
     private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ManualResetEventSlim _release = new();
 
-    private HeldFireDue(PostgresStorage storage, DateTimeOffset dueBy, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan)
+    private HeldFireDue(StoragePorts storage, DateTimeOffset dueBy, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan)
     {
-        Completion = Task.Run(() => storage.FireDueAsync(
+        Completion = Task.Run(() => storage.Ledger.FireDueAsync(
             dueBy,
             1000,
             due =>
@@ -32,7 +32,7 @@ internal sealed class HeldFireDue : IDisposable
 
     /// <summary>Starts a pass on <paramref name="storage"/> and returns once it holds its due tasks, planning them with <paramref name="plan"/> when released.</summary>
     public static async Task<HeldFireDue> StartAsync(
-        PostgresStorage storage, DateTimeOffset dueBy, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>>? plan = null)
+        StoragePorts storage, DateTimeOffset dueBy, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>>? plan = null)
     {
         var held = new HeldFireDue(storage, dueBy, plan ?? SharedSchema.FireOnce);
         await held._holding.Task.WaitAsync(Guard);

@@ -17,8 +17,8 @@ public sealed class HousekeepingInstancesTests(ClassDatabase database) : IClassF
     {
         var store = await _schema.OpenAsync("a");
         var task = Build.Task("orphan", data: "kept", nextFireAt: Build.T0);
-        await store.AddAsync(task, CancellationToken.None);
-        await store.CommitAsync([Build.Advance(task, TaskState.Active, Build.T0.AddMinutes(1), null, Build.Fire(task, Build.T0))], CancellationToken.None);
+        await store.Tasks.AddAsync(task, CancellationToken.None);
+        await store.Ledger.CommitAsync([Build.Advance(task, TaskState.Active, Build.T0.AddMinutes(1), null, Build.Fire(task, Build.T0))], CancellationToken.None);
         var pastRetention = Build.T0.AddDays(30);
 
         // Another instance's purge, as a session holding the housekeeping lock in its open transaction.
@@ -32,11 +32,11 @@ public sealed class HousekeepingInstancesTests(ClassDatabase database) : IClassF
                 await hold.ExecuteScalarAsync();
             }
 
-            Assert.Equal(0, await store.PurgeExpiredAsync(pastRetention, CancellationToken.None));
+            Assert.Equal(0, await store.Ledger.PurgeExpiredAsync(pastRetention, CancellationToken.None));
             Assert.Equal(1, _schema.Scalar("SELECT COUNT(*) FROM fires WHERE unrouted"));
         }
 
-        Assert.Equal(1, await store.PurgeExpiredAsync(pastRetention, CancellationToken.None));
+        Assert.Equal(1, await store.Ledger.PurgeExpiredAsync(pastRetention, CancellationToken.None));
         Assert.Equal(0, _schema.Scalar("SELECT COUNT(*) FROM fires"));
     }
 }

@@ -14,12 +14,12 @@ internal sealed class ListenerProbe : IAsyncDisposable
     private readonly Channel<bool> _listening = Channel.CreateUnbounded<bool>();
     private readonly PostgresNotificationListener _listener;
 
-    private ListenerProbe(PostgresStorage storage)
+    private ListenerProbe(StoragePorts storage)
     {
         var initialized = new StorageReadiness(); // the tests initialize their storage before they listen
         initialized.Ready();
         _listener = new PostgresNotificationListener(
-            storage.Database,
+            storage.Database(),
             initialized,
             () => _messagesReady.Writer.TryWrite(true),
             at => _scheduled.Writer.TryWrite(at),
@@ -28,7 +28,7 @@ internal sealed class ListenerProbe : IAsyncDisposable
     }
 
     /// <summary>Starts listening for <paramref name="storage"/> and returns once LISTEN is in place.</summary>
-    public static async Task<ListenerProbe> StartAsync(PostgresStorage storage)
+    public static async Task<ListenerProbe> StartAsync(StoragePorts storage)
     {
         var probe = new ListenerProbe(storage);
         await probe._listener.StartAsync(CancellationToken.None);

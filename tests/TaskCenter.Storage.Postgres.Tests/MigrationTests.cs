@@ -28,8 +28,8 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
     public async Task Initialize_is_idempotent_and_puts_every_table_in_the_schema()
     {
         var store = await _schema.OpenAsync("first");
-        await store.InitializeAsync(CancellationToken.None);
-        await (await _schema.OpenAsync("second")).InitializeAsync(CancellationToken.None);
+        await store.Ledger.InitializeAsync(CancellationToken.None);
+        await (await _schema.OpenAsync("second")).Ledger.InitializeAsync(CancellationToken.None);
 
         Assert.Equal(SchemaMigrator.Scripts.Count, _schema.Scalar("SELECT count(*) FROM schema_version"));
         Assert.Equal(SchemaMigrator.LatestVersion, _schema.Scalar("SELECT max(version) FROM schema_version"));
@@ -66,9 +66,9 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
 
         Assert.Equal(SchemaMigrator.LatestVersion, _schema.Scalar("SELECT max(version) FROM schema_version"));
         Assert.Equal(SchemaMigrator.Scripts.Count, _schema.Scalar("SELECT count(*) FROM schema_version"));
-        Assert.Equal(task.Id, (await store.GetAsync(task.Id, CancellationToken.None))?.Id);
-        Assert.Equal(["m1"], (await store.AckAsync("g", ["m1"], Build.T0.AddSeconds(5), CancellationToken.None)).Acked);
-        var fire = Assert.Single(await store.GetFireHistoryAsync(task.Id, 10, null, CancellationToken.None));
+        Assert.Equal(task.Id, (await store.Reader.GetAsync(task.Id, CancellationToken.None))?.Id);
+        Assert.Equal(["m1"], (await store.Ledger.AckAsync("g", ["m1"], Build.T0.AddSeconds(5), CancellationToken.None)).Acked);
+        var fire = Assert.Single(await store.Reader.GetFireHistoryAsync(task.Id, 10, null, CancellationToken.None));
         var delivery = Assert.Single(fire.Deliveries);
         Assert.Equal(
             (FireDeliveryState.Acked, 1, (DateTimeOffset?)null, (DateTimeOffset?)Build.T0.AddSeconds(5)),
@@ -98,9 +98,9 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
 
         var store = await _schema.OpenAsync("upgraded", logger: logger);
         var task = Build.Task("t001", nextFireAt: Build.T0);
-        await store.AddAsync(task, CancellationToken.None);
+        await store.Tasks.AddAsync(task, CancellationToken.None);
         var fire = Build.Fire(task, Build.T0);
-        await store.CommitAsync([Build.Advance(task, Core.Tasks.TaskState.Active, Build.T0.AddMinutes(1), null, fire)], CancellationToken.None);
+        await store.Ledger.CommitAsync([Build.Advance(task, Core.Tasks.TaskState.Active, Build.T0.AddMinutes(1), null, fire)], CancellationToken.None);
 
         var warning = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Warning, warning.Level);
@@ -108,10 +108,10 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
         Assert.Equal(3, _schema.Scalar("SELECT count(*) FROM subscription_patterns"));
         foreach (var group in new[] { "star", "two" })
         {
-            Assert.Equal(fire.MsgId, Assert.Single(await store.LeaseAsync(group, 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None)).MsgId);
+            Assert.Equal(fire.MsgId, Assert.Single(await store.Ledger.LeaseAsync(group, 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None)).MsgId);
         }
 
-        Assert.Empty(await store.LeaseAsync("wide", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
+        Assert.Empty(await store.Ledger.LeaseAsync("wide", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
         await _schema.OpenAsync("again", logger: logger);
         Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(3, _schema.Scalar("SELECT count(*) FROM subscription_patterns"));
@@ -147,21 +147,21 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
             """);
         var asRole = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role, Password = "role-secret" }.ConnectionString;
 
-        await using (var first = new PostgresStorage(new PostgresStorageOptions { ConnectionString = asRole, Schema = _schema.Name }, Build.DefaultQueue()))
+        await using (var first = PostgresPorts.Create(new PostgresStorageOptions { ConnectionString = asRole, Schema = _schema.Name }))
         {
-            await first.InitializeAsync(CancellationToken.None);
+            await first.Ledger.InitializeAsync(CancellationToken.None);
         }
 
-        await using var store = new PostgresStorage(new PostgresStorageOptions { ConnectionString = asRole, Schema = _schema.Name }, Build.DefaultQueue());
-        await store.InitializeAsync(CancellationToken.None); // a restart: the schema exists now
+        await using var store = PostgresPorts.Create(new PostgresStorageOptions { ConnectionString = asRole, Schema = _schema.Name });
+        await store.Ledger.InitializeAsync(CancellationToken.None); // a restart: the schema exists now
         var task = Build.Task("owned", data: "d", nextFireAt: Build.T0);
-        await store.AddAsync(task, CancellationToken.None);
-        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
-        await store.CommitAsync([Build.Advance(task, Core.Tasks.TaskState.Finished, null, Build.T0, Build.Fire(task, Build.T0))], CancellationToken.None);
+        await store.Tasks.AddAsync(task, CancellationToken.None);
+        await store.Ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.Ledger.CommitAsync([Build.Advance(task, Core.Tasks.TaskState.Finished, null, Build.T0, Build.Fire(task, Build.T0))], CancellationToken.None);
 
         Assert.Equal(SchemaMigrator.LatestVersion, _schema.Scalar("SELECT max(version) FROM schema_version"));
         Assert.Equal(1, _schema.Scalar($"SELECT count(*) FROM pg_namespace WHERE nspname = '{_schema.Name}' AND nspowner = '{role}'::regrole"));
-        Assert.Single(await store.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
+        Assert.Single(await store.Ledger.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
         Assert.Equal(
             privilege == "CREATE" ? 1 : 0,
             _schema.Scalar($"SELECT count(*) FROM pg_database WHERE datname = current_database() AND has_database_privilege('{role}', oid, 'CREATE')"));
@@ -185,11 +185,11 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
         var there = await other.OpenAsync("there");
         var task = Build.Task("only-here", data: "d");
 
-        await here.AddAsync(task, CancellationToken.None);
+        await here.Tasks.AddAsync(task, CancellationToken.None);
 
-        Assert.NotNull(await here.GetAsync(task.Id, CancellationToken.None));
-        Assert.Null(await there.GetAsync(task.Id, CancellationToken.None));
-        Assert.True((await there.AddAsync(task with { Id = Build.NewId() }, CancellationToken.None)).Created);
+        Assert.NotNull(await here.Reader.GetAsync(task.Id, CancellationToken.None));
+        Assert.Null(await there.Reader.GetAsync(task.Id, CancellationToken.None));
+        Assert.True((await there.Tasks.AddAsync(task with { Id = Build.NewId() }, CancellationToken.None)).Created);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
     {
         var store = await _schema.OpenAsync("settings", options => options.TakeOverTimeout = TimeSpan.FromSeconds(7));
 
-        var settings = await store.Database.RunAsync(
+        var settings = await store.Database().RunAsync(
             async connection =>
             {
                 await using var show = new NpgsqlCommand("SELECT current_setting('search_path') || ' ' || current_setting('idle_in_transaction_session_timeout')", connection);
@@ -211,10 +211,10 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
     [Fact]
     public async Task Using_the_store_before_InitializeAsync_is_unavailable_as_a_database_that_is_down()
     {
-        await using var store = new PostgresStorage(database.Options(_schema.Name), Build.DefaultQueue());
+        await using var store = PostgresPorts.Create(database.Options(_schema.Name));
 
-        var read = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.GetEarliestFireAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AddAsync(Build.Task(), CancellationToken.None));
+        var read = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.Ledger.GetEarliestFireAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.Tasks.AddAsync(Build.Task(), CancellationToken.None));
         Assert.Contains("not initialized yet", read.Message, StringComparison.Ordinal);
     }
 
@@ -228,7 +228,7 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
     {
         var options = new PostgresStorageOptions { ConnectionString = connectionString, Schema = schema };
 
-        var error = Assert.Throws<InvalidOperationException>(() => new PostgresStorage(options, new QueueOptions()));
+        var error = Assert.Throws<InvalidOperationException>(() => PostgresPorts.Create(options, new QueueOptions()));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }

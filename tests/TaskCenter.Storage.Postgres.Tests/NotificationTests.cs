@@ -18,10 +18,10 @@ public sealed class NotificationTests(ClassDatabase database) : IClassFixture<Cl
         var recorder = await _schema.OpenAsync("recorder");
         var other = await _schema.OpenAsync("other");
         await using var probe = await ListenerProbe.StartAsync(other);
-        await recorder.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await recorder.Ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
 
         await _schema.LoadDueTasksAsync("tick", 3, Build.T0);
-        await recorder.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
+        await recorder.Ledger.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
 
         await probe.MessagesReadyAsync();
     }
@@ -33,18 +33,18 @@ public sealed class NotificationTests(ClassDatabase database) : IClassFixture<Cl
         var other = await _schema.OpenAsync("other");
         await using var probe = await ListenerProbe.StartAsync(other);
         await _schema.LoadDueTasksAsync("kept", 1, Build.T0);
-        await writer.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None); // no group yet: kept
+        await writer.Ledger.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None); // no group yet: kept
 
-        await writer.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await writer.Ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         await probe.MessagesReadyAsync();
 
-        var message = Assert.Single(await writer.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None));
-        Assert.Equal(NackResult.Retrying, (await writer.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None)).Result);
+        var message = Assert.Single(await writer.Ledger.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None));
+        Assert.Equal(NackResult.Retrying, (await writer.Ledger.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None)).Result);
         await probe.MessagesReadyAsync();
 
-        Assert.Single(await writer.LeaseAsync("g", 1, Lease, Build.T0.AddMinutes(5), CancellationToken.None));
-        Assert.Equal(NackResult.DeadLettered, (await writer.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None)).Result);
-        Assert.Equal([message.MsgId], await writer.RedriveAsync("g", null, Build.T0, CancellationToken.None));
+        Assert.Single(await writer.Ledger.LeaseAsync("g", 1, Lease, Build.T0.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(NackResult.DeadLettered, (await writer.Ledger.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None)).Result);
+        Assert.Equal([message.MsgId], await writer.Ledger.RedriveAsync("g", null, Build.T0, CancellationToken.None));
         await probe.MessagesReadyAsync();
     }
 
@@ -55,7 +55,7 @@ public sealed class NotificationTests(ClassDatabase database) : IClassFixture<Cl
         var other = await _schema.OpenAsync("other");
         await using var probe = await ListenerProbe.StartAsync(other);
 
-        await api.AddAsync(Build.Task("soon", data: "d", nextFireAt: Build.T0.AddMilliseconds(1234)), CancellationToken.None);
+        await api.Tasks.AddAsync(Build.Task("soon", data: "d", nextFireAt: Build.T0.AddMilliseconds(1234)), CancellationToken.None);
 
         Assert.Equal(Build.T0.AddMilliseconds(1234), await probe.ScheduledAsync());
     }

@@ -11,7 +11,7 @@ namespace TaskCenter.Storage.Postgres.Tests;
 /// </summary>
 public sealed class OutageTests(OutageTests.StoppableServer server) : IClassFixture<OutageTests.StoppableServer>, IAsyncLifetime
 {
-    private readonly List<PostgresStorage> _opened = [];
+    private readonly List<StoragePorts> _opened = [];
 
     /// <summary>A server of the class's own, with one database; stopped and deleted after the class.</summary>
     public sealed class StoppableServer : IAsyncLifetime
@@ -47,29 +47,29 @@ public sealed class OutageTests(OutageTests.StoppableServer server) : IClassFixt
     public async Task Calls_fail_as_unavailable_while_the_database_is_down_and_the_same_storage_works_again_once_it_is_back()
     {
         var store = await OpenAsync();
-        await store.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.Ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var before = Build.Task("before", data: "d", nextFireAt: Build.T0);
-        await store.AddAsync(before, CancellationToken.None);
+        await store.Tasks.AddAsync(before, CancellationToken.None);
 
         await server.Server.StopAsync();
         try
         {
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AddAsync(Build.Task("during", data: "d"), CancellationToken.None));
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.GetAsync(before.Id, CancellationToken.None));
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.GetEarliestFireAsync(CancellationToken.None));
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None));
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.PublishDueAsync(Build.T0, 10, (_, _) => Task.CompletedTask, CancellationToken.None));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.Tasks.AddAsync(Build.Task("during", data: "d"), CancellationToken.None));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.Reader.GetAsync(before.Id, CancellationToken.None));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.Ledger.GetEarliestFireAsync(CancellationToken.None));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.Ledger.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.Ledger.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => store.Ledger.PublishDueAsync(Build.T0, 10, (_, _) => Task.CompletedTask, CancellationToken.None));
         }
         finally
         {
             await server.Server.StartAgainAsync();
         }
 
-        Assert.Equal(before, await store.GetAsync(before.Id, CancellationToken.None));
-        var fired = await store.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
+        Assert.Equal(before, await store.Reader.GetAsync(before.Id, CancellationToken.None));
+        var fired = await store.Ledger.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
         Assert.Single(fired.Recorded);
-        Assert.Single(await store.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
+        Assert.Single(await store.Ledger.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
     }
 
     [Fact]
@@ -84,20 +84,20 @@ public sealed class OutageTests(OutageTests.StoppableServer server) : IClassFixt
         await probe.MessagesReadyAsync(); // what was missed meanwhile: consumers look again
 
         // The listener saw the outage and dropped the pool's dead connections: the store's first call goes through.
-        await store.AddAsync(Build.Task("after", data: "d", nextFireAt: Build.T0), CancellationToken.None);
+        await store.Tasks.AddAsync(Build.Task("after", data: "d", nextFireAt: Build.T0), CancellationToken.None);
         Assert.Equal(Build.T0, await probe.ScheduledAsync());
     }
 
-    private async Task<PostgresStorage> OpenAsync()
+    private async Task<StoragePorts> OpenAsync()
     {
         var options = new PostgresStorageOptions
         {
             ConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { MaxPoolSize = 10 }.ConnectionString,
             Schema = server.NewSchema(),
         };
-        var storage = new PostgresStorage(options, Build.DefaultQueue());
+        var storage = PostgresPorts.Create(options);
         _opened.Add(storage);
-        await storage.InitializeAsync(CancellationToken.None);
+        await storage.Ledger.InitializeAsync(CancellationToken.None);
         return storage;
     }
 }

@@ -21,13 +21,13 @@ public sealed class OutboxInstancesTests(ClassDatabase database) : IClassFixture
         var published = new ConcurrentBag<FireRecord>();
         using var bothPublishing = new CountdownEvent(2);
 
-        async Task<int> PublishAllAsync(PostgresStorage storage)
+        async Task<int> PublishAllAsync(StoragePorts storage)
         {
             var first = true;
             var total = 0;
             while (true)
             {
-                var taken = await storage.PublishDueAsync(
+                var taken = await storage.Ledger.PublishDueAsync(
                     Build.T0,
                     10,
                     (fires, _) =>
@@ -62,7 +62,7 @@ public sealed class OutboxInstancesTests(ClassDatabase database) : IClassFixture
         Assert.All(totals, total => Assert.True(total > 0));
         Assert.Equal(300, published.Count);
         Assert.Equal(300, published.Select(f => f.MsgId).Distinct().Count());
-        Assert.Equal(0, await a.CountUnpublishedAsync(1000, CancellationToken.None));
+        Assert.Equal(0, await a.Ledger.CountUnpublishedAsync(1000, CancellationToken.None));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class OutboxInstancesTests(ClassDatabase database) : IClassFixture
         var (a, b) = await OpenTwoWithFiresAsync("a-cut", "b-cut", 5);
         var holding = new TaskCompletionSource<IReadOnlyList<FireRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stuck = a.PublishDueAsync(
+        var stuck = a.Ledger.PublishDueAsync(
             Build.T0,
             10,
             async (fires, cancellationToken) =>
@@ -84,7 +84,7 @@ public sealed class OutboxInstancesTests(ClassDatabase database) : IClassFixture
 
         Assert.Equal(1, await _schema.TerminateTransactionsOfAsync("a-cut"));
         var republished = new List<FireRecord>();
-        await b.PublishDueAsync(
+        await b.Ledger.PublishDueAsync(
             Build.T0,
             10,
             (fires, _) =>
@@ -97,16 +97,16 @@ public sealed class OutboxInstancesTests(ClassDatabase database) : IClassFixture
 
         Assert.Equal(held, republished); // at least once: the same fires, the same msgids
         await Assert.ThrowsAsync<StorageUnavailableException>(() => stuck);
-        Assert.Null(await a.GetNextUnpublishedAsync(CancellationToken.None));
+        Assert.Null(await a.Ledger.GetNextUnpublishedAsync(CancellationToken.None));
     }
 
     /// <summary>Two instances recording into the outbox, and <paramref name="fires"/> fires due at T0 in it.</summary>
-    private async Task<(PostgresStorage A, PostgresStorage B)> OpenTwoWithFiresAsync(string a, string b, int fires)
+    private async Task<(StoragePorts A, StoragePorts B)> OpenTwoWithFiresAsync(string a, string b, int fires)
     {
-        var first = await _schema.OpenAsync(a, options => options.Routing = FireRouting.Outbox);
-        var second = await _schema.OpenAsync(b, options => options.Routing = FireRouting.Outbox);
+        var first = await _schema.OpenAsync(a, routing: FireRouting.Outbox);
+        var second = await _schema.OpenAsync(b, routing: FireRouting.Outbox);
         await _schema.LoadDueTasksAsync("out", fires, Build.T0);
-        Assert.Equal(fires, (await first.FireDueAsync(Build.T0, fires, SharedSchema.FireOnce, CancellationToken.None)).Recorded.Count);
+        Assert.Equal(fires, (await first.Ledger.FireDueAsync(Build.T0, fires, SharedSchema.FireOnce, CancellationToken.None)).Recorded.Count);
         return (first, second);
     }
 }

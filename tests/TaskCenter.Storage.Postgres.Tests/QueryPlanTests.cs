@@ -7,7 +7,7 @@ using Npgsql;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Postgres.Database;
-using TaskCenter.Storage.Postgres.QueueStore;
+using TaskCenter.Storage.Postgres.Ledger;
 using TaskCenter.Storage.Postgres.TaskStore;
 using TaskCenter.Testing;
 using Xunit.Abstractions;
@@ -38,9 +38,9 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
         public async Task InitializeAsync()
         {
             ConnectionString = await SharedPostgres.NewDatabaseAsync("plans");
-            await using (var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = ConnectionString }, Build.DefaultQueue()))
+            await using (var storage = PostgresPorts.Create(new PostgresStorageOptions { ConnectionString = ConnectionString }))
             {
-                await storage.InitializeAsync(CancellationToken.None);
+                await storage.Ledger.InitializeAsync(CancellationToken.None);
             }
 
             await using var connection = await OpenAsync();
@@ -114,7 +114,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.AddTasks), "ix_tasks_dedupe", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.GetById), "tasks_pkey", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.DeleteByIds), "tasks_pkey", false)]
-    [InlineData(typeof(TaskCommands), nameof(TaskCommands.WithdrawFutureFires), "ux_fires_task_time", false)]
+    [InlineData(typeof(QueueCommands), nameof(QueueCommands.WithdrawFutureFires), "ux_fires_task_time", false)]
     [InlineData(typeof(TaskCommands), nameof(TaskCommands.PurgeFinished), "ix_tasks_finished", false)]
     [InlineData(typeof(FireRecorder), "AdvanceRecordRoute", "tasks_pkey", false)]
     [InlineData(typeof(QueueCommands), nameof(QueueCommands.LockLeaseCandidates), "ix_deliveries_available", true)]
@@ -255,7 +255,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
             ["@nextFireAts"] = a100.Select(_ => (long?)t0).ToArray(), ["@finishedAts"] = a100.Select(_ => (long?)null).ToArray(),
             ["@datas"] = a100.Select(id => Encoding.UTF8.GetBytes(id)).ToArray(), ["@names"] = a100.Select(_ => "tag1").ToArray(), ["@fireTimes"] = a100.Select(_ => t0).ToArray(),
             ["@recordedAts"] = a100.Select(_ => t0).ToArray(), ["@leaseMs"] = a100.Select(_ => (long?)null).ToArray(),
-            ["@acks"] = a100.Select(_ => false).ToArray(), ["@taskId"] = a100[0],
+            ["@acks"] = a100.Select(_ => false).ToArray(), ["@taskId"] = a100[0], ["@attempt"] = 0, ["@availableAt"] = everything,
             ["@newIds"] = a100.Select(id => "n" + id[1..]).ToArray(), ["@types"] = a100.Select(_ => (short)1).ToArray(),
             ["@crontabs"] = a100.Select(_ => "").ToArray(), ["@loopTimes"] = a100.Select(_ => 0L).ToArray(), ["@loopCounts"] = a100.Select(_ => 0L).ToArray(),
             ["@startTimes"] = a100.Select(_ => (long?)null).ToArray(), ["@endTimes"] = a100.Select(_ => (long?)null).ToArray(),

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using TaskCenter.Core.Queue;
-using TaskCenter.Storage.Postgres.QueueStore;
+using TaskCenter.Storage.Postgres.Ledger;
 using Xunit.Abstractions;
 
 namespace TaskCenter.Storage.Postgres.Tests;
@@ -32,9 +32,9 @@ public sealed class RoutingPlanTests(ClassDatabase database, ITestOutputHelper o
             INSERT INTO subscription_patterns (pattern, group_name)
             SELECT 'idle' || i || '-' || j, 'idle' || i FROM generate_series(0, 999) AS i, generate_series(0, 255) AS j
             """);
-        await store.SubscribeAsync("bench", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await store.Ledger.SubscribeAsync("bench", TagFilter.All, null, Build.T0, CancellationToken.None);
         var tasks = Enumerable.Range(0, 1000).Select(i => Build.Task("bench", data: Build.NewId(), nextFireAt: Build.T0)).ToList();
-        await store.AddManyAsync(tasks, CancellationToken.None);
+        await store.Tasks.AddManyAsync(tasks, CancellationToken.None);
         if (analyzed)
         {
             await ExecuteAsync(connection, "ANALYZE");

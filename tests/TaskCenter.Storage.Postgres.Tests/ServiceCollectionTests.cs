@@ -17,29 +17,27 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task AddTaskCenterPostgres_registers_one_storage_for_all_five_ports_and_the_listener()
+    public async Task AddTaskCenterPostgres_registers_each_port_once_and_the_listener()
     {
         var services = ServerServices(database.NewSchema());
         services.Configure<QueueOptions>(o => o.MaxRetries = 0);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        var store = provider.GetRequiredService<ITaskStore>();
-        Assert.Same(store, provider.GetRequiredService<ITaskReader>());
-        Assert.Same(store, provider.GetRequiredService<IQueueStore>());
-        Assert.Same(store, provider.GetRequiredService<IFireOutbox>());
-        Assert.Same(store, provider.GetRequiredService<IInstanceRegistry>());
-        Assert.Same(store, provider.GetRequiredService<PostgresStorage>());
+        var ledger = provider.GetRequiredService<IFireLedger>();
+        Assert.Same(ledger, provider.GetRequiredService<IFireLedger>());
+        Assert.Same(provider.GetRequiredService<ITaskStore>(), provider.GetRequiredService<ITaskStore>());
+        Assert.Same(provider.GetRequiredService<ITaskReader>(), provider.GetRequiredService<ITaskReader>());
+        Assert.Same(provider.GetRequiredService<IInstanceRegistry>(), provider.GetRequiredService<IInstanceRegistry>());
         Assert.Single(provider.GetServices<IHostedService>().OfType<PostgresNotificationListener>());
 
         // The queue options flow in: MaxRetries = 0 dead-letters on the first nack.
-        await store.InitializeAsync(CancellationToken.None);
-        var queue = provider.GetRequiredService<IQueueStore>();
-        await queue.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await ledger.InitializeAsync(CancellationToken.None);
+        await ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var task = Build.Task("a", data: "d", nextFireAt: Build.T0);
-        await store.AddAsync(task, CancellationToken.None);
-        await store.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
-        var message = Assert.Single(await queue.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
-        Assert.Equal(NackResult.DeadLettered, (await queue.NackAsync("g", message.MsgId, null, Build.T0, CancellationToken.None)).Result);
+        await provider.GetRequiredService<ITaskStore>().AddAsync(task, CancellationToken.None);
+        await ledger.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
+        var message = Assert.Single(await ledger.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
+        Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", message.MsgId, null, Build.T0, CancellationToken.None)).Result);
     }
 
     [Fact]
@@ -58,24 +56,24 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
         var schema = database.NewSchema();
         await using var serverA = ServerServices(schema).BuildServiceProvider();
         await using var serverB = ServerServices(schema).BuildServiceProvider();
-        var storeA = serverA.GetRequiredService<ITaskStore>();
-        await storeA.InitializeAsync(CancellationToken.None);
-        await serverB.GetRequiredService<ITaskStore>().InitializeAsync(CancellationToken.None);
+        var ledgerA = serverA.GetRequiredService<IFireLedger>();
+        await ledgerA.InitializeAsync(CancellationToken.None);
+        await serverB.GetRequiredService<IFireLedger>().InitializeAsync(CancellationToken.None);
         serverB.GetRequiredService<StorageReadiness>().Ready();
         var listenerB = serverB.GetServices<IHostedService>().OfType<PostgresNotificationListener>().Single();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         listenerB.Listening += () => listening.TrySetResult();
         await listenerB.StartAsync(CancellationToken.None);
         await listening.Task.WaitAsync(Guard);
-        var queueB = new BuiltInQueue(serverB.GetRequiredService<IQueueStore>(), serverB.GetRequiredService<QueueSignal>(), TimeProvider.System, Options.Create(new LimitOptions()));
+        var queueB = new BuiltInQueue(serverB.GetRequiredService<IFireLedger>(), serverB.GetRequiredService<QueueSignal>(), TimeProvider.System, Options.Create(new LimitOptions()));
 
         // B's consumer subscribes, finds nothing and waits (a minute at most, unless woken).
         var consuming = queueB.ConsumeAsync(new ConsumeRequest("g", TagFilter.All, 10, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)), CancellationToken.None);
         await WaitUntilSubscribedAsync(schema, "g");
         var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var task = Build.Task("tick", data: "d", nextFireAt: now);
-        await storeA.AddAsync(task, CancellationToken.None);
-        await storeA.FireDueAsync(now, 10, due => [Build.Advance(due[0], TaskState.Finished, null, now, Build.Fire(due[0], now))], CancellationToken.None);
+        await serverA.GetRequiredService<ITaskStore>().AddAsync(task, CancellationToken.None);
+        await ledgerA.FireDueAsync(now, 10, due => [Build.Advance(due[0], TaskState.Finished, null, now, Build.Fire(due[0], now))], CancellationToken.None);
 
         var messages = await consuming.WaitAsync(Guard);
 

@@ -26,13 +26,13 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
 
         // Each instance's first batch waits, its rows locked, until the other holds a batch too: they run side by side.
         using var bothPlanning = new CountdownEvent(2);
-        async Task<List<FireRecord>> FireAllAsync(PostgresStorage storage)
+        async Task<List<FireRecord>> FireAllAsync(StoragePorts storage)
         {
             var recorded = new List<FireRecord>();
             var first = true;
             while (true)
             {
-                var batch = await storage.FireDueAsync(
+                var batch = await storage.Ledger.FireDueAsync(
                     Build.T0,
                     100,
                     due =>
@@ -75,16 +75,16 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
         await _schema.LoadDueTasksAsync("held", 200, Build.T0);
         using var stuck = await HeldFireDue.StartAsync(a, Build.T0);
 
-        var whileHeld = await b.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None);
+        var whileHeld = await b.Ledger.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None);
         Assert.Equal(1, await _schema.TerminateTransactionsOfAsync("a-cut"));
-        var afterCut = await b.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None);
+        var afterCut = await b.Ledger.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None);
         stuck.Release();
 
         Assert.Equal(0, whileHeld.Due); // skipped, not waited for
         Assert.Equal(200, afterCut.Recorded.Count);
         await Assert.ThrowsAsync<StorageUnavailableException>(() => stuck.Completion);
         Assert.Equal(200, _schema.Scalar("SELECT count(*) FROM fires"));
-        Assert.Equal(0, await a.CountDueAsync(Build.T0.AddDays(1), 1000, CancellationToken.None)); // and a works again
+        Assert.Equal(0, await a.Ledger.CountDueAsync(Build.T0.AddDays(1), 1000, CancellationToken.None)); // and a works again
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
 
         // A lock wait (no SKIP LOCKED) on one of the held tasks ends when the server ends a's idle transaction.
         await _schema.WaitForRowAsync("SELECT id FROM tasks WHERE name = 'hung' ORDER BY id LIMIT 1 FOR UPDATE");
-        var taken = await b.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None);
+        var taken = await b.Ledger.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None);
         hung.Release();
 
         Assert.Equal(50, taken.Recorded.Count);
@@ -110,16 +110,16 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
     {
         var a = await _schema.OpenAsync("a-lease");
         var b = await _schema.OpenAsync("b-lease");
-        await a.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await a.Ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         await _schema.LoadDueTasksAsync("work", 600, Build.T0);
-        var fired = (await a.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None)).Recorded;
+        var fired = (await a.Ledger.FireDueAsync(Build.T0, 1000, SharedSchema.FireOnce, CancellationToken.None)).Recorded;
         var received = new ConcurrentBag<string>();
 
-        async Task ConsumeAsync(PostgresStorage storage)
+        async Task ConsumeAsync(StoragePorts storage)
         {
             while (true)
             {
-                var batch = await storage.LeaseAsync("g", 7, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
+                var batch = await storage.Ledger.LeaseAsync("g", 7, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
                 if (batch.Count == 0)
                 {
                     return;
@@ -150,7 +150,7 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
             var recorded = new List<string>();
             while (true)
             {
-                var batch = await recorder.FireDueAsync(Build.T0, 5, SharedSchema.FireOnce, CancellationToken.None);
+                var batch = await recorder.Ledger.FireDueAsync(Build.T0, 5, SharedSchema.FireOnce, CancellationToken.None);
                 if (batch.Due == 0)
                 {
                     return recorded;
@@ -166,10 +166,10 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
         await recordedSome.Task.WaitAsync(Guard);
 
         Assert.True(TagFilter.TryParse("t", out var filter, out _));
-        await subscriber.SubscribeAsync("late", filter, null, Build.T0, CancellationToken.None);
+        await subscriber.Ledger.SubscribeAsync("late", filter, null, Build.T0, CancellationToken.None);
         var fired = await recording;
 
-        var received = await subscriber.LeaseAsync("late", 1000, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
+        var received = await subscriber.Ledger.LeaseAsync("late", 1000, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
         Assert.Equal(fired.Order(StringComparer.Ordinal), received.Select(m => m.MsgId).Order(StringComparer.Ordinal));
         Assert.Equal(0, _schema.Scalar("SELECT count(*) FROM fires WHERE unrouted"));
     }
@@ -179,21 +179,21 @@ public sealed class SeveralInstancesTests(ClassDatabase database) : IClassFixtur
     {
         var engine = await _schema.OpenAsync("engine");
         var api = await _schema.OpenAsync("api");
-        await engine.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+        await engine.Ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
         var task = Build.Task("ahead", data: "d", nextFireAt: Build.T0.AddSeconds(10));
-        await api.AddAsync(task, CancellationToken.None);
+        await api.Tasks.AddAsync(task, CancellationToken.None);
         using var firing = await HeldFireDue.StartAsync(
             engine,
             Build.T0.AddSeconds(10),
             due => [Build.Advance(due[0], TaskState.Active, Build.T0.AddSeconds(20), null, Build.Fire(due[0], Build.T0.AddSeconds(10)))]);
 
-        var deleting = api.DeleteAsync([task.Id], Build.T0, CancellationToken.None);
+        var deleting = api.Tasks.DeleteAsync([task.Id], Build.T0, CancellationToken.None);
         await _schema.WaitUntilBlockedAsync("api");
         firing.Release();
 
         Assert.Single((await firing.Completion).Recorded);
         Assert.Equal([task.Id], await deleting);
         Assert.Equal(0, _schema.Scalar("SELECT count(*) FROM fires"));
-        Assert.Empty(await api.LeaseAsync("g", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None));
+        Assert.Empty(await api.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddMinutes(1), CancellationToken.None));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
@@ -13,20 +14,25 @@ namespace TaskCenter.Storage.Postgres.Tests;
 /// </summary>
 internal sealed class SharedSchema(ClassDatabase database) : IAsyncDisposable
 {
-    private readonly List<PostgresStorage> _opened = [];
+    private readonly List<StoragePorts> _opened = [];
 
     public string Name { get; } = database.NewSchema();
 
     /// <summary>A new, initialized storage instance on the schema, connecting as <paramref name="instance"/>.</summary>
-    public async Task<PostgresStorage> OpenAsync(
-        string instance, Action<PostgresStorageOptions>? configure = null, QueueOptions? queue = null, LimitOptions? limits = null, ILogger? logger = null)
+    public async Task<StoragePorts> OpenAsync(
+        string instance,
+        Action<PostgresStorageOptions>? configure = null,
+        QueueOptions? queue = null,
+        LimitOptions? limits = null,
+        ILogger? logger = null,
+        FireRouting routing = FireRouting.BuiltInQueue)
     {
         var options = database.Options(Name);
         options.ConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { ApplicationName = instance }.ConnectionString;
         configure?.Invoke(options);
-        var storage = new PostgresStorage(options, queue ?? Build.DefaultQueue(), limits: limits, logger: logger);
+        var storage = PostgresPorts.Create(options, queue, limits, logger, routing);
         _opened.Add(storage);
-        await storage.InitializeAsync(CancellationToken.None);
+        await storage.Ledger.InitializeAsync(CancellationToken.None);
         return storage;
     }
 

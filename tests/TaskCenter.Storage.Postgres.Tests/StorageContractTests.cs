@@ -4,52 +4,52 @@ namespace TaskCenter.Storage.Postgres.Tests;
 // schema of its own per test.
 
 public sealed class TaskStoreTests(ClassDatabase database)
-    : TaskStoreContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : TaskStoreContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class CommitTests(ClassDatabase database)
-    : CommitContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : CommitContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class LeaseTests(ClassDatabase database)
-    : LeaseContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : LeaseContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class DeadLetterTests(ClassDatabase database)
-    : DeadLetterContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : DeadLetterContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class SubscriptionTests(ClassDatabase database)
-    : SubscriptionContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : SubscriptionContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class HandOutTests(ClassDatabase database)
-    : HandOutContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : HandOutContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class RoutingTests(ClassDatabase database)
-    : RoutingContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : RoutingContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class HousekeepingTests(ClassDatabase database)
-    : HousekeepingContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : HousekeepingContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class PersistenceTests(ClassDatabase database)
-    : PersistenceContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : PersistenceContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class OutboxTests(ClassDatabase database)
-    : OutboxContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : OutboxContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class TextTests(ClassDatabase database)
-    : TextContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : TextContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class AddManyTests(ClassDatabase database)
-    : AddManyContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : AddManyContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class ReviseTests(ClassDatabase database)
-    : ReviseContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : ReviseContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class TaskListTests(ClassDatabase database)
-    : TaskListContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : TaskListContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class FireHistoryTests(ClassDatabase database)
-    : FireHistoryContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : FireHistoryContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class CensusTests(ClassDatabase database)
-    : CensusContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : CensusContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
 public sealed class InstanceRegistryTests(ClassDatabase database)
-    : InstanceRegistryContract<PostgresStorage>(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+    : InstanceRegistryContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Storage.Sqlite.Database;
 
@@ -26,10 +26,10 @@ public sealed class MigrationTests : IDisposable
     public async Task Initialize_is_idempotent_on_one_instance_and_across_instances()
     {
         var store = await _db.OpenAsync();
-        await store.InitializeAsync(CancellationToken.None);
+        await store.Ledger.InitializeAsync(CancellationToken.None);
         store.Dispose();
         var again = await _db.OpenAsync();
-        await again.InitializeAsync(CancellationToken.None);
+        await again.Ledger.InitializeAsync(CancellationToken.None);
 
         Assert.Equal(SchemaMigrator.Scripts.Count, _db.Scalar("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(SchemaMigrator.LatestVersion, _db.Scalar("SELECT MAX(version) FROM schema_version"));
@@ -71,11 +71,11 @@ public sealed class MigrationTests : IDisposable
             Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
         }
 
-        var entry = Assert.Single(await store.GetFireHistoryAsync("t1", 10, null, CancellationToken.None));
+        var entry = Assert.Single(await store.Reader.GetFireHistoryAsync("t1", 10, null, CancellationToken.None));
         Assert.Null(entry.PublishedAt);
         var delivery = Assert.Single(entry.Deliveries);
         Assert.Equal(("g", Core.Storage.FireDeliveryState.Leased, 1, (DateTimeOffset?)null), (delivery.Group, delivery.State, delivery.Attempts, delivery.FirstDeliveredAt));
-        Assert.Equal(["m1"], (await store.AckAsync("g", ["m1"], Build.T0, CancellationToken.None)).Acked);
+        Assert.Equal(["m1"], (await store.Ledger.AckAsync("g", ["m1"], Build.T0, CancellationToken.None)).Acked);
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM delivery_outcomes WHERE msg_id = 'm1' AND acked_at IS NOT NULL"));
     }
 
@@ -92,19 +92,19 @@ public sealed class MigrationTests : IDisposable
             """);
         var logger = new FakeLogger();
 
-        using var store = new SqliteStorage(new SqliteStorageOptions { Path = _db.Path }, Build.DefaultQueue(), new LimitOptions(), logger);
-        await store.InitializeAsync(CancellationToken.None);
+        using var store = StoragePorts.Create(services => services.AddTaskCenterSqlite(o => o.Path = _db.Path), logger: logger);
+        await store.Ledger.InitializeAsync(CancellationToken.None);
 
         var warning = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("Consumer group wide had a stored subscription of 300 tags, over Limits:MaxTagsPerSubscription (256)", warning.Message, StringComparison.Ordinal);
-        var groups = await store.ListGroupsAsync(null, 10, _ => true, CancellationToken.None);
+        var groups = await store.Ledger.ListGroupsAsync(null, 10, _ => true, CancellationToken.None);
         Assert.Equal([("two", "a || b"), ("wide", "")], groups.Select(g => (g.Name, g.Subscription.Expression)));
-        Assert.Equal("m1", Assert.Single(await store.LeaseAsync("wide", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None)).MsgId);
+        Assert.Equal("m1", Assert.Single(await store.Ledger.LeaseAsync("wide", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None)).MsgId);
 
         // A second start finds nothing over the limit: no warning again.
-        using var again = new SqliteStorage(new SqliteStorageOptions { Path = _db.Path }, Build.DefaultQueue(), new LimitOptions(), logger);
-        await again.InitializeAsync(CancellationToken.None);
+        using var again = StoragePorts.Create(services => services.AddTaskCenterSqlite(o => o.Path = _db.Path), logger: logger);
+        await again.Ledger.InitializeAsync(CancellationToken.None);
         Assert.Single(logger.Collector.GetSnapshot());
     }
 
@@ -153,19 +153,23 @@ public sealed class MigrationTests : IDisposable
     public async Task The_folder_of_the_path_is_created()
     {
         var path = Path.Combine(_db.Folder, "nested", "deeper", "tc.db");
-        using var store = new SqliteStorage(new SqliteStorageOptions { Path = path, Synchronous = SqliteSynchronous.Normal }, Build.DefaultQueue());
-        await store.InitializeAsync(CancellationToken.None);
+        using var store = StoragePorts.Create(services => services.AddTaskCenterSqlite(o =>
+        {
+            o.Path = path;
+            o.Synchronous = SqliteSynchronous.Normal;
+        }));
+        await store.Ledger.InitializeAsync(CancellationToken.None);
 
         Assert.True(File.Exists(path));
-        Assert.Equal(path, store.FilePath);
+        Assert.Equal(path, store.Services.GetRequiredService<SqliteDatabase>().FilePath);
     }
 
     [Fact]
     public async Task Using_the_store_before_InitializeAsync_fails_clearly()
     {
-        using var store = new SqliteStorage(new SqliteStorageOptions { Path = _db.Path }, Build.DefaultQueue());
+        using var store = StoragePorts.Create(services => services.AddTaskCenterSqlite(o => o.Path = _db.Path));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetEarliestFireAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(Build.Task(), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Ledger.GetEarliestFireAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Tasks.AddAsync(Build.Task(), CancellationToken.None));
     }
 }

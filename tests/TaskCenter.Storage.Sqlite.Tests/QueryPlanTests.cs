@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Storage;
-using TaskCenter.Storage.Sqlite.QueueStore;
+using TaskCenter.Core.Tasks;
+using TaskCenter.Storage.Sqlite.Ledger;
 using TaskCenter.Storage.Sqlite.TaskStore;
 using Xunit.Abstractions;
 
@@ -120,7 +121,7 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
         var query = new TaskQuery { NamePrefix = "name99", Limit = 500 };
         var names = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
-        for (var page = await store.ListAsync(query, CancellationToken.None); ; page = await store.ListAsync(query with { After = page.Next }, CancellationToken.None))
+        for (var page = await store.Reader.ListAsync(query, CancellationToken.None); ; page = await store.Reader.ListAsync(query with { After = page.Next }, CancellationToken.None))
         {
             count += page.Tasks.Count;
             names.UnionWith(page.Tasks.Select(t => t.Name));
@@ -141,14 +142,15 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
         var store = await _large.Db.OpenAsync();
         var now = Build.T0.AddDays(1);
 
-        var due = await store.GetDueAsync(now, 100, CancellationToken.None);
-        var leased = await store.LeaseAsync("g", 100, TimeSpan.FromMinutes(1), now, CancellationToken.None);
+        IReadOnlyList<ScheduledTask> due = [];
+        await store.Ledger.FireDueAsync(now, 100, read => { due = read; return []; }, CancellationToken.None); // read, planned as nothing
+        var leased = await store.Ledger.LeaseAsync("g", 100, TimeSpan.FromMinutes(1), now, CancellationToken.None);
 
         Assert.Equal(100, due.Count);
         Assert.True(due.Zip(due.Skip(1)).All(p => p.First.NextFireAt <= p.Second.NextFireAt));
         Assert.Equal(100, leased.Count);
         Assert.True(leased.Zip(leased.Skip(1)).All(p => p.First.FireTime <= p.Second.FireTime));
-        Assert.Equal(Build.T0, await store.GetEarliestFireAsync(CancellationToken.None));
+        Assert.Equal(Build.T0, await store.Ledger.GetEarliestFireAsync(CancellationToken.None));
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using TaskCenter.Core.Limits;
-using TaskCenter.Storage.Sqlite.QueueStore;
+using TaskCenter.Storage.Sqlite.Ledger;
 
 namespace TaskCenter.Storage.Sqlite.Tests;
 

@@ -13,27 +13,27 @@ public sealed class ReadyCacheTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private Task<SqliteStorage> OpenSubscribedAsync(int? readyCacheSize = null)
+    private Task<StoragePorts> OpenSubscribedAsync(int? readyCacheSize = null)
     {
         _db.ReadyCacheSize = readyCacheSize;
         return _db.OpenSubscribedAsync();
     }
 
     /// <summary>Records <paramref name="count"/> fires due at <paramref name="at"/>, in commits of <paramref name="commitSize"/>.</summary>
-    private static async Task<List<FireRecord>> FireManyAsync(SqliteStorage store, int count, DateTimeOffset at, int commitSize = 500)
+    private static async Task<List<FireRecord>> FireManyAsync(StoragePorts store, int count, DateTimeOffset at, int commitSize = 500)
     {
         var fires = new List<FireRecord>();
         var advances = new List<TaskAdvance>();
         for (var i = 0; i < count; i++)
         {
             var task = Build.Task("bulk", data: Build.NewId(), nextFireAt: at);
-            await store.AddAsync(task, CancellationToken.None);
+            await store.Tasks.AddAsync(task, CancellationToken.None);
             var fire = Build.Fire(task, at);
             fires.Add(fire);
             advances.Add(Build.Advance(task, TaskState.Finished, null, at, fire));
             if (advances.Count == commitSize || i == count - 1)
             {
-                Assert.Equal(advances.Count, (await store.CommitAsync(advances, CancellationToken.None)).Count);
+                Assert.Equal(advances.Count, (await store.Ledger.CommitAsync(advances, CancellationToken.None)).Count);
                 advances.Clear();
             }
         }
@@ -45,26 +45,26 @@ public sealed class ReadyCacheTests : IDisposable
     public async Task A_fire_handed_out_from_memory_is_written_as_leased_before_anything_later()
     {
         var store = await OpenSubscribedAsync();
-        var fire = await _db.AddAndFireAsync(store, "a", Build.T0);
+        var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
 
-        var message = Assert.Single(await store.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
+        var message = Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
 
         Assert.Equal(fire.MsgId, message.MsgId);
         Assert.Equal(1, message.Attempt);
-        Assert.Equal(message.LeaseUntil, await store.GetNextReadyAsync("g", CancellationToken.None));
+        Assert.Equal(message.LeaseUntil, await store.Ledger.GetNextReadyAsync("g", CancellationToken.None));
         Assert.Equal(1, _db.Scalar($"SELECT attempt FROM deliveries WHERE msg_id = '{fire.MsgId}' AND state = 'leased'"));
-        Assert.Empty(await store.LeaseAsync("g", 10, Lease, Build.T0.AddSeconds(1), CancellationToken.None));
-        Assert.Equal(2, Assert.Single(await store.LeaseAsync("g", 10, Lease, message.LeaseUntil, CancellationToken.None)).Attempt);
+        Assert.Empty(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddSeconds(1), CancellationToken.None));
+        Assert.Equal(2, Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, message.LeaseUntil, CancellationToken.None)).Attempt);
     }
 
     [Fact]
     public async Task A_nack_right_after_a_hand_over_finds_the_lease()
     {
         var store = await OpenSubscribedAsync();
-        await _db.AddAndFireAsync(store, "a", Build.T0);
-        var message = Assert.Single(await store.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
+        await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
+        var message = Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
 
-        var outcome = await store.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None);
+        var outcome = await store.Ledger.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None);
 
         Assert.Equal(NackResult.Retrying, outcome.Result);
         Assert.Equal(Build.T0.AddSeconds(10), outcome.RetryAt);
@@ -76,21 +76,21 @@ public sealed class ReadyCacheTests : IDisposable
         var store = await OpenSubscribedAsync(readyCacheSize: 2);
         var fires = await FireManyAsync(store, 5, Build.T0);
 
-        var batch = await store.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None);
+        var batch = await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None);
 
         Assert.Equal(fires.Select(f => f.MsgId).Order(StringComparer.Ordinal), batch.Select(m => m.MsgId).Order(StringComparer.Ordinal));
-        Assert.Empty(await store.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
+        Assert.Empty(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_fire_recorded_ahead_and_withdrawn_by_a_delete_is_not_handed_out()
     {
         var store = await OpenSubscribedAsync();
-        var fire = await _db.AddAndFireAsync(store, "a", Build.T0.AddSeconds(10));
+        var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddSeconds(10));
 
-        Assert.Equal([fire.TaskId], await store.DeleteAsync([fire.TaskId], Build.T0, CancellationToken.None));
+        Assert.Equal([fire.TaskId], await store.Tasks.DeleteAsync([fire.TaskId], Build.T0, CancellationToken.None));
 
-        Assert.Empty(await store.LeaseAsync("g", 10, Lease, Build.T0.AddSeconds(10), CancellationToken.None));
+        Assert.Empty(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddSeconds(10), CancellationToken.None));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ReadyCacheTests : IDisposable
 
         async Task<int> LeaseIntoReceivedAsync()
         {
-            var batch = await store.LeaseAsync("g", 37, Lease, now, CancellationToken.None);
+            var batch = await store.Ledger.LeaseAsync("g", 37, Lease, now, CancellationToken.None);
             foreach (var message in batch)
             {
                 received.Add(message.MsgId);
@@ -125,7 +125,7 @@ public sealed class ReadyCacheTests : IDisposable
                     continue;
                 }
 
-                await store.GetNextReadyAsync("g", CancellationToken.None); // lets hand-overs in flight land
+                await store.Ledger.GetNextReadyAsync("g", CancellationToken.None); // lets hand-overs in flight land
                 if (recordingEnded && await LeaseIntoReceivedAsync() == 0)
                 {
                     return;
@@ -139,7 +139,7 @@ public sealed class ReadyCacheTests : IDisposable
         var fires = await recording;
 
         Assert.Equal(fires.Select(f => f.MsgId).Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
-        await store.GetNextReadyAsync("g", CancellationToken.None); // the last leases land
+        await store.Ledger.GetNextReadyAsync("g", CancellationToken.None); // the last leases land
         Assert.Equal(count, _db.Scalar("SELECT count(*) FROM deliveries WHERE state = 'leased' AND attempt = 1"));
     }
 }

@@ -12,7 +12,7 @@ public sealed class ServiceCollectionTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
-    public async Task AddTaskCenterSqlite_registers_one_storage_for_all_three_ports()
+    public async Task AddTaskCenterSqlite_registers_each_port_once_on_one_database()
     {
         var path = Path.Combine(_db.Folder, "di", "tc.db");
         var services = new ServiceCollection()
@@ -25,26 +25,26 @@ public sealed class ServiceCollectionTests : IDisposable
 
         await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
         {
-            var store = provider.GetRequiredService<ITaskStore>();
-            Assert.Same(store, provider.GetRequiredService<ITaskReader>());
-            Assert.Same(store, provider.GetRequiredService<IQueueStore>());
-            Assert.Same(store, provider.GetRequiredService<IInstanceRegistry>());
-            Assert.Same(store, provider.GetRequiredService<SqliteStorage>());
+            var ledger = provider.GetRequiredService<IFireLedger>();
+            Assert.Same(ledger, provider.GetRequiredService<IFireLedger>());
+            Assert.Same(provider.GetRequiredService<ITaskStore>(), provider.GetRequiredService<ITaskStore>());
+            Assert.Same(provider.GetRequiredService<ITaskReader>(), provider.GetRequiredService<ITaskReader>());
+            Assert.Same(provider.GetRequiredService<IInstanceRegistry>(), provider.GetRequiredService<IInstanceRegistry>());
 
-            await store.InitializeAsync(CancellationToken.None);
+            await ledger.InitializeAsync(CancellationToken.None);
             Assert.True(File.Exists(path));
+            var store = new StoragePorts(provider);
 
             // The queue options flow in: MaxRetries = 0 dead-letters on the first nack.
-            var queue = provider.GetRequiredService<IQueueStore>();
-            await queue.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
-            var fire = await _db.AddAndFireAsync((SqliteStorage)store, "a", Build.T0);
-            await queue.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
-            Assert.Equal(NackResult.DeadLettered, (await queue.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
+            await ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
+            var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
+            await ledger.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
+            Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
 
             // An ack leaves statements prepared on the writer; closing still checkpoints the WAL away.
-            var acked = await _db.AddAndFireAsync((SqliteStorage)store, "b", Build.T0);
-            await queue.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
-            Assert.Equal([acked.MsgId], (await queue.AckAsync("g", [acked.MsgId], Build.T0, CancellationToken.None)).Acked);
+            var acked = await StorageHarness.AddAndFireAsync(store, "b", Build.T0);
+            await ledger.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
+            Assert.Equal([acked.MsgId], (await ledger.AckAsync("g", [acked.MsgId], Build.T0, CancellationToken.None)).Acked);
         }
 
         // Disposing the provider closed the database: the WAL was checkpointed away.

@@ -1,13 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using TaskCenter.Core.Delivery;
-using TaskCenter.Core.Limits;
-using TaskCenter.Core.Queue;
-using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Storage.Sqlite.Tests;
 
 /// <summary>A real database file in a temp folder of its own; disposing closes every store opened on it and deletes the folder.</summary>
-internal sealed class TestDatabase : StorageHarness<SqliteStorage>
+internal sealed class TestDatabase : StorageHarness
 {
     public TestDatabase(int? readyCacheSize = null)
     {
@@ -22,9 +20,6 @@ internal sealed class TestDatabase : StorageHarness<SqliteStorage>
 
     /// <summary>The ready cache size of the stores opened next; null for the default.</summary>
     public int? ReadyCacheSize { get; set; }
-
-    public override Task<IReadOnlyList<FireRecord>> CommitAsync(SqliteStorage store, IReadOnlyList<TaskAdvance> advances) =>
-        store.CommitAsync(advances, CancellationToken.None);
 
     /// <summary>A raw connection of the test's own, for bulk loads and checks.</summary>
     public SqliteConnection Connect()
@@ -42,12 +37,12 @@ internal sealed class TestDatabase : StorageHarness<SqliteStorage>
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    protected override SqliteStorage Create(QueueOptions queue, FireRouting routing, LimitOptions limits)
-    {
-        var options = new SqliteStorageOptions { Path = Path, Routing = routing };
-        options.ReadyCacheSize = ReadyCacheSize ?? options.ReadyCacheSize;
-        return new SqliteStorage(options, queue, limits);
-    }
+    protected override void AddStorage(IServiceCollection services) =>
+        services.AddTaskCenterSqlite(options =>
+        {
+            options.Path = Path;
+            options.ReadyCacheSize = ReadyCacheSize ?? options.ReadyCacheSize;
+        });
 
     protected override void DisposeStorage()
     {

@@ -39,7 +39,7 @@ public sealed class DeadLetterTests(BrokerFixture broker)
         Assert.Equal([1, 2, 3], await attempts.NextAsync(3));
         await harness.Logs.WaitForAsync(e => e.Category == typeof(DeadLetterDrain).FullName); // the server recorded it
 
-        var letter = Assert.Single(await harness.Storage.ListDeadLettersAsync(group, 10, null, CancellationToken.None));
+        var letter = Assert.Single(await harness.Ledger.ListDeadLettersAsync(group, 10, null, CancellationToken.None));
         Assert.Equal(fire.MsgId, letter.MsgId);
         Assert.Equal(fire.TaskId, letter.TaskId);
         Assert.Equal(tag, letter.Name);
@@ -53,6 +53,6 @@ public sealed class DeadLetterTests(BrokerFixture broker)
         Assert.Equal([fire.MsgId], await redrive.RedriveAsync(group, msgIds: null, CancellationToken.None));
 
         Assert.Equal(1, await attempts.NextAsync()); // a fresh retry budget
-        Assert.Empty(await harness.Storage.ListDeadLettersAsync(group, 10, null, CancellationToken.None));
+        Assert.Empty(await harness.Ledger.ListDeadLettersAsync(group, 10, null, CancellationToken.None));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using TaskCenter.Benchmarks.Systems;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
@@ -51,15 +52,25 @@ public static class FirePathBench
     {
         using var directory = new BenchDirectory("taskcenter-bench-fire-path");
         await using var server = postgres ? await PostgresServer.StartAsync(cancellationToken) : null;
-        var limits = new LimitOptions { MaxGroups = idleGroups + 1 }; // the idle groups and the bench's own
-        ITaskStore storage = server is null
-            ? new SqliteStorage(new SqliteStorageOptions { Path = directory.DatabasePath }, new QueueOptions(), limits)
-            : new PostgresStorage(new PostgresStorageOptions { ConnectionString = await server.CreateDatabaseAsync("fire_path", cancellationToken) }, new QueueOptions(), limits: limits);
-        using var closing = (IDisposable)storage;
-        await storage.InitializeAsync(cancellationToken);
+        var services = new ServiceCollection()
+            .Configure<LimitOptions>(limits => limits.MaxGroups = idleGroups + 1); // the idle groups and the bench's own
+        if (server is null)
+        {
+            services.AddTaskCenterSqlite(options => options.Path = directory.DatabasePath);
+        }
+        else
+        {
+            var connectionString = await server.CreateDatabaseAsync("fire_path", cancellationToken);
+            services.AddTaskCenterPostgres(options => options.ConnectionString = connectionString);
+        }
 
-        var (first, last) = await SubscribeAsync((IQueueStore)storage, idleGroups, cancellationToken);
-        await SubscribeAsync((IQueueStore)storage, "bench", TagFilter.All, cancellationToken);
+        await using var storage = services.BuildServiceProvider();
+        var ledger = storage.GetRequiredService<IFireLedger>();
+        await ledger.InitializeAsync(cancellationToken);
+
+        var (first, last) = await SubscribeAsync(ledger, idleGroups, cancellationToken);
+        await SubscribeAsync(ledger, "bench", TagFilter.All, cancellationToken);
+        var tasks = storage.GetRequiredService<ITaskStore>();
         var ids = new TaskIdGenerator(TimeProvider.System);
         for (var added = 0; added < fires; added += BatchSize)
         {
@@ -72,14 +83,14 @@ public static class FirePathBench
                 NextFireAt = DueAt,
                 CreatedAt = DueAt.ToUnixTimeSeconds(),
             }).ToList();
-            await storage.AddManyAsync(batch, cancellationToken);
+            await tasks.AddManyAsync(batch, cancellationToken);
         }
 
         var recorded = 0;
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var pass = await storage.FireDueAsync(DueAt, BatchSize, due => [.. due.Select(task => Advance(task, ids))], cancellationToken);
+            var pass = await ledger.FireDueAsync(DueAt, BatchSize, due => [.. due.Select(task => Advance(task, ids))], cancellationToken);
             recorded += pass.Recorded.Count;
             if (pass.Due == 0)
             {
@@ -100,7 +111,7 @@ public static class FirePathBench
         [FireRecord.Of(task, ids.NewId(), DueAt, DueAt)]);
 
     /// <summary>Subscribes the idle groups; returns how long a subscription took among the first and among the last hundred, in ms.</summary>
-    private static async Task<(double First, double Last)> SubscribeAsync(IQueueStore store, int groups, CancellationToken cancellationToken)
+    private static async Task<(double First, double Last)> SubscribeAsync(IFireLedger ledger, int groups, CancellationToken cancellationToken)
     {
         var hundreds = new List<double>();
         var clock = Stopwatch.StartNew();
@@ -108,7 +119,7 @@ public static class FirePathBench
         {
             var expression = string.Join(" || ", Enumerable.Range(0, TagsPerGroup).Select(tag => string.Create(CultureInfo.InvariantCulture, $"idle-{group}-{tag}")));
             _ = TagFilter.TryParse(expression, out var tags, out _);
-            await SubscribeAsync(store, string.Create(CultureInfo.InvariantCulture, $"idle-{group}"), tags, cancellationToken);
+            await SubscribeAsync(ledger, string.Create(CultureInfo.InvariantCulture, $"idle-{group}"), tags, cancellationToken);
             if ((group + 1) % 100 == 0)
             {
                 hundreds.Add(clock.Elapsed.TotalMilliseconds / 100);
@@ -119,6 +130,6 @@ public static class FirePathBench
         return hundreds.Count == 0 ? (0, 0) : (hundreds[0], hundreds[^1]);
     }
 
-    private static async Task SubscribeAsync(IQueueStore store, string group, TagFilter tags, CancellationToken cancellationToken) =>
-        await store.SubscribeAsync(group, tags, null, DueAt, cancellationToken);
+    private static async Task SubscribeAsync(IFireLedger ledger, string group, TagFilter tags, CancellationToken cancellationToken) =>
+        await ledger.SubscribeAsync(group, tags, null, DueAt, cancellationToken);
 }

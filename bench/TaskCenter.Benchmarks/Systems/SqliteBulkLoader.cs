@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using TaskCenter.Core.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Sqlite;
 
 namespace TaskCenter.Benchmarks.Systems;
@@ -74,9 +75,9 @@ public static class SqliteBulkLoader
 
     private static async Task CreateAsync(string databasePath, PendingLoad load, CancellationToken cancellationToken)
     {
-        using (var storage = new SqliteStorage(new SqliteStorageOptions { Path = databasePath }, new QueueOptions()))
+        await using (var storage = new ServiceCollection().AddTaskCenterSqlite(options => options.Path = databasePath).BuildServiceProvider())
         {
-            await storage.InitializeAsync(cancellationToken);
+            await storage.GetRequiredService<IFireLedger>().InitializeAsync(cancellationToken);
         }
 
         await Task.Run(() => Write(databasePath, load, cancellationToken), cancellationToken);

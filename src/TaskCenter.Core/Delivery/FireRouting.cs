@@ -7,7 +7,7 @@ public enum FireRouting
     BuiltInQueue,
 
     /// <summary>
-    /// Into the outbox (<see cref="IFireOutbox"/>): an external transport such as RabbitMQ publishes each fire once it is
+    /// Into the outbox (<see cref="Storage.IFireLedger.PublishDueAsync"/>): an external transport such as RabbitMQ publishes each fire once it is
     /// due, and routes it to consumer groups itself.
     /// </summary>
     Outbox,

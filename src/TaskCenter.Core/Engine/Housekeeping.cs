@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Core.Engine;
@@ -12,7 +11,7 @@ namespace TaskCenter.Core.Engine;
 /// </summary>
 public sealed class Housekeeping(
     ITaskStore tasks,
-    IQueueStore queue,
+    IFireLedger ledger,
     StorageReadiness readiness,
     TimeProvider time,
     IOptions<EngineOptions> options,
@@ -51,7 +50,7 @@ public sealed class Housekeeping(
             logger.LogInformation("Purged {Count} tasks finished more than {Retention} ago", purged, _options.FinishedRetention);
         }
 
-        var dropped = await queue.PurgeExpiredAsync(now, cancellationToken);
+        var dropped = await ledger.PurgeExpiredAsync(now, cancellationToken);
         if (dropped > 0)
         {
             logger.LogWarning("Dropped {Count} fires kept past their retention for tags no consumer group subscribed to", dropped);

@@ -15,7 +15,7 @@ namespace TaskCenter.Core.Engine;
 /// <para>Guarantees, step by step:</para>
 /// <list type="number">
 /// <item>Planning is pure (<see cref="FirePlanner"/>); nothing is delivered yet.</item>
-/// <item><see cref="ITaskStore.CommitAsync"/> records the fires and advances their tasks atomically. A crash before
+/// <item><see cref="IFireLedger.FireDueAsync"/> records the fires and advances their tasks atomically. A crash before
 /// the commit loses nothing: the tasks are still due and are taken again at restart. A crash after it loses nothing
 /// either: the fires are on disk, routed to the built-in queue, and the tasks have moved on, so none fires twice.</item>
 /// <item>Only then are listeners told (consumers woken); they only speed delivery up, they carry no state.</item>
@@ -24,7 +24,7 @@ namespace TaskCenter.Core.Engine;
 /// The loop starts once the storage is ready (<see cref="StorageReadiness"/>).
 /// </summary>
 public sealed class SchedulerEngine(
-    ITaskStore store,
+    IFireLedger ledger,
     StorageReadiness readiness,
     EngineWakeup wakeup,
     IEnumerable<IFireListener> listeners,
@@ -87,7 +87,7 @@ public sealed class SchedulerEngine(
         {
         }
 
-        var earliest = await store.GetEarliestFireAsync(cancellationToken);
+        var earliest = await ledger.GetEarliestFireAsync(cancellationToken);
         wakeup.Planned(earliest);
 
         // Another server instance sharing the database may schedule earlier work, or die holding some: look again
@@ -117,7 +117,7 @@ public sealed class SchedulerEngine(
             return planFrom;
         }
 
-        var dueAround = await store.CountDueAsync(at + _options.LookAhead, cap, cancellationToken);
+        var dueAround = await ledger.CountDueAsync(at + _options.LookAhead, cap, cancellationToken);
         var wakeAt = at - _lead.Plan(dueAround);
         var recheck = time.GetUtcNow() + ReplanInterval;
         return recheck < wakeAt ? recheck : wakeAt;
@@ -129,7 +129,7 @@ public sealed class SchedulerEngine(
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var horizon = now + _lead.Lead;
-        var batch = await store.FireDueAsync(
+        var batch = await ledger.FireDueAsync(
             horizon,
             _options.BatchSize,
             due => due.Select(task => Advance(task, now, horizon)).ToList(),

@@ -13,6 +13,7 @@ namespace TaskCenter.Core.Management;
 /// </summary>
 public sealed class TaskAdmin(
     ITaskStore store,
+    IFireLedger ledger,
     ITaskReader reader,
     TaskValidator validator,
     TaskIdGenerator ids,
@@ -97,7 +98,7 @@ public sealed class TaskAdmin(
 
             var now = time.GetUtcNow();
             var fire = FireRecord.Of(task, ids.NewId(), now, now);
-            var recorded = await store.CommitAsync([new TaskAdvance(task, [fire])], cancellationToken);
+            var recorded = await ledger.CommitAsync([new TaskAdvance(task, [fire])], cancellationToken);
             if (recorded.Count == 1)
             {
                 foreach (var listener in _listeners)

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Limits;
+using TaskCenter.Core.Storage;
 using TaskCenter.Core.Telemetry;
 
 namespace TaskCenter.Core.Queue;
@@ -11,16 +11,9 @@ namespace TaskCenter.Core.Queue;
 /// <para>Delivery guarantee: a message leased here stays in storage until acked; if the consumer dies, its lease
 /// ends and the message is delivered again with the same msgid (at-least-once).</para>
 /// </summary>
-public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProvider time, IOptions<LimitOptions> limits) : IDeadLetterRedrive
+public sealed class BuiltInQueue(IFireLedger ledger, QueueSignal signal, TimeProvider time, IOptions<LimitOptions> limits) : IDeadLetterRedrive
 {
-    /// <summary>
-    /// How long a subscription this instance wrote is taken as still stored without asking the store: another instance
-    /// may have deleted the group meanwhile, and its consumers' polls make it again within this time.
-    /// </summary>
-    private static readonly TimeSpan SubscriptionRecheck = TimeSpan.FromSeconds(10);
-
-    // Subscriptions already written, so a poll with an unchanged subscription costs no write (nor a read).
-    private readonly ConcurrentDictionary<string, (string Expression, DateTimeOffset WrittenAt)> _subscriptions = new(StringComparer.Ordinal);
+    private readonly SubscriptionCache _subscriptions = new();
 
     /// <summary>
     /// Subscribes the group (making it, within the group limits: else <see cref="GroupLimitException"/>), then takes its
@@ -35,7 +28,7 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
         {
             var woken = signal.Signal.Current;
             var now = time.GetUtcNow();
-            var messages = await store.LeaseAsync(request.Group, request.Max, request.Lease, now, cancellationToken);
+            var messages = await ledger.LeaseAsync(request.Group, request.Max, request.Lease, now, cancellationToken);
             if (messages.Count > 0 || now >= deadline)
             {
                 QueueMetrics.HandedOut(request.Group, messages, time.GetUtcNow());
@@ -44,7 +37,7 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
 
             // Fires recorded ahead of their time, retries and expired leases become ready at a known time: wake then
             // (a millisecond after, so the wait does not end just before it), or when something new is recorded.
-            var nextReady = await store.GetNextReadyAsync(request.Group, cancellationToken);
+            var nextReady = await ledger.GetNextReadyAsync(request.Group, cancellationToken);
             var until = nextReady is { } ready && ready < deadline ? ready + TimeSpan.FromMilliseconds(1) : deadline;
             await signal.Signal.WaitUntilAsync(woken, until, cancellationToken);
         }
@@ -52,14 +45,14 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
 
     public async Task<AckOutcome> AckAsync(string group, IReadOnlyList<string> msgIds, CancellationToken cancellationToken)
     {
-        var outcome = await store.AckAsync(group, msgIds, time.GetUtcNow(), cancellationToken);
+        var outcome = await ledger.AckAsync(group, msgIds, time.GetUtcNow(), cancellationToken);
         QueueMetrics.Acked(group, outcome.Acked.Count);
         return outcome;
     }
 
     public async Task<NackOutcome> NackAsync(string group, string msgId, string? failure, CancellationToken cancellationToken)
     {
-        var outcome = await store.NackAsync(group, msgId, failure, time.GetUtcNow(), cancellationToken);
+        var outcome = await ledger.NackAsync(group, msgId, failure, time.GetUtcNow(), cancellationToken);
         QueueMetrics.Nacked(group, outcome.Result);
         if (outcome.Result == NackResult.Retrying)
         {
@@ -70,11 +63,11 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
     }
 
     public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string group, int limit, string? after, CancellationToken cancellationToken) =>
-        store.ListDeadLettersAsync(group, limit, after, cancellationToken);
+        ledger.ListDeadLettersAsync(group, limit, after, cancellationToken);
 
     public async Task<IReadOnlyList<string>> RedriveAsync(string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken)
     {
-        var moved = await store.RedriveAsync(group, msgIds, time.GetUtcNow(), cancellationToken);
+        var moved = await ledger.RedriveAsync(group, msgIds, time.GetUtcNow(), cancellationToken);
         if (moved.Count > 0)
         {
             signal.MessagesReady();
@@ -84,36 +77,35 @@ public sealed class BuiltInQueue(IQueueStore store, QueueSignal signal, TimeProv
     }
 
     public Task<IReadOnlyList<string>> PurgeDeadLettersAsync(string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken) =>
-        store.PurgeDeadLettersAsync(group, msgIds, cancellationToken);
+        ledger.PurgeDeadLettersAsync(group, msgIds, cancellationToken);
 
-    /// <inheritdoc cref="IQueueStore.ListGroupsAsync"/>
+    /// <inheritdoc cref="IFireLedger.ListGroupsAsync"/>
     public Task<IReadOnlyList<ConsumerGroup>> ListGroupsAsync(string? afterGroup, int limit, Func<string, bool> include, CancellationToken cancellationToken) =>
-        store.ListGroupsAsync(afterGroup, limit, include, cancellationToken);
+        ledger.ListGroupsAsync(afterGroup, limit, include, cancellationToken);
 
-    /// <inheritdoc cref="IQueueStore.DeleteGroupAsync"/>
+    /// <inheritdoc cref="IFireLedger.DeleteGroupAsync"/>
     public async Task<GroupRemoval?> DeleteGroupAsync(string group, CancellationToken cancellationToken)
     {
-        _subscriptions.TryRemove(group, out _);
-        var removed = await store.DeleteGroupAsync(group, cancellationToken);
-        _subscriptions.TryRemove(group, out _); // A poll that subscribed meanwhile made the group again, or found it still there.
+        _subscriptions.Forget(group);
+        var removed = await ledger.DeleteGroupAsync(group, cancellationToken);
+        _subscriptions.Forget(group); // A poll that subscribed meanwhile made the group again, or found it still there.
         return removed;
     }
 
     private async Task SubscribeAsync(string group, TagFilter tags, string? owner, CancellationToken cancellationToken)
     {
-        var expression = tags.Expression;
         var now = time.GetUtcNow();
-        if (_subscriptions.TryGetValue(group, out var known) && known.Expression == expression && now - known.WrittenAt < SubscriptionRecheck)
+        if (_subscriptions.Holds(group, tags, now))
         {
             return;
         }
 
-        var result = await store.SubscribeAsync(group, tags, owner, now, cancellationToken);
+        var result = await ledger.SubscribeAsync(group, tags, owner, now, cancellationToken);
         if (result != SubscribeResult.Subscribed)
         {
             throw new GroupLimitException(SubscriptionLimits.Refusal(result, group, owner, limits.Value));
         }
 
-        _subscriptions[group] = (expression, now);
+        _subscriptions.Stored(group, tags, now);
     }
 }

@@ -1,6 +1,6 @@
 namespace TaskCenter.Core.Queue;
 
-/// <summary>What deleting a consumer group removed (<see cref="IQueueStore.DeleteGroupAsync"/>).</summary>
+/// <summary>What deleting a consumer group removed (<see cref="Storage.IFireLedger.DeleteGroupAsync"/>).</summary>
 /// <param name="Subscription">Its subscription; null when it had none stored (only dead letters).</param>
 /// <param name="Pending">Its messages not acked yet (ready or leased), now gone for it.</param>
 /// <param name="DeadLetters">Its dead letters, now gone.</param>

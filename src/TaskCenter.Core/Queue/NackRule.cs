@@ -7,31 +7,47 @@ public static class NackRule
     public const string DefaultError = "nacked";
 
     /// <summary>
-    /// The outcome of a nack at <paramref name="now"/>, and whether the store writes it. Only a message that was handed
-    /// out can be nacked (<see cref="NackResult.NotHandedOut"/>, nothing changes), so nobody postpones a message they
-    /// never received. A message already waiting for its retry stays as it is and the answer is its retry time: a nack
-    /// sent twice does not postpone it again. A leased one comes back after the delay of its attempt, or, its retries
-    /// used up, is dead-lettered.
+    /// The outcome of a nack at <paramref name="now"/>, and what the store writes. Only a message that was handed out can
+    /// be nacked (<see cref="NackResult.NotHandedOut"/>, nothing changes), so nobody postpones a message they never
+    /// received. A message already waiting for its retry stays as it is and the answer is its retry time: a nack sent
+    /// twice does not postpone it again. A leased one comes back after the delay of its attempt, or, its retries used
+    /// up, is dead-lettered; either way with <paramref name="failure"/> as its last error (<see cref="DefaultError"/>
+    /// when the consumer gave none).
     /// </summary>
-    public static (NackOutcome Outcome, bool Write) Decide(PendingDelivery delivery, DateTimeOffset now, QueueOptions options)
+    public static NackDecision Decide(PendingDelivery delivery, string? failure, DateTimeOffset now, QueueOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (delivery.Attempt == 0)
         {
-            return (new NackOutcome(NackResult.NotHandedOut), false);
+            return NackDecision.Unchanged(new NackOutcome(NackResult.NotHandedOut));
         }
 
         if (!delivery.IsLeased)
         {
-            return (new NackOutcome(NackResult.Retrying, delivery.AvailableAt), false);
+            return NackDecision.Unchanged(new NackOutcome(NackResult.Retrying, delivery.AvailableAt));
         }
 
+        var error = string.IsNullOrEmpty(failure) ? DefaultError : failure;
         if (options.AttemptsUsedUp(delivery.Attempt))
         {
-            return (new NackOutcome(NackResult.DeadLettered), true);
+            return new NackDecision(new NackOutcome(NackResult.DeadLettered), error);
         }
 
         var retryAt = DateTimeOffset.FromUnixTimeMilliseconds((now + options.DelayBeforeRetry(delivery.Attempt)).ToUnixTimeMilliseconds());
-        return (new NackOutcome(NackResult.Retrying, retryAt), true);
+        return new NackDecision(new NackOutcome(NackResult.Retrying, retryAt), error);
     }
+}
+
+/// <summary>
+/// A nack as <see cref="NackRule.Decide"/> judged it: the answer, and what the store writes — when <see cref="Error"/>
+/// is set, the delivery becomes a dead letter (<see cref="NackResult.DeadLettered"/>) or ready again at
+/// <see cref="NackOutcome.RetryAt"/> (<see cref="NackResult.Retrying"/>), with that last error; else nothing.
+/// </summary>
+public readonly record struct NackDecision(NackOutcome Outcome, string? Error)
+{
+    /// <summary>Whether the store writes anything.</summary>
+    public bool Writes => Error is not null;
+
+    /// <summary>The answer, with nothing to write.</summary>
+    public static NackDecision Unchanged(NackOutcome outcome) => new(outcome, Error: null);
 }

@@ -47,6 +47,15 @@ public sealed class QueueOptions
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan FireHistoryRetention { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// Fires kept for tags no group subscribes to that were recorded before this are dropped (<see cref="UnroutedRetention"/>
+    /// before <paramref name="now"/>); only later ones are handed to a group that subscribes.
+    /// </summary>
+    public DateTimeOffset UnroutedKeptSince(DateTimeOffset now) => now - UnroutedRetention;
+
+    /// <summary>Fires with nothing left to deliver that were recorded before this leave the history (<see cref="FireHistoryRetention"/> before <paramref name="now"/>).</summary>
+    public DateTimeOffset HistoryKeptSince(DateTimeOffset now) => now - FireHistoryRetention;
+
     /// <summary>The delay before retry number <paramref name="retry"/> (1-based).</summary>
     public TimeSpan DelayBeforeRetry(int retry)
     {

@@ -1,6 +1,6 @@
 namespace TaskCenter.Core.Queue;
 
-/// <summary>What became of a subscription (<see cref="IQueueStore.SubscribeAsync"/>).</summary>
+/// <summary>What became of a subscription (<see cref="Storage.IFireLedger.SubscribeAsync"/>).</summary>
 public enum SubscribeResult
 {
     /// <summary>The group holds the subscription (made, changed, or already so).</summary>

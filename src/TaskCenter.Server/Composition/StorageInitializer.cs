@@ -10,7 +10,7 @@ namespace TaskCenter.Server.Composition;
 /// this build) is a mistake no wait will mend: it stops the start, or the server when the database answers only later.
 /// </summary>
 public sealed class StorageInitializer(
-    ITaskStore store,
+    IFireLedger ledger,
     StorageReadiness readiness,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -76,7 +76,7 @@ public sealed class StorageInitializer(
     {
         try
         {
-            await store.InitializeAsync(cancellationToken);
+            await ledger.InitializeAsync(cancellationToken);
         }
         catch (StorageUnavailableException e)
         {

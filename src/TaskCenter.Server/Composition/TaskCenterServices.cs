@@ -72,23 +72,14 @@ public static class TaskCenterServices
 
     private static void AddStorage(IServiceCollection services, IConfiguration configuration, Backends backends)
     {
-        var routing = backends.Delivery == DeliveryTransport.BuiltIn ? FireRouting.BuiltInQueue : FireRouting.Outbox;
         switch (backends.Storage)
         {
             case StorageProvider.Sqlite:
-                services.AddTaskCenterSqlite(options =>
-                {
-                    configuration.GetSection(SqliteStorageOptions.Section).Bind(options);
-                    options.Routing = routing;
-                });
+                services.AddTaskCenterSqlite(options => configuration.GetSection(SqliteStorageOptions.Section).Bind(options));
                 services.CheckAtStart<SqliteStorageOptions>(SqliteStorageOptions.Section);
                 break;
             case StorageProvider.Postgres:
-                services.AddTaskCenterPostgres(options =>
-                {
-                    configuration.GetSection(PostgresStorageOptions.Section).Bind(options);
-                    options.Routing = routing;
-                });
+                services.AddTaskCenterPostgres(options => configuration.GetSection(PostgresStorageOptions.Section).Bind(options));
                 services.CheckAtStart<PostgresStorageOptions>(PostgresStorageOptions.Section);
                 break;
             default:

@@ -7,7 +7,7 @@ namespace TaskCenter.Server.Health;
 /// Unhealthy while the storage is not ready yet, saying what it waits for; then reads the next fire time: cheap on every
 /// store, and it fails exactly when the API would answer 503.
 /// </summary>
-public sealed class StorageHealthCheck(ITaskStore store, StorageReadiness readiness) : IHealthCheck
+public sealed class StorageHealthCheck(IFireLedger ledger, StorageReadiness readiness) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -22,7 +22,7 @@ public sealed class StorageHealthCheck(ITaskStore store, StorageReadiness readin
         timeout.CancelAfter(Timeout);
         try
         {
-            await store.GetEarliestFireAsync(timeout.Token);
+            await ledger.GetEarliestFireAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }
         catch (StorageUnavailableException e)

@@ -113,7 +113,7 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     {
         if (!_initialized)
         {
-            throw new StorageUnavailableException("The PostgreSQL storage is not initialized yet (ITaskStore.InitializeAsync has not succeeded)");
+            throw new StorageUnavailableException("The PostgreSQL storage is not initialized yet (IFireLedger.InitializeAsync has not succeeded)");
         }
     }
 }

@@ -1,18 +1,18 @@
 using System.Globalization;
 using Npgsql;
-using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Postgres.Database;
-using TaskCenter.Storage.Postgres.QueueStore;
+using TaskCenter.Storage.Postgres.Ledger;
 
 namespace TaskCenter.Storage.Postgres.TaskStore;
 
-/// <summary>Tasks on PostgreSQL: the engine's port (due tasks, commits) and the API's writes, safe for many instances.</summary>
-internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing) : ITaskStore
+/// <summary>
+/// Task definitions on PostgreSQL: adds, revisions, deletes, safe for many instances. A delete withdraws the task's fires
+/// recorded ahead of time from the ledger in its own transaction.
+/// </summary>
+internal sealed class PostgresTaskStore(PostgresDatabase db) : ITaskStore
 {
-    public Task InitializeAsync(CancellationToken cancellationToken) => db.InitializeAsync(cancellationToken);
-
     public async Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -94,62 +94,6 @@ internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing
         return [.. deleted.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id, StringComparer.Ordinal).Select(d => d.Id)];
     }
 
-    public Task<DateTimeOffset?> GetEarliestFireAsync(CancellationToken cancellationToken) =>
-        db.RunAsync(connection => connection.Command(TaskCommands.EarliestFire).ReadTimeAsync(cancellationToken), cancellationToken);
-
-    public Task<int> CountDueAsync(DateTimeOffset dueBy, int cap, CancellationToken cancellationToken) =>
-        cap <= 0
-            ? Task.FromResult(0)
-            : db.RunAsync(
-                async connection =>
-                {
-                    await using var command = connection.Command(TaskCommands.CountDue).With("@dueBy", dueBy.ToUnixMs()).With("@cap", cap);
-                    return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
-                },
-                cancellationToken);
-
-    /// <summary>
-    /// Takes the due tasks with their rows locked (skipping those another instance holds), plans them and commits the
-    /// advances in that same transaction: each fire is produced once however many instances run, and they split the work.
-    /// </summary>
-    public Task<DueBatch> FireDueAsync(
-        DateTimeOffset dueBy, int limit, Func<IReadOnlyList<ScheduledTask>, IReadOnlyList<TaskAdvance>> plan, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (limit <= 0)
-        {
-            return Task.FromResult(new DueBatch(0, []));
-        }
-
-        return db.RunInTransactionAsync(
-            async connection =>
-            {
-                var due = await connection.Command(TaskCommands.LockDue).With("@dueBy", dueBy.ToUnixMs()).With("@limit", limit)
-                    .ReadRowsAsync(TaskRowMapper.Read, cancellationToken);
-                if (due.Count == 0)
-                {
-                    return new DueBatch(0, []);
-                }
-
-                var advances = plan(due);
-                var recorded = advances.Count == 0 ? [] : await FireRecorder.CommitAsync(connection, db, routing, advances, cancellationToken);
-                return new DueBatch(due.Count, recorded);
-            },
-            cancellationToken);
-    }
-
-    /// <summary>Applies advances of tasks read earlier, without holding them: the version check drops any changed since.</summary>
-    public Task<IReadOnlyList<FireRecord>> CommitAsync(IReadOnlyList<TaskAdvance> advances, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(advances);
-        if (advances.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<FireRecord>>([]);
-        }
-
-        return db.RunInTransactionAsync(connection => FireRecorder.CommitAsync(connection, db, routing, advances, cancellationToken), cancellationToken);
-    }
-
     public Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken) =>
         db.RunAsync(
             async connection =>
@@ -169,9 +113,7 @@ internal sealed class PostgresTaskStore(PostgresDatabase db, FireRouting routing
 
                 if (deleted.Count > 0)
                 {
-                    await using var withdraw = connection.Command(TaskCommands.WithdrawFutureFires)
-                        .With("@taskIds", deleted.Select(d => d.Id).ToArray()).With("@now", now.ToUnixMs());
-                    await withdraw.ExecuteNonQueryAsync(cancellationToken);
+                    await PostgresFireLedger.WithdrawFutureFiresAsync(connection, [.. deleted.Select(d => d.Id)], now, cancellationToken);
                 }
 
                 return deleted;

@@ -109,21 +109,6 @@ internal static class TaskCommands
 
     public const string DeleteByName = "DELETE FROM tasks WHERE name = @name RETURNING id, created_at";
 
-    /// <summary>
-    /// The fires of deleted tasks recorded ahead of time and not due yet, with their deliveries (ux_fires_task_time,
-    /// then the deliveries' key). Its own statement after the delete: it must see fires another instance committed
-    /// while the delete waited for that instance's lock on the task.
-    /// </summary>
-    public const string WithdrawFutureFires = """
-        WITH withdrawn AS (
-          DELETE FROM fires WHERE task_id = ANY (@taskIds) AND fire_time > @now RETURNING msg_id
-        ),
-        undelivered AS (
-          DELETE FROM deliveries WHERE msg_id IN (SELECT msg_id FROM withdrawn)
-        )
-        DELETE FROM delivery_outcomes WHERE msg_id IN (SELECT msg_id FROM withdrawn)
-        """;
-
     /// <summary>Served by ix_tasks_due: its first entry.</summary>
     public const string EarliestFire = """
         SELECT next_fire_at FROM tasks

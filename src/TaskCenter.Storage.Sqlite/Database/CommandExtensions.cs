@@ -44,4 +44,13 @@ internal static class CommandExtensions
 
         return values;
     }
+
+    /// <summary>Runs a query returning one unix-ms time (or no row, or NULL: null) and disposes the command.</summary>
+    public static DateTimeOffset? ReadTime(this SqliteCommand command)
+    {
+        using (command)
+        {
+            return command.ExecuteScalar() is long ms ? UnixTime.FromUnixMs(ms) : null;
+        }
+    }
 }

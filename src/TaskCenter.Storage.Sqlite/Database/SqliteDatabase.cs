@@ -241,5 +241,5 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     private static InvalidOperationException NotInitialized() =>
-        new("The SQLite storage is not initialized: call ITaskStore.InitializeAsync first.");
+        new("The SQLite storage is not initialized: call IFireLedger.InitializeAsync first.");
 }

@@ -126,13 +126,5 @@ internal static class TaskCommands
         + ListFilters
         + (descending ? ListDescending : ListAscending);
 
-    /// <summary>The deliveries of a task's fires recorded ahead of time and not due yet (ux_fires_task_time, then the key).</summary>
-    public const string WithdrawFutureDeliveries = """
-        DELETE FROM deliveries
-        WHERE msg_id IN (SELECT msg_id FROM fires WHERE task_id = @taskId AND fire_time > @now)
-        """;
-
-    public const string WithdrawFutureFires = "DELETE FROM fires WHERE task_id = @taskId AND fire_time > @now";
-
     public const string PurgeFinished = "DELETE FROM tasks WHERE state = 'finished' AND finished_at < @before";
 }

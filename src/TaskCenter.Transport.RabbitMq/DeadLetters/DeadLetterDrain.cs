@@ -15,7 +15,7 @@ namespace TaskCenter.Transport.RabbitMq.DeadLetters;
 /// after a pause. It starts once storage is ready.
 /// </summary>
 internal sealed class DeadLetterDrain(
-    BrokerConnection broker, IQueueStore store, StorageReadiness readiness, TimeProvider time, ILogger<DeadLetterDrain> logger)
+    BrokerConnection broker, IFireLedger ledger, StorageReadiness readiness, TimeProvider time, ILogger<DeadLetterDrain> logger)
     : BackgroundService
 {
     private const ushort Prefetch = 50;
@@ -97,7 +97,7 @@ internal sealed class DeadLetterDrain(
     private async Task RecordAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
     {
         var letter = DeadLetterReader.Read(delivery.BasicProperties, delivery.Body, delivery.RoutingKey, time.GetUtcNow());
-        await store.AddDeadLettersAsync([letter], cancellationToken);
+        await ledger.AddDeadLettersAsync([letter], cancellationToken);
         await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
         logger.LogWarning(
             "Message {MsgId} of task {TaskId} ({Name}) ran out of attempts in group {Group} after {Attempts}: now a dead letter ({LastError})",

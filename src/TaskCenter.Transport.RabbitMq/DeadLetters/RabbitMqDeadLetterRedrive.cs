@@ -1,6 +1,7 @@
 using RabbitMQ.Client.Exceptions;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
+using TaskCenter.Core.Storage;
 using TaskCenter.Transport.RabbitMq.Broker;
 using TaskCenter.Transport.RabbitMq.Publishing;
 
@@ -16,12 +17,12 @@ public sealed class RabbitMqDeadLetterRedrive : IDeadLetterRedrive
     private const int PageSize = 1000;
 
     private readonly BrokerConnection _broker;
-    private readonly IQueueStore _store;
+    private readonly IFireLedger _ledger;
 
-    internal RabbitMqDeadLetterRedrive(BrokerConnection broker, IQueueStore store)
+    internal RabbitMqDeadLetterRedrive(BrokerConnection broker, IFireLedger ledger)
     {
         _broker = broker;
-        _store = store;
+        _ledger = ledger;
     }
 
     public async Task<IReadOnlyList<string>> RedriveAsync(string group, IReadOnlyList<string>? msgIds, CancellationToken cancellationToken)
@@ -57,7 +58,7 @@ public sealed class RabbitMqDeadLetterRedrive : IDeadLetterRedrive
                 var messages = batch.Select(letter => OutgoingMessage.ForRedrive(_broker.Names, letter)).ToList();
                 await ConfirmedPublisher.PublishAllAsync(channel, messages, mandatory: true, _broker.Options.ConfirmTimeout, cancellationToken);
                 var ids = batch.Select(letter => letter.MsgId).ToList();
-                moved.AddRange(await _store.PurgeDeadLettersAsync(group, ids, CancellationToken.None));
+                moved.AddRange(await _ledger.PurgeDeadLettersAsync(group, ids, CancellationToken.None));
             }
 
             return moved;
@@ -77,7 +78,7 @@ public sealed class RabbitMqDeadLetterRedrive : IDeadLetterRedrive
         string? after = null;
         while (true)
         {
-            var page = await _store.ListDeadLettersAsync(group, PageSize, after, cancellationToken);
+            var page = await _ledger.ListDeadLettersAsync(group, PageSize, after, cancellationToken);
             letters.AddRange(wanted is null ? page : page.Where(letter => wanted.Contains(letter.MsgId)));
             if (page.Count < PageSize)
             {

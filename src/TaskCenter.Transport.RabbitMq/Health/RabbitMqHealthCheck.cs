@@ -21,13 +21,13 @@ public sealed class RabbitMqHealthCheck : IHealthCheck
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     private readonly BrokerConnection _broker;
-    private readonly IFireOutbox _outbox;
+    private readonly IFireLedger _ledger;
     private readonly TimeProvider _time;
 
-    internal RabbitMqHealthCheck(BrokerConnection broker, IFireOutbox outbox, TimeProvider time)
+    internal RabbitMqHealthCheck(BrokerConnection broker, IFireLedger ledger, TimeProvider time)
     {
         _broker = broker;
-        _outbox = outbox;
+        _ledger = ledger;
         _time = time;
     }
 
@@ -47,8 +47,8 @@ public sealed class RabbitMqHealthCheck : IHealthCheck
         string waitingText;
         try
         {
-            oldest = await _outbox.GetNextUnpublishedAsync(timeout.Token);
-            var waiting = await _outbox.CountUnpublishedAsync(CountCap, timeout.Token);
+            oldest = await _ledger.GetNextUnpublishedAsync(timeout.Token);
+            var waiting = await _ledger.CountUnpublishedAsync(CountCap, timeout.Token);
             data["fires_waiting"] = waiting;
             if (oldest is { } oldestFire)
             {

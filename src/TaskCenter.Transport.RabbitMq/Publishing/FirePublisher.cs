@@ -18,7 +18,7 @@ namespace TaskCenter.Transport.RabbitMq.Publishing;
 /// </summary>
 internal sealed class FirePublisher(
     BrokerConnection broker,
-    IFireOutbox outbox,
+    IFireLedger ledger,
     StorageReadiness readiness,
     FireWakeup wakeup,
     TimeProvider time,
@@ -44,7 +44,7 @@ internal sealed class FirePublisher(
                     channel ??= await broker.OpenChannelAsync(confirms: true, stoppingToken);
                     var open = channel;
                     var dueBy = time.GetUtcNow();
-                    var published = await outbox.PublishDueAsync(
+                    var published = await ledger.PublishDueAsync(
                         dueBy, _options.PublishBatchSize, (fires, ct) => PublishAsync(open, fires, ct), stoppingToken);
                     backoff.Reset();
                     if (published < _options.PublishBatchSize)
@@ -103,7 +103,7 @@ internal sealed class FirePublisher(
     private async Task<DateTimeOffset> NextLookAsync(DateTimeOffset lastDueBy, CancellationToken cancellationToken)
     {
         var poll = time.GetUtcNow() + _options.PollInterval;
-        var next = await outbox.GetNextUnpublishedAsync(cancellationToken);
+        var next = await ledger.GetNextUnpublishedAsync(cancellationToken);
         if (next is not { } due || due + DueMargin >= poll)
         {
             return poll;

@@ -9,14 +9,19 @@ public class NackRuleTests
 
     [Fact]
     public void A_message_never_handed_out_is_refused_and_nothing_is_written() =>
-        Assert.Equal((new NackOutcome(NackResult.NotHandedOut), false), NackRule.Decide(new(IsLeased: false, Attempt: 0, Now), Now, Options));
+        Assert.Equal(
+            NackDecision.Unchanged(new NackOutcome(NackResult.NotHandedOut)),
+            NackRule.Decide(new(IsLeased: false, Attempt: 0, Now), "boom", Now, Options));
 
     [Fact]
     public void A_message_waiting_for_its_retry_keeps_its_retry_time()
     {
         var retryAt = Now.AddSeconds(7);
 
-        Assert.Equal((new NackOutcome(NackResult.Retrying, retryAt), false), NackRule.Decide(new(IsLeased: false, Attempt: 1, retryAt), Now, Options));
+        var decision = NackRule.Decide(new(IsLeased: false, Attempt: 1, retryAt), "boom", Now, Options);
+
+        Assert.Equal(NackDecision.Unchanged(new NackOutcome(NackResult.Retrying, retryAt)), decision);
+        Assert.False(decision.Writes);
     }
 
     [Theory]
@@ -24,10 +29,42 @@ public class NackRuleTests
     [InlineData(2, 30)]
     public void A_leased_message_comes_back_after_the_delay_of_its_attempt(int attempt, int delaySeconds) =>
         Assert.Equal(
-            (new NackOutcome(NackResult.Retrying, Now.AddSeconds(delaySeconds)), true),
-            NackRule.Decide(new(IsLeased: true, attempt, Now.AddMinutes(1)), Now, Options));
+            new NackDecision(new NackOutcome(NackResult.Retrying, Now.AddSeconds(delaySeconds)), "boom"),
+            NackRule.Decide(new(IsLeased: true, attempt, Now.AddMinutes(1)), "boom", Now, Options));
 
     [Fact]
-    public void A_leased_message_past_its_retries_is_dead_lettered() =>
-        Assert.Equal((new NackOutcome(NackResult.DeadLettered), true), NackRule.Decide(new(IsLeased: true, Attempt: 3, Now), Now, Options));
+    public void A_leased_message_past_its_retries_is_dead_lettered()
+    {
+        var decision = NackRule.Decide(new(IsLeased: true, Attempt: 3, Now), "boom", Now, Options);
+
+        Assert.Equal(new NackDecision(new NackOutcome(NackResult.DeadLettered), "boom"), decision);
+        Assert.True(decision.Writes);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void A_nack_without_a_reason_is_written_as_nacked(string? failure)
+    {
+        Assert.Equal(NackRule.DefaultError, NackRule.Decide(new(IsLeased: true, Attempt: 1, Now), failure, Now, Options).Error);
+        Assert.Equal(NackRule.DefaultError, NackRule.Decide(new(IsLeased: true, Attempt: 3, Now), failure, Now, Options).Error);
+    }
+
+    [Fact]
+    public void A_retry_time_is_kept_in_whole_milliseconds()
+    {
+        var now = Now.AddTicks(12_345);
+
+        var decision = NackRule.Decide(new(IsLeased: true, Attempt: 1, now), null, now, Options);
+
+        Assert.Equal(Now.AddSeconds(10).AddMilliseconds(1), decision.Outcome.RetryAt);
+    }
+
+    [Fact]
+    public void Past_the_last_configured_delay_every_retry_waits_that_delay()
+    {
+        var options = new QueueOptions { MaxRetries = 5, RetryDelays = [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)] };
+
+        Assert.Equal(Now.AddSeconds(30), NackRule.Decide(new(IsLeased: true, Attempt: 4, Now), null, Now, options).Outcome.RetryAt);
+    }
 }

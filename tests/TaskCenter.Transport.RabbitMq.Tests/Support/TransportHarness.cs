@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
-using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Sqlite;
@@ -27,16 +26,17 @@ public sealed class TransportHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly List<IHostedService> _running = [];
 
-    private TransportHarness(string folder, SqliteStorage storage, ServiceProvider services, string exchange, RecordingLoggerProvider logs)
+    private TransportHarness(string folder, ServiceProvider services, string exchange, RecordingLoggerProvider logs)
     {
         _folder = folder;
-        Storage = storage;
+        Ledger = services.GetRequiredService<IFireLedger>();
         _services = services;
         Exchange = exchange;
         Logs = logs;
     }
 
-    public SqliteStorage Storage { get; }
+    /// <summary>The storage's fire ledger: its outbox, and the dead letters the transport records.</summary>
+    public IFireLedger Ledger { get; }
 
     public string Exchange { get; }
 
@@ -47,16 +47,11 @@ public sealed class TransportHarness : IAsyncDisposable
     public static async Task<TransportHarness> StartAsync(RabbitMqServer broker, Action<RabbitMqTransportOptions>? configure = null)
     {
         var folder = TempDirectory.Create("taskcenter-rabbitmq-tests");
-        var storage = new SqliteStorage(
-            new SqliteStorageOptions { Path = Path.Combine(folder, "taskcenter.db"), Routing = FireRouting.Outbox }, new QueueOptions());
-        await storage.InitializeAsync(CancellationToken.None);
-
         var exchange = Unique.Name("tc");
         var logs = new RecordingLoggerProvider();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
-            .AddSingleton<IQueueStore>(storage)
-            .AddSingleton<IFireOutbox>(storage)
+            .AddTaskCenterSqlite(options => options.Path = Path.Combine(folder, "taskcenter.db"))
             .AddTaskCenterRabbitMq(options =>
             {
                 options.Uri = broker.AmqpUri;
@@ -67,8 +62,9 @@ public sealed class TransportHarness : IAsyncDisposable
                 configure?.Invoke(options);
             })
             .BuildServiceProvider();
-        services.GetRequiredService<StorageReadiness>().Ready(); // initialized above
-        var harness = new TransportHarness(folder, storage, services, exchange, logs);
+        await services.GetRequiredService<IFireLedger>().InitializeAsync(CancellationToken.None);
+        services.GetRequiredService<StorageReadiness>().Ready();
+        var harness = new TransportHarness(folder, services, exchange, logs);
         foreach (var hosted in services.GetServices<IHostedService>())
         {
             await hosted.StartAsync(CancellationToken.None);
@@ -96,7 +92,7 @@ public sealed class TransportHarness : IAsyncDisposable
             NextFireAt = at,
             CreatedAt = now.ToUnixTimeSeconds(),
         };
-        await Storage.AddAsync(task, CancellationToken.None);
+        await _services.GetRequiredService<ITaskStore>().AddAsync(task, CancellationToken.None);
         var fire = new FireRecord
         {
             MsgId = NewId(),
@@ -109,7 +105,7 @@ public sealed class TransportHarness : IAsyncDisposable
             Ack = ack,
         };
         var finished = task with { State = TaskState.Finished, FiredCount = 1, NextFireAt = null, FinishedAt = now };
-        var recorded = await Storage.CommitAsync([new TaskAdvance(finished, [fire])], CancellationToken.None);
+        var recorded = await Ledger.CommitAsync([new TaskAdvance(finished, [fire])], CancellationToken.None);
         foreach (var listener in _services.GetServices<IFireListener>())
         {
             listener.OnFired(recorded);
@@ -118,7 +114,7 @@ public sealed class TransportHarness : IAsyncDisposable
         return fire;
     }
 
-    public Task<long> CountUnpublishedAsync() => Storage.CountUnpublishedAsync(1000, CancellationToken.None);
+    public Task<long> CountUnpublishedAsync() => Ledger.CountUnpublishedAsync(1000, CancellationToken.None);
 
     /// <summary>Runs the transport's health check as the server's health endpoint would.</summary>
     public Task<HealthCheckResult> CheckHealthAsync()
@@ -136,7 +132,6 @@ public sealed class TransportHarness : IAsyncDisposable
         }
 
         await _services.DisposeAsync();
-        Storage.Dispose();
         TempDirectory.Delete(_folder);
     }
 
