@@ -3,7 +3,8 @@ using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Composition;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
@@ -111,7 +112,7 @@ public static class QueueEndpoints
             throw new ApiException(StatusCodes.Status409Conflict, full.Message);
         }
 
-        return Results.Json(new ConsumeResponse(messages.Select(MessageResponse.From).ToList()), ServerJsonContext.Wire.ConsumeResponse);
+        return Results.Json(new ConsumeResponse(messages.Select(WireMapper.ToWire).ToList()), ServerJson.Responses.ConsumeResponse);
     }
 
     private static async Task<IResult> AckAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
@@ -127,7 +128,7 @@ public static class QueueEndpoints
         var outcome = await queue.AckAsync(group, msgIds, ct);
         return outcome.RefusedMsgId is { } refused
             ? throw NotHandedOut(group, refused, "nothing of this call was acked")
-            : Results.Json(new AckResponse(outcome.Acked), ServerJsonContext.Wire.AckResponse);
+            : Results.Json(new AckResponse(outcome.Acked), ServerJson.Responses.AckResponse);
     }
 
     private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
@@ -149,8 +150,8 @@ public static class QueueEndpoints
         var outcome = await queue.NackAsync(group, msgId, failure, ct);
         return outcome.Result switch
         {
-            NackResult.Retrying => Results.Json(new NackResponse(msgId, "retrying", outcome.RetryAt?.ToUnixTimeSeconds()), ServerJsonContext.Wire.NackResponse),
-            NackResult.DeadLettered => Results.Json(new NackResponse(msgId, "dead", null), ServerJsonContext.Wire.NackResponse),
+            NackResult.Retrying => Results.Json(new NackResponse(msgId, "retrying", outcome.RetryAt?.ToUnixTimeSeconds()), ServerJson.Responses.NackResponse),
+            NackResult.DeadLettered => Results.Json(new NackResponse(msgId, "dead", null), ServerJson.Responses.NackResponse),
             NackResult.NotHandedOut => throw NotHandedOut(group, msgId, "it was not nacked"),
             _ => throw ApiException.NotFound($"group {group} holds no message {msgId}"),
         };

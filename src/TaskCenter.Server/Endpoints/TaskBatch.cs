@@ -1,5 +1,6 @@
 using TaskCenter.Core.Validation;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.Security;
 
@@ -39,6 +40,6 @@ internal static class TaskBatch
 
         return Results.Json(
             new AddTasksResponse([.. added.Select((result, i) => new AddedTaskResponse(result.Id, submissions[i].Name!, result.Created))]),
-            ServerJsonContext.Wire.AddTasksResponse);
+            ServerJson.Responses.AddTasksResponse);
     }
 }

@@ -1,13 +1,13 @@
 using System.Text.Json.Serialization;
 
-namespace TaskCenter.Server.Contracts;
+namespace TaskCenter.Contracts;
 
 /// <summary>
 /// The dashboard's first page: what is stored, what waits for delivery, which instances run, how much fired. For a
 /// scoped key, its tasks and groups only; the server-wide figures (unrouted and unpublished fires, instances, fires per
 /// minute) are null.
 /// </summary>
-public sealed record OverviewResponse
+internal sealed record OverviewResponse
 {
     [JsonPropertyName("storage")] public required string Storage { get; init; }
     [JsonPropertyName("delivery")] public required string Delivery { get; init; }
@@ -26,22 +26,22 @@ public sealed record OverviewResponse
 }
 
 /// <summary>A scoped key's patterns of task names and of consumer groups.</summary>
-public sealed record ScopeResponse(
+internal sealed record ScopeResponse(
     [property: JsonPropertyName("tasks")] IReadOnlyList<string> Tasks,
     [property: JsonPropertyName("groups")] IReadOnlyList<string> Groups);
 
-public sealed record TaskCountResponse(
+internal sealed record TaskCountResponse(
     [property: JsonPropertyName("type")] int Type,
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("count")] long Count);
 
-public sealed record GroupBacklogResponse(
+internal sealed record GroupBacklogResponse(
     [property: JsonPropertyName("group")] string Group,
     [property: JsonPropertyName("ready")] long Ready,
     [property: JsonPropertyName("leased")] long Leased,
     [property: JsonPropertyName("dead")] long Dead);
 
-public sealed record InstanceResponse
+internal sealed record InstanceResponse
 {
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("host")] public required string Host { get; init; }
@@ -59,6 +59,6 @@ public sealed record InstanceResponse
 }
 
 /// <summary>Counts per minute: counts[i] is the minute starting at first_minute_ms + i × 60 000.</summary>
-public sealed record MinuteCountsResponse(
+internal sealed record MinuteCountsResponse(
     [property: JsonPropertyName("first_minute_ms")] long FirstMinuteMs,
     [property: JsonPropertyName("counts")] IReadOnlyList<long> Counts);

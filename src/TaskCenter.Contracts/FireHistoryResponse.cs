@@ -1,19 +1,18 @@
 using System.Text.Json.Serialization;
-using TaskCenter.Core.Storage;
 
-namespace TaskCenter.Server.Contracts;
+namespace TaskCenter.Contracts;
 
 /// <summary>
 /// A page of a task's fires, latest first; pass <see cref="Next"/> as <c>before</c> for older ones (null on the last
 /// page). <see cref="MaxAttempts"/>: the deliveries the built-in queue gives a message (Queue:MaxRetries + 1); null when
 /// a broker delivers, whose consumers set their own.
 /// </summary>
-public sealed record FireHistoryResponse(
+internal sealed record FireHistoryResponse(
     [property: JsonPropertyName("fires")] IReadOnlyList<FireResponse> Fires,
     [property: JsonPropertyName("next")] long? Next,
     [property: JsonPropertyName("max_attempts")] int? MaxAttempts);
 
-public sealed record FireResponse
+internal sealed record FireResponse
 {
     [JsonPropertyName("msgid")] public required string MsgId { get; init; }
     [JsonPropertyName("fire_time_ms")] public required long FireTimeMs { get; init; }
@@ -22,20 +21,9 @@ public sealed record FireResponse
     [JsonPropertyName("unrouted")] public required bool Unrouted { get; init; }
     [JsonPropertyName("unpublished")] public required bool Unpublished { get; init; }
     [JsonPropertyName("deliveries")] public required IReadOnlyList<FireDeliveryResponse> Deliveries { get; init; }
-
-    public static FireResponse From(FireHistoryEntry fire) => new()
-    {
-        MsgId = fire.MsgId,
-        FireTimeMs = fire.FireTime.ToUnixTimeMilliseconds(),
-        RecordedAtMs = fire.RecordedAt.ToUnixTimeMilliseconds(),
-        PublishedAtMs = fire.PublishedAt?.ToUnixTimeMilliseconds(),
-        Unrouted = fire.Unrouted,
-        Unpublished = fire.Unpublished,
-        Deliveries = [.. fire.Deliveries.Select(d => FireDeliveryResponse.From(fire, d))],
-    };
 }
 
-public sealed record FireDeliveryResponse
+internal sealed record FireDeliveryResponse
 {
     [JsonPropertyName("group")] public required string Group { get; init; }
 
@@ -51,16 +39,4 @@ public sealed record FireDeliveryResponse
 
     /// <summary>When a consumer can have it next: the retry time while ready, the lease's end while leased; null once acked or dead.</summary>
     [JsonPropertyName("available_at_ms")] public required long? AvailableAtMs { get; init; }
-
-    public static FireDeliveryResponse From(FireHistoryEntry fire, FireDelivery delivery) => new()
-    {
-        Group = delivery.Group,
-        State = delivery.State.ToString().ToLowerInvariant(),
-        Attempts = delivery.Attempts,
-        FirstDeliveredAtMs = delivery.FirstDeliveredAt?.ToUnixTimeMilliseconds(),
-        LatenessMs = delivery.FirstDeliveredAt is { } at ? (long)(at - fire.FireTime).TotalMilliseconds : null,
-        DoneAtMs = delivery.DoneAt?.ToUnixTimeMilliseconds(),
-        LastError = delivery.LastError,
-        AvailableAtMs = delivery.AvailableAt?.ToUnixTimeMilliseconds(),
-    };
 }

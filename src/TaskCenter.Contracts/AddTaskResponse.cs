@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 
-namespace TaskCenter.Server.Contracts;
+namespace TaskCenter.Contracts;
 
-public sealed record AddTaskResponse(
+internal sealed record AddTaskResponse(
     [property: JsonPropertyName("taskid")] string TaskId,
     [property: JsonPropertyName("name")] string Name);

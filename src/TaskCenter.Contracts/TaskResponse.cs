@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using TaskCenter.Core.Tasks;
 
-namespace TaskCenter.Server.Contracts;
+namespace TaskCenter.Contracts;
 
 /// <summary>A task on the wire: the seed's fields (unset times are 0, as the original sent them) plus what users need to see.</summary>
-public sealed record TaskResponse
+internal sealed record TaskResponse
 {
     [JsonPropertyName("_id")] public required string Id { get; init; }
     [JsonPropertyName("name")] public required string Name { get; init; }
@@ -23,25 +22,4 @@ public sealed record TaskResponse
     [JsonPropertyName("fired_count")] public required long FiredCount { get; init; }
     [JsonPropertyName("next_fire_at")] public required long? NextFireAt { get; init; }
     [JsonPropertyName("next_fire_at_ms")] public required long? NextFireAtMs { get; init; }
-
-    public static TaskResponse From(ScheduledTask task) => new()
-    {
-        Id = task.Id,
-        Name = task.Name,
-        Type = (int)task.Type,
-        Data = task.Data,
-        Crontab = task.Crontab,
-        LoopTime = task.LoopTime,
-        LoopCount = task.LoopCount,
-        StartTime = task.StartTime ?? 0,
-        EndTime = task.EndTime ?? 0,
-        CreatedAt = task.CreatedAt,
-        TimeZone = task.TimeZone,
-        MaxRuntime = task.MaxRuntime,
-        Ack = task.Ack,
-        State = task.State.ToWire(),
-        FiredCount = task.FiredCount,
-        NextFireAt = task.NextFireAt?.ToUnixTimeSeconds(),
-        NextFireAtMs = task.NextFireAt?.ToUnixTimeMilliseconds(),
-    };
 }

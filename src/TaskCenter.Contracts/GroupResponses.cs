@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 
-namespace TaskCenter.Server.Contracts;
+namespace TaskCenter.Contracts;
 
 /// <summary>A consumer group of the built-in queue: its subscription, who made it, and its backlog as last counted.</summary>
-public sealed record GroupResponse
+internal sealed record GroupResponse
 {
     [JsonPropertyName("group")] public required string Group { get; init; }
 
@@ -20,13 +20,13 @@ public sealed record GroupResponse
 }
 
 /// <summary>A page of groups by name; <see cref="Next"/> is the <c>after</c> of the next page, absent on the last one.</summary>
-public sealed record GroupsResponse(
+internal sealed record GroupsResponse(
     [property: JsonPropertyName("groups")] IReadOnlyList<GroupResponse> Groups,
     [property: JsonPropertyName("counted_at_ms")] long CountedAtMs,
     [property: JsonPropertyName("next"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next);
 
 /// <summary>What deleting a group removed.</summary>
-public sealed record GroupRemovedResponse(
+internal sealed record GroupRemovedResponse(
     [property: JsonPropertyName("group")] string Group,
     [property: JsonPropertyName("subscription")] string? Subscription,
     [property: JsonPropertyName("pending")] long Pending,

@@ -1,17 +1,17 @@
 using System.Text.Json.Serialization;
 
-namespace TaskCenter.Server.Contracts;
+namespace TaskCenter.Contracts;
 
 /// <summary>
 /// <c>/healthz</c> and <c>/readyz</c>: "ok", "degraded" (serving, but a part is impaired: e.g. publishing to RabbitMQ is
 /// behind) or "unhealthy" (the database is unreachable and the API answers 503, or the broker is unreachable and fires
 /// wait in the outbox), with each part's own state.
 /// </summary>
-public sealed record HealthResponse(
+internal sealed record HealthResponse(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("checks")] IReadOnlyDictionary<string, HealthCheckResponse> Checks);
 
-public sealed record HealthCheckResponse(
+internal sealed record HealthCheckResponse(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("description")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,18 +1,17 @@
 using System.Text.Json.Serialization;
-using TaskCenter.Core.Queue;
 
-namespace TaskCenter.Server.Contracts;
+namespace TaskCenter.Contracts;
 
-public sealed record AckResponse([property: JsonPropertyName("acked")] IReadOnlyList<string> Acked);
+internal sealed record AckResponse([property: JsonPropertyName("acked")] IReadOnlyList<string> Acked);
 
-public sealed record NackResponse(
+internal sealed record NackResponse(
     [property: JsonPropertyName("msgid")] string MsgId,
     [property: JsonPropertyName("result")] string Result,
     [property: JsonPropertyName("retry_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RetryAt);
 
-public sealed record MsgIdsResponse([property: JsonPropertyName("msgids")] IReadOnlyList<string> MsgIds);
+internal sealed record MsgIdsResponse([property: JsonPropertyName("msgids")] IReadOnlyList<string> MsgIds);
 
-public sealed record DeadLetterResponse
+internal sealed record DeadLetterResponse
 {
     [JsonPropertyName("msgid")] public required string MsgId { get; init; }
     [JsonPropertyName("taskid")] public required string TaskId { get; init; }
@@ -22,19 +21,7 @@ public sealed record DeadLetterResponse
     [JsonPropertyName("attempts")] public required int Attempts { get; init; }
     [JsonPropertyName("last_error")] public required string? LastError { get; init; }
     [JsonPropertyName("dead_at")] public required long DeadAt { get; init; }
-
-    public static DeadLetterResponse From(DeadLetter letter) => new()
-    {
-        MsgId = letter.MsgId,
-        TaskId = letter.TaskId,
-        Name = letter.Name,
-        Data = letter.Data,
-        FireTime = letter.FireTime.ToUnixTimeSeconds(),
-        Attempts = letter.Attempts,
-        LastError = letter.LastError,
-        DeadAt = letter.DeadAt.ToUnixTimeSeconds(),
-    };
 }
 
-public sealed record DeadLettersResponse([property: JsonPropertyName("dead_letters")] IReadOnlyList<DeadLetterResponse> DeadLetters);
+internal sealed record DeadLettersResponse([property: JsonPropertyName("dead_letters")] IReadOnlyList<DeadLetterResponse> DeadLetters);
 
