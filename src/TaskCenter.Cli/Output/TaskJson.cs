@@ -11,7 +11,7 @@ internal sealed record TaskJson(
     string Data,
     string Crontab,
     long LoopTime,
-    int LoopCount,
+    long LoopCount,
     long StartTime,
     long EndTime,
     long CreatedAt,
