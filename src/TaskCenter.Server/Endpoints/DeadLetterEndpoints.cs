@@ -53,8 +53,8 @@ public static class DeadLetterEndpoints
     private static async Task<(string Group, IReadOnlyList<string>? MsgIds)> ReadSelectionAsync(
         HttpRequest request, RequestScope scope, CancellationToken ct)
     {
-        using var body = await JsonBody.ReadAsync(request, ct);
-        return (scope.RequireGroup(QueueEndpoints.Group(body.Text("group"))), QueueEndpoints.MsgIds(body.TextList("msgids")));
+        var body = await JsonBody.ReadAsync<DeadLetterSelection>(request, ct);
+        return (scope.RequireGroup(QueueEndpoints.Group(body.Group)), QueueEndpoints.MsgIds(body.MsgIds));
     }
 
     private static IResult Ids(IReadOnlyList<string> ids) =>

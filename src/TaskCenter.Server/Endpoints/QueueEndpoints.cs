@@ -74,27 +74,23 @@ public static class QueueEndpoints
         IHostApplicationLifetime lifetime,
         CancellationToken ct)
     {
-        ConsumeRequest consume;
-        using (var body = await JsonBody.ReadAsync(request, ct))
+        var body = await JsonBody.ReadAsync<ConsumeRequestBody>(request, ct);
+        if (!SubscriptionLimits.TryParse(body.Tags ?? "*", limits.Value, out var tags, out var tagsError))
         {
-            var tagsText = body.Text("tags") ?? "*";
-            if (!SubscriptionLimits.TryParse(tagsText, limits.Value, out var tags, out var tagsError))
-            {
-                throw ApiException.BadRequest($"tags {tagsError}");
-            }
-
-            consume = new ConsumeRequest(
-                scope.RequireGroup(Group(body.Text("group"))),
-                scope.Narrow(tags),
-                (int)InRange(body.WholeNumber("max") ?? 1, "max", 1, MaxMessages),
-                TimeSpan.FromMilliseconds(InRange(body.WholeNumber("wait_ms") ?? 0, "wait_ms", 0, MaxWaitMs)),
-                body.WholeNumber("lease_ms") is { } leaseMs
-                    ? TimeSpan.FromMilliseconds(InRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
-                    : options.Value.DefaultLease)
-            {
-                Owner = ApiKeyAuthentication.KeyName(request.HttpContext.User),
-            };
+            throw ApiException.BadRequest($"tags {tagsError}");
         }
+
+        var consume = new ConsumeRequest(
+            scope.RequireGroup(Group(body.Group)),
+            scope.Narrow(tags),
+            (int)InRange(body.Max ?? 1, "max", 1, MaxMessages),
+            TimeSpan.FromMilliseconds(InRange(body.WaitMs ?? 0, "wait_ms", 0, MaxWaitMs)),
+            body.LeaseMs is { } leaseMs
+                ? TimeSpan.FromMilliseconds(InRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
+                : options.Value.DefaultLease)
+        {
+            Owner = ApiKeyAuthentication.KeyName(request.HttpContext.User),
+        };
 
         // A long poll ends early, empty, when the server shuts down, so shutdown does not wait for it.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
@@ -117,13 +113,9 @@ public static class QueueEndpoints
 
     private static async Task<IResult> AckAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
     {
-        string group;
-        IReadOnlyList<string> msgIds;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            group = scope.RequireGroup(Group(body.Text("group")));
-            msgIds = MsgIds(body.TextList("msgids")) ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
-        }
+        var body = await JsonBody.ReadAsync<AckRequest>(request, ct);
+        var group = scope.RequireGroup(Group(body.Group));
+        var msgIds = MsgIds(body.MsgIds) ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
 
         var outcome = await queue.AckAsync(group, msgIds, ct);
         return outcome.RefusedMsgId is { } refused
@@ -133,14 +125,10 @@ public static class QueueEndpoints
 
     private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
     {
-        string group, msgId;
-        string? failure;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            group = scope.RequireGroup(Group(body.Text("group")));
-            msgId = body.Text("msgid") is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
-            failure = body.Text("error");
-        }
+        var body = await JsonBody.ReadAsync<NackRequest>(request, ct);
+        var group = scope.RequireGroup(Group(body.Group));
+        var msgId = body.MsgId is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
+        var failure = body.Error;
 
         if (failure is { Length: > MaxErrorLength })
         {

@@ -59,11 +59,7 @@ public static class TaskEndpoints
 
     private static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, RequestScope scope, CancellationToken ct)
     {
-        TaskSubmission submission;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            submission = body.Fields.Submission();
-        }
+        var submission = WireMapper.ToSubmission(await JsonBody.ReadAsync<AddTaskRequest>(request, ct));
 
         scope.RequireTaskName(submission.Name);
         var (added, error) = await intake.AddAsync(submission, ct);
@@ -78,11 +74,8 @@ public static class TaskEndpoints
     private static async Task<IResult> DeleteAsync(
         HttpRequest request, ITaskStore store, ITaskReader reader, RequestScope scope, TimeProvider time, CancellationToken ct)
     {
-        IReadOnlyList<string> ids;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            ids = body.TextList("ids") ?? throw ApiException.BadRequest("ids is required (an array of task ids)");
-        }
+        var ids = (await JsonBody.ReadAsync<DeleteTasksRequest>(request, ct)).Ids
+            ?? throw ApiException.BadRequest("ids is required (an array of task ids)");
 
         if (ids.Count > MaxIdsPerDelete)
         {
@@ -104,11 +97,7 @@ public static class TaskEndpoints
     private static async Task<IResult> DeleteByNameAsync(
         HttpRequest request, ITaskStore store, RequestScope scope, TimeProvider time, CancellationToken ct)
     {
-        string name;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            name = CheckName(body.Text("name"));
-        }
+        var name = CheckName((await JsonBody.ReadAsync<DeleteTasksByNameRequest>(request, ct)).Name);
 
         scope.RequireTaskName(name);
         var deleted = await store.DeleteByNameAsync(name, time.GetUtcNow(), ct);

@@ -96,7 +96,7 @@ public static class TaskManagementEndpoints
         TaskSubmission change;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            change = body.Fields.Change();
+            change = TaskFields.Change(body);
         }
 
         return await ActAsync(admin.UpdateAsync(taskId, change, ct));

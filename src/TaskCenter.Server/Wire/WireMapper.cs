@@ -2,15 +2,45 @@ using TaskCenter.Contracts;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
+using TaskCenter.Core.Validation;
 
 namespace TaskCenter.Server.Wire;
 
 /// <summary>
-/// Core's model to the wire's shapes: times become unix seconds (the seed's fields) or milliseconds (<c>_ms</c>), an
-/// unset start or end time 0, as the original server sent them.
+/// Between the wire's shapes and Core's model. A request's task fields go to validation as given; on the way out,
+/// times become unix seconds (the seed's fields) or milliseconds (<c>_ms</c>), an unset start or end time 0, as the
+/// original server sent them.
 /// </summary>
 internal static class WireMapper
 {
+    public static TaskSubmission ToSubmission(AddTaskRequest task) => new()
+    {
+        Name = task.Name,
+        Type = task.Type,
+        Data = task.Data,
+        Crontab = task.Crontab,
+        LoopTime = task.LoopTime,
+        LoopCount = task.LoopCount,
+        StartTime = task.StartTime,
+        EndTime = task.EndTime,
+        MaxRuntime = task.MaxRuntime,
+        Ack = task.Ack,
+        TimeZone = task.TimeZone,
+    };
+
+    public static TaskSubmission ToSubmission(UpdateTaskRequest change) => new()
+    {
+        Data = change.Data,
+        Crontab = change.Crontab,
+        LoopTime = change.LoopTime,
+        LoopCount = change.LoopCount,
+        StartTime = change.StartTime,
+        EndTime = change.EndTime,
+        MaxRuntime = change.MaxRuntime,
+        Ack = change.Ack,
+        TimeZone = change.TimeZone,
+    };
+
     public static TaskResponse ToWire(ScheduledTask task) => new()
     {
         Id = task.Id,
