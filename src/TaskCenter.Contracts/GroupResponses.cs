@@ -23,7 +23,7 @@ internal sealed record GroupResponse
 internal sealed record GroupsResponse(
     [property: JsonPropertyName("groups")] IReadOnlyList<GroupResponse> Groups,
     [property: JsonPropertyName("counted_at_ms")] long CountedAtMs,
-    [property: JsonPropertyName("next"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next);
+    [property: JsonPropertyName("next"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next = null);
 
 /// <summary>What deleting a group removed.</summary>
 internal sealed record GroupRemovedResponse(

@@ -15,7 +15,7 @@ internal sealed record HealthCheckResponse(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("description")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    string? Description,
+    string? Description = null,
     [property: JsonPropertyName("data")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyDictionary<string, string>? Data);
+    IReadOnlyDictionary<string, string>? Data = null);

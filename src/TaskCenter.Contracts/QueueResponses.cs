@@ -7,7 +7,7 @@ internal sealed record AckResponse([property: JsonPropertyName("acked")] IReadOn
 internal sealed record NackResponse(
     [property: JsonPropertyName("msgid")] string MsgId,
     [property: JsonPropertyName("result")] string Result,
-    [property: JsonPropertyName("retry_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RetryAt);
+    [property: JsonPropertyName("retry_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RetryAt = null);
 
 internal sealed record MsgIdsResponse([property: JsonPropertyName("msgids")] IReadOnlyList<string> MsgIds);
 

@@ -6,6 +6,8 @@ namespace TaskCenter.Contracts;
 /// <summary>
 /// Source-generated serialisation of every shape of the HTTP API, for the server, the SDK and the OpenAPI document alike.
 /// Each side brings its own options (the server's encoder, the SDK's omitted nulls) and takes its metadata from here.
+/// A field always present in an answer is a constructor parameter or a <c>required</c> member (the document lists it as
+/// required); one left out when null (<c>JsonIgnoreCondition.WhenWritingNull</c>) has a default instead.
 /// </summary>
 [JsonSerializable(typeof(AddTaskRequest))]
 [JsonSerializable(typeof(AddTasksRequest))]
