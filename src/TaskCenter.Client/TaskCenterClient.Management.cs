@@ -93,7 +93,7 @@ public sealed partial class TaskCenterClient
         var response = (await SendAsync(
             HttpMethod.Post, TaskPath(id, "/trigger"), content: null, ClientJson.Of<TriggerResponse>(), TimeSpan.Zero,
             nullOn404: false, cancellationToken).ConfigureAwait(false))!;
-        return new TriggerResult(response.TaskId ?? id, response.MsgId ?? string.Empty, DateTimeOffset.FromUnixTimeMilliseconds(response.FireTimeMs));
+        return WireMapper.ToModel(response, id);
     }
 
     /// <summary>
@@ -131,9 +131,7 @@ public sealed partial class TaskCenterClient
         var query = new QueryBuilder(TaskPath(id, "/next")).Add("count", count);
         var response = await GetAsync(query.ToString(), ClientJson.Of<NextFiresResponse>(), cancellationToken)
             .ConfigureAwait(false);
-        return new NextFires(
-            string.IsNullOrEmpty(response.TimeZone) ? "UTC" : response.TimeZone,
-            [.. (response.TimesMs ?? []).Select(DateTimeOffset.FromUnixTimeMilliseconds)]);
+        return WireMapper.ToModel(response);
     }
 
     /// <summary>
@@ -149,15 +147,10 @@ public sealed partial class TaskCenterClient
     {
         var query = new QueryBuilder(TaskPath(id, "/fires"))
             .Add("limit", limit)
-            .Add("before", before?.ToUnixTimeMilliseconds());
+            .Add("before", WireMapper.ToUnixMilliseconds(before));
         var response = await GetAsync(query.ToString(), ClientJson.Of<FireHistoryResponse>(), cancellationToken)
             .ConfigureAwait(false);
-        return new FireHistoryPage(
-            [.. (response.Fires ?? []).Select(WireMapper.ToModel)],
-            response.Next is { } next ? DateTimeOffset.FromUnixTimeMilliseconds(next) : null)
-        {
-            MaxAttempts = response.MaxAttempts,
-        };
+        return WireMapper.ToModel(response);
     }
 
     /// <summary>

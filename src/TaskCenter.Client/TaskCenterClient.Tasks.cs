@@ -106,15 +106,12 @@ public sealed partial class TaskCenterClient
         var query = new QueryBuilder("v1/api/crontab/next")
             .Add("crontab", crontab)
             .Add("timezone", timeZone)
-            .Add("from", from?.ToUnixTimeSeconds())
+            .Add("from", WireMapper.ToUnixSeconds(from))
             .Add("count", count);
 
         var response = await GetAsync(query.ToString(), ClientJson.Of<CrontabNextResponse>(), cancellationToken)
             .ConfigureAwait(false);
-        // A server older than the timezone field reads the crontab in the zone asked for.
-        return new NextFires(
-            response.TimeZone is { Length: > 0 } zone ? zone : timeZone ?? "UTC",
-            [.. (response.Times ?? []).Select(DateTimeOffset.FromUnixTimeSeconds)]);
+        return WireMapper.ToModel(response, timeZone);
     }
 
     /// <summary>Gets this minute's fire counts per task name, plus <c>total</c> (<c>GET /v1/api/task/stat</c>).</summary>

@@ -72,6 +72,25 @@ internal static class WireMapper
         };
     }
 
+    public static FireHistoryPage ToModel(FireHistoryResponse dto) =>
+        new([.. (dto.Fires ?? []).Select(ToModel)], FromUnixMillisecondsOrNull(dto.Next)) { MaxAttempts = dto.MaxAttempts };
+
+    public static TriggerResult ToModel(TriggerResponse dto, string taskId) =>
+        new(dto.TaskId ?? taskId, dto.MsgId ?? string.Empty, DateTimeOffset.FromUnixTimeMilliseconds(dto.FireTimeMs));
+
+    public static NextFires ToModel(NextFiresResponse dto) =>
+        new(string.IsNullOrEmpty(dto.TimeZone) ? "UTC" : dto.TimeZone, [.. (dto.TimesMs ?? []).Select(DateTimeOffset.FromUnixTimeMilliseconds)]);
+
+    /// <summary>A crontab's next times; a server older than the timezone field reads it in the zone asked for (<paramref name="askedZone"/>).</summary>
+    public static NextFires ToModel(CrontabNextResponse dto, string? askedZone) =>
+        new(dto.TimeZone is { Length: > 0 } zone ? zone : askedZone ?? "UTC", [.. (dto.Times ?? []).Select(DateTimeOffset.FromUnixTimeSeconds)]);
+
+    /// <summary>A time as a query parameter in unix seconds (<c>from</c>).</summary>
+    public static long? ToUnixSeconds(DateTimeOffset? time) => time?.ToUnixTimeSeconds();
+
+    /// <summary>A time as a query parameter in unix milliseconds (<c>before</c>).</summary>
+    public static long? ToUnixMilliseconds(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();
+
     public static TaskFire ToModel(FireResponse dto) => new()
     {
         MsgId = dto.MsgId ?? string.Empty,
