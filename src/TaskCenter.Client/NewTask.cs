@@ -29,7 +29,7 @@ public sealed record NewTask
     public TimeSpan? LoopTime { get; init; }
 
     /// <summary>The most fires of an interval or crontab task; 0 (the default) is unlimited (wire <c>loop_count</c>).</summary>
-    public int LoopCount { get; init; }
+    public long LoopCount { get; init; }
 
     /// <summary>No fire before this time; for a one-shot task, the time it fires (wire <c>start_time</c>, unix seconds).</summary>
     public DateTimeOffset? StartTime { get; init; }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using TaskCenter.Client.Internal;
-using TaskCenter.Client.Wire;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Client;
 
@@ -34,9 +34,9 @@ public sealed partial class TaskCenterClient
             .Add("state", filter?.State is { } state ? WireMapper.ToWire(state) : null)
             .Add("limit", limit)
             .Add("after", after);
-        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.TaskListResponse, cancellationToken)
+        var response = await GetAsync(query.ToString(), ClientJson.Of<TaskListResponse>(), cancellationToken)
             .ConfigureAwait(false);
-        return new TaskPage((response.Tasks ?? []).ConvertAll(WireMapper.ToModel), string.IsNullOrEmpty(response.Next) ? null : response.Next);
+        return new TaskPage([.. (response.Tasks ?? []).Select(WireMapper.ToModel)], string.IsNullOrEmpty(response.Next) ? null : response.Next);
     }
 
     /// <summary>Lists every task that matches <paramref name="filter"/>, page after page (<see cref="ListTasksAsync"/>), as it goes.</summary>
@@ -91,9 +91,9 @@ public sealed partial class TaskCenterClient
     public async Task<TriggerResult> TriggerTaskAsync(string id, CancellationToken cancellationToken = default)
     {
         var response = (await SendAsync(
-            HttpMethod.Post, TaskPath(id, "/trigger"), content: null, TaskCenterJsonContext.Default.TriggerResponse, TimeSpan.Zero,
+            HttpMethod.Post, TaskPath(id, "/trigger"), content: null, ClientJson.Of<TriggerResponse>(), TimeSpan.Zero,
             nullOn404: false, cancellationToken).ConfigureAwait(false))!;
-        return new TriggerResult(response.TaskId ?? id, response.MsgId ?? string.Empty, DateTimeOffset.FromUnixTimeMilliseconds(response.FireTimeMs));
+        return WireMapper.ToModel(response, id);
     }
 
     /// <summary>
@@ -114,8 +114,8 @@ public sealed partial class TaskCenterClient
         }
 
         var dto = (await SendAsync(
-            HttpMethod.Patch, TaskPath(id, string.Empty), Serialize(WireMapper.ToWire(change), TaskCenterJsonContext.Default.UpdateTaskRequest),
-            TaskCenterJsonContext.Default.TaskDto, TimeSpan.Zero, nullOn404: false, cancellationToken).ConfigureAwait(false))!;
+            HttpMethod.Patch, TaskPath(id, string.Empty), Serialize(WireMapper.ToWire(change), ClientJson.Of<UpdateTaskRequest>()),
+            ClientJson.Of<TaskResponse>(), TimeSpan.Zero, nullOn404: false, cancellationToken).ConfigureAwait(false))!;
         return WireMapper.ToModel(dto);
     }
 
@@ -129,11 +129,9 @@ public sealed partial class TaskCenterClient
     public async Task<NextFires> GetNextFiresAsync(string id, int? count = null, CancellationToken cancellationToken = default)
     {
         var query = new QueryBuilder(TaskPath(id, "/next")).Add("count", count);
-        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.NextFiresResponse, cancellationToken)
+        var response = await GetAsync(query.ToString(), ClientJson.Of<NextFiresResponse>(), cancellationToken)
             .ConfigureAwait(false);
-        return new NextFires(
-            string.IsNullOrEmpty(response.TimeZone) ? "UTC" : response.TimeZone,
-            (response.TimesMs ?? []).ConvertAll(DateTimeOffset.FromUnixTimeMilliseconds));
+        return WireMapper.ToModel(response);
     }
 
     /// <summary>
@@ -149,15 +147,10 @@ public sealed partial class TaskCenterClient
     {
         var query = new QueryBuilder(TaskPath(id, "/fires"))
             .Add("limit", limit)
-            .Add("before", before?.ToUnixTimeMilliseconds());
-        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.FireHistoryResponse, cancellationToken)
+            .Add("before", WireMapper.ToUnixMilliseconds(before));
+        var response = await GetAsync(query.ToString(), ClientJson.Of<FireHistoryResponse>(), cancellationToken)
             .ConfigureAwait(false);
-        return new FireHistoryPage(
-            (response.Fires ?? []).ConvertAll(WireMapper.ToModel),
-            response.Next is { } next ? DateTimeOffset.FromUnixTimeMilliseconds(next) : null)
-        {
-            MaxAttempts = response.MaxAttempts,
-        };
+        return WireMapper.ToModel(response);
     }
 
     /// <summary>
@@ -180,9 +173,9 @@ public sealed partial class TaskCenterClient
         ArgumentNullException.ThrowIfNull(tasks);
         var body = new AddTasksRequest { Tasks = [.. tasks.Select(WireMapper.ToWire)] };
         var response = await PostAsync(
-            "v1/api/tasks/batch", body, TaskCenterJsonContext.Default.AddTasksRequest, TaskCenterJsonContext.Default.AddTasksResponse,
+            "v1/api/tasks/batch", body, ClientJson.Of<AddTasksRequest>(), ClientJson.Of<AddTasksResponse>(),
             cancellationToken).ConfigureAwait(false);
-        return (response.Tasks ?? []).ConvertAll(added => new AddedTask(added.TaskId ?? string.Empty, added.Name ?? string.Empty, added.Created));
+        return [.. (response.Tasks ?? []).Select(added => new AddedTask(added.TaskId ?? string.Empty, added.Name ?? string.Empty, added.Created))];
     }
 
     /// <summary>
@@ -191,7 +184,7 @@ public sealed partial class TaskCenterClient
     /// </summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<TaskCenterOverview> GetOverviewAsync(CancellationToken cancellationToken = default) =>
-        WireMapper.ToModel(await GetAsync("v1/api/overview", TaskCenterJsonContext.Default.OverviewResponse, cancellationToken)
+        WireMapper.ToModel(await GetAsync("v1/api/overview", ClientJson.Of<OverviewResponse>(), cancellationToken)
             .ConfigureAwait(false));
 
     /// <summary>The path of one task, or of one of its sub-resources (<paramref name="suffix"/> starting with <c>/</c>).</summary>
@@ -204,7 +197,7 @@ public sealed partial class TaskCenterClient
     private async Task<TaskInfo> TaskActionAsync(string id, string action, CancellationToken cancellationToken)
     {
         var dto = (await SendAsync(
-            HttpMethod.Post, TaskPath(id, "/" + action), content: null, TaskCenterJsonContext.Default.TaskDto, TimeSpan.Zero,
+            HttpMethod.Post, TaskPath(id, "/" + action), content: null, ClientJson.Of<TaskResponse>(), TimeSpan.Zero,
             nullOn404: false, cancellationToken).ConfigureAwait(false))!;
         return WireMapper.ToModel(dto);
     }

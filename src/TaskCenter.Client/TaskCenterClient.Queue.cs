@@ -1,5 +1,5 @@
 using TaskCenter.Client.Internal;
-using TaskCenter.Client.Wire;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Client;
 
@@ -16,7 +16,7 @@ public sealed partial class TaskCenterClient
     public async Task<IReadOnlyList<TaskMessage>> ConsumeAsync(ConsumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = new ConsumeRequestDto
+        var body = new ConsumeRequestBody
         {
             Group = request.Group,
             Tags = request.Tags,
@@ -25,10 +25,10 @@ public sealed partial class TaskCenterClient
             LeaseMs = request.Lease is { } lease ? WireMapper.ToMilliseconds(lease) : null,
         };
         var response = await SendAsync(
-            HttpMethod.Post, "v1/api/consume", Serialize(body, TaskCenterJsonContext.Default.ConsumeRequestDto),
-            TaskCenterJsonContext.Default.ConsumeResponse, request.WaitTime > TimeSpan.Zero ? request.WaitTime : TimeSpan.Zero,
+            HttpMethod.Post, "v1/api/consume", Serialize(body, ClientJson.Of<ConsumeRequestBody>()),
+            ClientJson.Of<ConsumeResponse>(), request.WaitTime > TimeSpan.Zero ? request.WaitTime : TimeSpan.Zero,
             nullOn404: false, cancellationToken).ConfigureAwait(false);
-        return (response!.Messages ?? []).ConvertAll(WireMapper.ToModel);
+        return [.. (response!.Messages ?? []).Select(WireMapper.ToModel)];
     }
 
     /// <summary>
@@ -45,8 +45,8 @@ public sealed partial class TaskCenterClient
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(msgIds);
         var response = await PostAsync(
-            "v1/api/ack", new AckRequest { Group = group, MsgIds = [.. msgIds] }, TaskCenterJsonContext.Default.AckRequest,
-            TaskCenterJsonContext.Default.AckResponse, cancellationToken).ConfigureAwait(false);
+            "v1/api/ack", new AckRequest { Group = group, MsgIds = [.. msgIds] }, ClientJson.Of<AckRequest>(),
+            ClientJson.Of<AckResponse>(), cancellationToken).ConfigureAwait(false);
         return response.Acked ?? [];
     }
 
@@ -65,8 +65,8 @@ public sealed partial class TaskCenterClient
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(msgId);
         var response = await PostAsync(
-            "v1/api/nack", new NackRequest { Group = group, MsgId = msgId, Error = failure }, TaskCenterJsonContext.Default.NackRequest,
-            TaskCenterJsonContext.Default.NackResponse, cancellationToken).ConfigureAwait(false);
+            "v1/api/nack", new NackRequest { Group = group, MsgId = msgId, Error = failure }, ClientJson.Of<NackRequest>(),
+            ClientJson.Of<NackResponse>(), cancellationToken).ConfigureAwait(false);
         return WireMapper.ToModel(response, msgId);
     }
 
@@ -83,9 +83,9 @@ public sealed partial class TaskCenterClient
             .Add("group", group)
             .Add("limit", limit)
             .Add("after", after);
-        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.DeadLettersResponse, cancellationToken)
+        var response = await GetAsync(query.ToString(), ClientJson.Of<DeadLettersResponse>(), cancellationToken)
             .ConfigureAwait(false);
-        return (response.DeadLetters ?? []).ConvertAll(WireMapper.ToModel);
+        return [.. (response.DeadLetters ?? []).Select(WireMapper.ToModel)];
     }
 
     /// <summary>Delivers dead letters again (<c>POST /v1/api/dead-letters/redrive</c>).</summary>
@@ -110,9 +110,9 @@ public sealed partial class TaskCenterClient
         string path, string group, IEnumerable<string>? msgIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var body = new DeadLetterBatchRequest { Group = group, MsgIds = msgIds is null ? null : [.. msgIds] };
+        var body = new DeadLetterSelection { Group = group, MsgIds = msgIds is null ? null : [.. msgIds] };
         var response = await PostAsync(
-            path, body, TaskCenterJsonContext.Default.DeadLetterBatchRequest, TaskCenterJsonContext.Default.DeadLetterBatchResponse,
+            path, body, ClientJson.Of<DeadLetterSelection>(), ClientJson.Of<MsgIdsResponse>(),
             cancellationToken).ConfigureAwait(false);
         return response.MsgIds ?? [];
     }

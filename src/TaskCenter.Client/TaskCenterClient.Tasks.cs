@@ -1,5 +1,5 @@
 using TaskCenter.Client.Internal;
-using TaskCenter.Client.Wire;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Client;
 
@@ -15,8 +15,8 @@ public sealed partial class TaskCenterClient
     {
         ArgumentNullException.ThrowIfNull(task);
         var response = await PostAsync(
-            "v1/api/task", WireMapper.ToWire(task), TaskCenterJsonContext.Default.AddTaskRequest,
-            TaskCenterJsonContext.Default.AddTaskResponse, cancellationToken).ConfigureAwait(false);
+            "v1/api/task", WireMapper.ToWire(task), ClientJson.Of<AddTaskRequest>(),
+            ClientJson.Of<AddTaskResponse>(), cancellationToken).ConfigureAwait(false);
         return new TaskReference(response.TaskId ?? string.Empty, response.Name ?? task.Name);
     }
 
@@ -28,8 +28,8 @@ public sealed partial class TaskCenterClient
     {
         ArgumentNullException.ThrowIfNull(ids);
         var response = await PostAsync(
-            "v1/api/delete-task", new DeleteTasksRequest { Ids = [.. ids] }, TaskCenterJsonContext.Default.DeleteTasksRequest,
-            TaskCenterJsonContext.Default.DeleteTasksResponse, cancellationToken).ConfigureAwait(false);
+            "v1/api/delete-task", new DeleteTasksRequest { Ids = [.. ids] }, ClientJson.Of<DeleteTasksRequest>(),
+            ClientJson.Of<DeleteTasksResponse>(), cancellationToken).ConfigureAwait(false);
         return response.SucIds ?? [];
     }
 
@@ -42,7 +42,7 @@ public sealed partial class TaskCenterClient
         ArgumentNullException.ThrowIfNull(name);
         var response = await PostAsync(
             "v1/api/delete-task-by-name", new DeleteTasksByNameRequest { Name = name },
-            TaskCenterJsonContext.Default.DeleteTasksByNameRequest, TaskCenterJsonContext.Default.DeleteTasksResponse,
+            ClientJson.Of<DeleteTasksByNameRequest>(), ClientJson.Of<DeleteTasksResponse>(),
             cancellationToken).ConfigureAwait(false);
         return response.SucIds ?? [];
     }
@@ -56,7 +56,7 @@ public sealed partial class TaskCenterClient
         ArgumentNullException.ThrowIfNull(id);
         var dto = await SendAsync(
             HttpMethod.Get, "v1/api/query-task-by-id?taskid=" + Uri.EscapeDataString(id), content: null,
-            TaskCenterJsonContext.Default.TaskDto, TimeSpan.Zero, nullOn404: true, cancellationToken).ConfigureAwait(false);
+            ClientJson.Of<TaskResponse>(), TimeSpan.Zero, nullOn404: true, cancellationToken).ConfigureAwait(false);
         return dto is null ? null : WireMapper.ToModel(dto);
     }
 
@@ -73,11 +73,11 @@ public sealed partial class TaskCenterClient
         var truncated = false;
         var dtos = (await SendAsync(
             HttpMethod.Get, "v1/api/query-task-by-name?name=" + Uri.EscapeDataString(name), content: null,
-            TaskCenterJsonContext.Default.ListTaskDto, TimeSpan.Zero, nullOn404: false, cancellationToken,
+            ClientJson.Of<IReadOnlyList<TaskResponse>>(), TimeSpan.Zero, nullOn404: false, cancellationToken,
             headers => truncated = headers.Contains("X-Truncated")).ConfigureAwait(false))!;
         if (!truncated)
         {
-            return dtos.ConvertAll(WireMapper.ToModel);
+            return [.. dtos.Select(WireMapper.ToModel)];
         }
 
         var all = new List<TaskInfo>();
@@ -106,20 +106,17 @@ public sealed partial class TaskCenterClient
         var query = new QueryBuilder("v1/api/crontab/next")
             .Add("crontab", crontab)
             .Add("timezone", timeZone)
-            .Add("from", from?.ToUnixTimeSeconds())
+            .Add("from", WireMapper.ToUnixSeconds(from))
             .Add("count", count);
 
-        var response = await GetAsync(query.ToString(), TaskCenterJsonContext.Default.CrontabNextResponse, cancellationToken)
+        var response = await GetAsync(query.ToString(), ClientJson.Of<CrontabNextResponse>(), cancellationToken)
             .ConfigureAwait(false);
-        // A server older than the timezone field reads the crontab in the zone asked for.
-        return new NextFires(
-            response.TimeZone is { Length: > 0 } zone ? zone : timeZone ?? "UTC",
-            (response.Times ?? []).ConvertAll(DateTimeOffset.FromUnixTimeSeconds));
+        return WireMapper.ToModel(response, timeZone);
     }
 
     /// <summary>Gets this minute's fire counts per task name, plus <c>total</c> (<c>GET /v1/api/task/stat</c>).</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<IReadOnlyDictionary<string, long>> GetStatAsync(CancellationToken cancellationToken = default) =>
-        await GetAsync("v1/api/task/stat", TaskCenterJsonContext.Default.DictionaryStringInt64, cancellationToken)
+        await GetAsync("v1/api/task/stat", ClientJson.Of<IReadOnlyDictionary<string, long>>(), cancellationToken)
             .ConfigureAwait(false);
 }

@@ -4,7 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using TaskCenter.Client.Wire;
+using TaskCenter.Client.Internal;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Client;
 
@@ -156,7 +157,7 @@ public sealed partial class TaskCenterClient : ITaskCenterClient, IDisposable
         ErrorResponse? error = null;
         try
         {
-            error = JsonSerializer.Deserialize(body, TaskCenterJsonContext.Default.ErrorResponse);
+            error = JsonSerializer.Deserialize(body, ClientJson.Of<ErrorResponse>());
         }
         catch (JsonException)
         {
@@ -165,7 +166,7 @@ public sealed partial class TaskCenterClient : ITaskCenterClient, IDisposable
 
         if (error?.Msg is { } msg)
         {
-            return new TaskCenterApiException(response.StatusCode, error.Err ?? (int)response.StatusCode, msg);
+            return new TaskCenterApiException(response.StatusCode, error.Err is 0 ? (int)response.StatusCode : error.Err, msg);
         }
 
         const int maxBodyChars = 200;

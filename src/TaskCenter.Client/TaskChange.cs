@@ -21,7 +21,7 @@ public sealed record TaskChange
     public TimeSpan? LoopTime { get; init; }
 
     /// <summary>The new most fires; 0 is unlimited (wire <c>loop_count</c>).</summary>
-    public int? LoopCount { get; init; }
+    public long? LoopCount { get; init; }
 
     /// <summary>The new start time (wire <c>start_time</c>, unix seconds).</summary>
     public DateTimeOffset? StartTime { get; init; }

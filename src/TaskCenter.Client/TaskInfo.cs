@@ -22,7 +22,7 @@ public sealed record TaskInfo
     public TimeSpan? LoopTime { get; init; }
 
     /// <summary>The most fires; 0 is unlimited (wire <c>loop_count</c>).</summary>
-    public int LoopCount { get; init; }
+    public long LoopCount { get; init; }
 
     /// <summary>No fire before this time; <see langword="null"/> when not set (wire <c>start_time</c> 0).</summary>
     public DateTimeOffset? StartTime { get; init; }

@@ -30,7 +30,7 @@ internal sealed class AddTaskOptions
 
     public Option<int?> LoopTime { get; } = new("--loop-time") { Description = "Seconds between fires (interval tasks)" };
 
-    public Option<int?> LoopCount { get; } = new("--loop-count") { Description = "The most fires of an interval or cron task; 0 = unlimited" };
+    public Option<long?> LoopCount { get; } = new("--loop-count") { Description = "The most fires of an interval or cron task; 0 = unlimited" };
 
     public Option<string?> Start { get; } = new("--start") { Description = "No fire before (a one-shot fires at) this time: unix seconds or ISO-8601" };
 

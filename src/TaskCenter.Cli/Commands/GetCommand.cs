@@ -19,7 +19,7 @@ internal static class GetCommand
             var task = await client.GetTaskAsync(id, cancellationToken) ?? throw CliException.Failure($"no task with taskid {id}");
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(TaskJson.From(task));
+                context.WriteJson(WireMapper.ToWire(task));
             }
             else
             {

@@ -4,6 +4,7 @@ using Spectre.Console;
 using TaskCenter.Cli.Input;
 using TaskCenter.Cli.Output;
 using TaskCenter.Client;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class HistoryCommand
             var next = page.Next?.ToUnixTimeMilliseconds();
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(new { fires = page.Fires.Select(FireJson.From), next, max_attempts = page.MaxAttempts });
+                context.WriteJson(new FireHistoryResponse([.. page.Fires.Select(WireMapper.ToWire)], next, page.MaxAttempts));
                 return ExitCodes.Success;
             }
 

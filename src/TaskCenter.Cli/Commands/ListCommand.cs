@@ -3,6 +3,7 @@ using Spectre.Console;
 using TaskCenter.Cli.Input;
 using TaskCenter.Cli.Output;
 using TaskCenter.Client;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Cli.Commands;
 
@@ -74,7 +75,7 @@ internal static class ListCommand
 
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(new { tasks = page.Tasks.Select(TaskJson.From), next = page.Next });
+                context.WriteJson(new TaskListResponse([.. page.Tasks.Select(WireMapper.ToWire)], page.Next));
                 return ExitCodes.Success;
             }
 
@@ -99,7 +100,7 @@ internal static class ListCommand
             .ToList();
         if (context.IsJson(parseResult))
         {
-            context.WriteJson(tasks.Select(TaskJson.From));
+            context.WriteJson<IReadOnlyList<TaskResponse>>([.. tasks.Select(WireMapper.ToWire)]);
         }
         else
         {

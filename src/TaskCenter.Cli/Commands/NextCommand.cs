@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TaskCenter.Cli.Input;
 using TaskCenter.Cli.Output;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Cli.Commands;
 
@@ -22,8 +23,7 @@ internal static class NextCommand
                 parseResult.GetValue(crontab)!, parseResult.GetValue(timeZone), after, parseResult.GetValue(count), cancellationToken);
             if (context.IsJson(parseResult))
             {
-                // The answer of GET /v1/api/crontab/next, field for field.
-                context.WriteJson(new { times = next.Times.Select(time => time.ToUnixTimeSeconds()), timezone = next.TimeZone });
+                context.WriteJson(new CrontabNextResponse([.. next.Times.Select(time => time.ToUnixTimeSeconds())], next.TimeZone));
                 return ExitCodes.Success;
             }
 

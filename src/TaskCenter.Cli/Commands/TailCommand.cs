@@ -60,7 +60,7 @@ internal static class TailCommand
         {
             if (json)
             {
-                JsonOutput.WriteLine(context.Console.Out, MessageJson.From(message));
+                JsonOutput.WriteLine(context.Console.Out, WireMapper.ToWire(message));
             }
             else
             {

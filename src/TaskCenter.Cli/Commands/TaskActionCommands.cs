@@ -29,7 +29,7 @@ internal static class TaskActionCommands
             var task = await act(client, parseResult.GetValue(taskId)!, cancellationToken);
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(TaskJson.From(task));
+                context.WriteJson(WireMapper.ToWire(task));
             }
             else
             {

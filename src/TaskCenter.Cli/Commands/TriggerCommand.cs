@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TaskCenter.Cli.Output;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class TriggerCommand
             var fired = await client.TriggerTaskAsync(id, cancellationToken);
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(new { taskid = fired.TaskId, msgid = fired.MsgId, fire_time_ms = fired.FireTime.ToUnixTimeMilliseconds() });
+                context.WriteJson(new TriggerResponse(fired.TaskId, fired.MsgId, fired.FireTime.ToUnixTimeMilliseconds()));
             }
             else
             {

@@ -60,7 +60,7 @@ internal static class UpdateCommand
             var updated = await client.UpdateTaskAsync(parseResult.GetValue(taskId)!, change, cancellationToken);
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(TaskJson.From(updated));
+                context.WriteJson(WireMapper.ToWire(updated));
             }
             else
             {

@@ -55,9 +55,9 @@ internal static class TaskLineParser
         : value.ValueKind == JsonValueKind.String ? value.GetString()
         : throw new FormatException($"{name} must be a string");
 
-    private static int? Int(JsonElement root, string name) =>
+    private static long? Int(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.TryGetInt32(out var number) ? number
+        : value.TryGetInt64(out var number) ? number
         : throw new FormatException($"{name} must be an integer");
 
     private static DateTimeOffset? Time(JsonElement root, string name)

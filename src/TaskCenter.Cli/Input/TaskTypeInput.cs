@@ -16,6 +16,6 @@ internal static class TaskTypeInput
     };
 
     /// <summary>Without --type, the schedule options say which it is.</summary>
-    public static TaskType Infer(string? crontab, int? loopTimeSeconds) =>
+    public static TaskType Infer(string? crontab, long? loopTimeSeconds) =>
         crontab is not null ? TaskType.Cron : loopTimeSeconds is not null ? TaskType.Interval : TaskType.OneShot;
 }

@@ -1,8 +1,12 @@
-using TaskCenter.Client.Wire;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Client.Internal;
 
-/// <summary>Converts between the public models and the wire types (unix seconds, whole-second durations, 0 for unset).</summary>
+/// <summary>
+/// Converts between the public models and the wire's shapes: times become unix seconds or milliseconds (<c>_ms</c>),
+/// durations whole seconds, an unset start or end time 0. Answers are read leniently: a field an older server lacks
+/// reads as unset.
+/// </summary>
 internal static class WireMapper
 {
     public static AddTaskRequest ToWire(NewTask task) => new()
@@ -20,7 +24,7 @@ internal static class WireMapper
         TimeZone = task.TimeZone,
     };
 
-    public static TaskInfo ToModel(TaskDto dto) => new()
+    public static TaskInfo ToModel(TaskResponse dto) => new()
     {
         Id = dto.Id ?? string.Empty,
         Name = dto.Name ?? string.Empty,
@@ -68,7 +72,26 @@ internal static class WireMapper
         };
     }
 
-    public static TaskFire ToModel(FireDto dto) => new()
+    public static FireHistoryPage ToModel(FireHistoryResponse dto) =>
+        new([.. (dto.Fires ?? []).Select(ToModel)], FromUnixMillisecondsOrNull(dto.Next)) { MaxAttempts = dto.MaxAttempts };
+
+    public static TriggerResult ToModel(TriggerResponse dto, string taskId) =>
+        new(dto.TaskId ?? taskId, dto.MsgId ?? string.Empty, DateTimeOffset.FromUnixTimeMilliseconds(dto.FireTimeMs));
+
+    public static NextFires ToModel(NextFiresResponse dto) =>
+        new(string.IsNullOrEmpty(dto.TimeZone) ? "UTC" : dto.TimeZone, [.. (dto.TimesMs ?? []).Select(DateTimeOffset.FromUnixTimeMilliseconds)]);
+
+    /// <summary>A crontab's next times; a server older than the timezone field reads it in the zone asked for (<paramref name="askedZone"/>).</summary>
+    public static NextFires ToModel(CrontabNextResponse dto, string? askedZone) =>
+        new(dto.TimeZone is { Length: > 0 } zone ? zone : askedZone ?? "UTC", [.. (dto.Times ?? []).Select(DateTimeOffset.FromUnixTimeSeconds)]);
+
+    /// <summary>A time as a query parameter in unix seconds (<c>from</c>).</summary>
+    public static long? ToUnixSeconds(DateTimeOffset? time) => time?.ToUnixTimeSeconds();
+
+    /// <summary>A time as a query parameter in unix milliseconds (<c>before</c>).</summary>
+    public static long? ToUnixMilliseconds(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();
+
+    public static TaskFire ToModel(FireResponse dto) => new()
     {
         MsgId = dto.MsgId ?? string.Empty,
         FireTime = DateTimeOffset.FromUnixTimeMilliseconds(dto.FireTimeMs),
@@ -76,7 +99,7 @@ internal static class WireMapper
         PublishedAt = FromUnixMillisecondsOrNull(dto.PublishedAtMs),
         Unrouted = dto.Unrouted,
         Unpublished = dto.Unpublished,
-        Deliveries = (dto.Deliveries ?? []).ConvertAll(delivery => new FireDelivery
+        Deliveries = [.. (dto.Deliveries ?? []).Select(delivery => new FireDelivery
         {
             Group = delivery.Group ?? string.Empty,
             State = delivery.State switch
@@ -93,7 +116,7 @@ internal static class WireMapper
             DoneAt = FromUnixMillisecondsOrNull(delivery.DoneAtMs),
             LastError = delivery.LastError,
             AvailableAt = FromUnixMillisecondsOrNull(delivery.AvailableAtMs),
-        }),
+        })],
     };
 
     public static TaskCenterOverview ToModel(OverviewResponse dto)
@@ -104,11 +127,11 @@ internal static class WireMapper
             Storage = dto.Storage ?? string.Empty,
             Delivery = dto.Delivery ?? string.Empty,
             CountedAt = DateTimeOffset.FromUnixTimeMilliseconds(dto.CountedAtMs),
-            Tasks = (dto.Tasks ?? []).ConvertAll(count => new TaskCount((TaskType)count.Type, ParseState(count.State), count.Count)),
-            Groups = (dto.Groups ?? []).ConvertAll(group => new GroupBacklog(group.Group ?? string.Empty, group.Ready, group.Leased, group.Dead)),
+            Tasks = [.. (dto.Tasks ?? []).Select(count => new TaskCount((TaskType)count.Type, ParseState(count.State), count.Count))],
+            Groups = [.. (dto.Groups ?? []).Select(group => new GroupBacklog(group.Group ?? string.Empty, group.Ready, group.Leased, group.Dead))],
             UnroutedFires = dto.UnroutedFires,
             UnpublishedFires = dto.UnpublishedFires,
-            Instances = (dto.Instances ?? []).ConvertAll(instance => new InstanceInfo
+            Instances = [.. (dto.Instances ?? []).Select(instance => new InstanceInfo
             {
                 Id = instance.Id ?? string.Empty,
                 Host = instance.Host ?? string.Empty,
@@ -119,7 +142,7 @@ internal static class WireMapper
                 Health = instance.Health ?? string.Empty,
                 Alive = instance.Alive,
                 IsSelf = instance.Self,
-            }),
+            })],
             FiresPerMinute = [.. (dto.FiresPerMinute?.Counts ?? []).Select(
                 (count, i) => new MinuteCount(DateTimeOffset.FromUnixTimeMilliseconds(firstMinute + (i * 60_000L)), count))],
             Scope = dto.Scope is { } scope ? new KeyScope(scope.Tasks ?? [], scope.Groups ?? []) : null,
@@ -136,7 +159,7 @@ internal static class WireMapper
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Only a known task state can be filtered on."),
     };
 
-    public static TaskMessage ToModel(MessageDto dto) => new()
+    public static TaskMessage ToModel(MessageResponse dto) => new()
     {
         MsgId = dto.MsgId ?? string.Empty,
         TaskId = dto.TaskId ?? string.Empty,
@@ -148,7 +171,7 @@ internal static class WireMapper
         LeaseUntil = DateTimeOffset.FromUnixTimeSeconds(dto.LeaseUntil),
     };
 
-    public static DeadLetter ToModel(DeadLetterDto dto) => new()
+    public static DeadLetter ToModel(DeadLetterResponse dto) => new()
     {
         MsgId = dto.MsgId ?? string.Empty,
         TaskId = dto.TaskId ?? string.Empty,

@@ -1,5 +1,6 @@
 using TaskCenter.Core.Scheduling;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
@@ -56,7 +57,7 @@ public static class CrontabEndpoints
             cursor = next;
         }
 
-        return Results.Json(new CrontabNextResponse(times, crontab.ReadIn(zone).Id), ServerJsonContext.Wire.CrontabNextResponse);
+        return Results.Json(new CrontabNextResponse(times, crontab.ReadIn(zone).Id), ServerJson.Responses.CrontabNextResponse);
     }
 
     private static DateTimeOffset FromUnix(long seconds)

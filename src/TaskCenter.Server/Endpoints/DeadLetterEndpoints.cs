@@ -1,6 +1,7 @@
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Queue;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
@@ -46,16 +47,16 @@ public static class DeadLetterEndpoints
         }
 
         var letters = await queue.ListDeadLettersAsync(group, (int)limit, request.QueryText("after"), ct);
-        return Results.Json(new DeadLettersResponse(letters.Select(DeadLetterResponse.From).ToList()), ServerJsonContext.Wire.DeadLettersResponse);
+        return Results.Json(new DeadLettersResponse(letters.Select(WireMapper.ToWire).ToList()), ServerJson.Responses.DeadLettersResponse);
     }
 
     private static async Task<(string Group, IReadOnlyList<string>? MsgIds)> ReadSelectionAsync(
         HttpRequest request, RequestScope scope, CancellationToken ct)
     {
-        using var body = await JsonBody.ReadAsync(request, ct);
-        return (scope.RequireGroup(QueueEndpoints.Group(body.Text("group"))), QueueEndpoints.MsgIds(body.TextList("msgids")));
+        var body = await JsonBody.ReadAsync<DeadLetterSelection>(request, ct);
+        return (scope.RequireGroup(QueueEndpoints.Group(body.Group)), QueueEndpoints.MsgIds(body.MsgIds));
     }
 
     private static IResult Ids(IReadOnlyList<string> ids) =>
-        Results.Json(new MsgIdsResponse(ids), ServerJsonContext.Wire.MsgIdsResponse);
+        Results.Json(new MsgIdsResponse(ids), ServerJson.Responses.MsgIdsResponse);
 }

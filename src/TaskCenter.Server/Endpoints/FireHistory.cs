@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Server.Composition;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.Security;
 
@@ -45,9 +46,9 @@ internal static class FireHistory
         var next = fires.Count > limit ? page[^1].FireTime.ToUnixTimeMilliseconds() : (long?)null;
         return Results.Json(
             new FireHistoryResponse(
-                [.. page.Select(FireResponse.From)],
+                [.. page.Select(WireMapper.ToWire)],
                 next,
                 backends.Delivery == DeliveryTransport.BuiltIn ? queue.Value.MaxAttempts : null),
-            ServerJsonContext.Wire.FireHistoryResponse);
+            ServerJson.Responses.FireHistoryResponse);
     }
 }

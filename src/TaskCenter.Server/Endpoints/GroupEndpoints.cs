@@ -1,5 +1,6 @@
 using TaskCenter.Core.Queue;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Overview;
@@ -62,7 +63,7 @@ public static class GroupEndpoints
                 })],
                 counted.CountedAt.ToUnixTimeMilliseconds(),
                 groups.Count == limit ? groups[^1].Name : null),
-            ServerJsonContext.Wire.GroupsResponse);
+            ServerJson.Responses.GroupsResponse);
     }
 
     private static async Task<IResult> DeleteAsync(string group, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
@@ -71,6 +72,6 @@ public static class GroupEndpoints
         var removed = await queue.DeleteGroupAsync(name, ct) ?? throw ApiException.NotFound($"no consumer group {name}");
         return Results.Json(
             new GroupRemovedResponse(name, removed.Subscription?.Expression, removed.Pending, removed.DeadLetters),
-            ServerJsonContext.Wire.GroupRemovedResponse);
+            ServerJson.Responses.GroupRemovedResponse);
     }
 }

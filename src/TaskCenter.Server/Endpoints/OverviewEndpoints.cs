@@ -3,7 +3,8 @@ using TaskCenter.Core.Instances;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Composition;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Overview;
 using TaskCenter.Server.Security;
@@ -79,7 +80,7 @@ public static class OverviewEndpoints
         });
     }
 
-    private static IResult Answer(OverviewResponse overview) => Results.Json(overview, ServerJsonContext.Wire.OverviewResponse);
+    private static IResult Answer(OverviewResponse overview) => Results.Json(overview, ServerJson.Responses.OverviewResponse);
 
     private static List<TaskCountResponse> Tasks(IEnumerable<TaskCount> counts) =>
         [.. counts.Select(c => new TaskCountResponse((int)c.Type, c.State.ToWire(), c.Count))];

@@ -3,7 +3,8 @@ using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Server.Composition;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
@@ -73,27 +74,23 @@ public static class QueueEndpoints
         IHostApplicationLifetime lifetime,
         CancellationToken ct)
     {
-        ConsumeRequest consume;
-        using (var body = await JsonBody.ReadAsync(request, ct))
+        var body = await JsonBody.ReadAsync<ConsumeRequestBody>(request, ct);
+        if (!SubscriptionLimits.TryParse(body.Tags ?? "*", limits.Value, out var tags, out var tagsError))
         {
-            var tagsText = body.Text("tags") ?? "*";
-            if (!SubscriptionLimits.TryParse(tagsText, limits.Value, out var tags, out var tagsError))
-            {
-                throw ApiException.BadRequest($"tags {tagsError}");
-            }
-
-            consume = new ConsumeRequest(
-                scope.RequireGroup(Group(body.Text("group"))),
-                scope.Narrow(tags),
-                (int)InRange(body.WholeNumber("max") ?? 1, "max", 1, MaxMessages),
-                TimeSpan.FromMilliseconds(InRange(body.WholeNumber("wait_ms") ?? 0, "wait_ms", 0, MaxWaitMs)),
-                body.WholeNumber("lease_ms") is { } leaseMs
-                    ? TimeSpan.FromMilliseconds(InRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
-                    : options.Value.DefaultLease)
-            {
-                Owner = ApiKeyAuthentication.KeyName(request.HttpContext.User),
-            };
+            throw ApiException.BadRequest($"tags {tagsError}");
         }
+
+        var consume = new ConsumeRequest(
+            scope.RequireGroup(Group(body.Group)),
+            scope.Narrow(tags),
+            (int)InRange(body.Max ?? 1, "max", 1, MaxMessages),
+            TimeSpan.FromMilliseconds(InRange(body.WaitMs ?? 0, "wait_ms", 0, MaxWaitMs)),
+            body.LeaseMs is { } leaseMs
+                ? TimeSpan.FromMilliseconds(InRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
+                : options.Value.DefaultLease)
+        {
+            Owner = ApiKeyAuthentication.KeyName(request.HttpContext.User),
+        };
 
         // A long poll ends early, empty, when the server shuts down, so shutdown does not wait for it.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
@@ -111,35 +108,27 @@ public static class QueueEndpoints
             throw new ApiException(StatusCodes.Status409Conflict, full.Message);
         }
 
-        return Results.Json(new ConsumeResponse(messages.Select(MessageResponse.From).ToList()), ServerJsonContext.Wire.ConsumeResponse);
+        return Results.Json(new ConsumeResponse(messages.Select(WireMapper.ToWire).ToList()), ServerJson.Responses.ConsumeResponse);
     }
 
     private static async Task<IResult> AckAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
     {
-        string group;
-        IReadOnlyList<string> msgIds;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            group = scope.RequireGroup(Group(body.Text("group")));
-            msgIds = MsgIds(body.TextList("msgids")) ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
-        }
+        var body = await JsonBody.ReadAsync<AckRequest>(request, ct);
+        var group = scope.RequireGroup(Group(body.Group));
+        var msgIds = MsgIds(body.MsgIds) ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
 
         var outcome = await queue.AckAsync(group, msgIds, ct);
         return outcome.RefusedMsgId is { } refused
             ? throw NotHandedOut(group, refused, "nothing of this call was acked")
-            : Results.Json(new AckResponse(outcome.Acked), ServerJsonContext.Wire.AckResponse);
+            : Results.Json(new AckResponse(outcome.Acked), ServerJson.Responses.AckResponse);
     }
 
     private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
     {
-        string group, msgId;
-        string? failure;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            group = scope.RequireGroup(Group(body.Text("group")));
-            msgId = body.Text("msgid") is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
-            failure = body.Text("error");
-        }
+        var body = await JsonBody.ReadAsync<NackRequest>(request, ct);
+        var group = scope.RequireGroup(Group(body.Group));
+        var msgId = body.MsgId is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
+        var failure = body.Error;
 
         if (failure is { Length: > MaxErrorLength })
         {
@@ -149,8 +138,8 @@ public static class QueueEndpoints
         var outcome = await queue.NackAsync(group, msgId, failure, ct);
         return outcome.Result switch
         {
-            NackResult.Retrying => Results.Json(new NackResponse(msgId, "retrying", outcome.RetryAt?.ToUnixTimeSeconds()), ServerJsonContext.Wire.NackResponse),
-            NackResult.DeadLettered => Results.Json(new NackResponse(msgId, "dead", null), ServerJsonContext.Wire.NackResponse),
+            NackResult.Retrying => Results.Json(new NackResponse(msgId, "retrying", outcome.RetryAt?.ToUnixTimeSeconds()), ServerJson.Responses.NackResponse),
+            NackResult.DeadLettered => Results.Json(new NackResponse(msgId, "dead", null), ServerJson.Responses.NackResponse),
             NackResult.NotHandedOut => throw NotHandedOut(group, msgId, "it was not nacked"),
             _ => throw ApiException.NotFound($"group {group} holds no message {msgId}"),
         };

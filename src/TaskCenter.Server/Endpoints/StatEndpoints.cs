@@ -1,5 +1,6 @@
 using TaskCenter.Core.Alerts;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
 
@@ -11,7 +12,7 @@ public static class StatEndpoints
     public static RouteGroupBuilder MapStatEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/task/stat", (FireRateAlerts alerts, RequestScope scope) =>
-            Results.Json(Within(alerts.CurrentMinute(), scope), ServerJsonContext.Wire.IReadOnlyDictionaryStringInt64))
+            Results.Json(Within(alerts.CurrentMinute(), scope), ServerJson.Responses.IReadOnlyDictionaryStringInt64))
             .RequireAuthorization(AccessPolicies.View)
             .Documented<IReadOnlyDictionary<string, long>>("Fires this minute", description: "This minute's fires per task name, and in total under \"total\".");
         return api;

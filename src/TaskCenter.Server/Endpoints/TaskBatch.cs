@@ -1,5 +1,6 @@
 using TaskCenter.Core.Validation;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.Security;
 
@@ -12,17 +13,14 @@ internal static class TaskBatch
 
     public static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, RequestScope scope, CancellationToken ct)
     {
-        List<TaskSubmission> submissions;
-        using (var body = await JsonBody.ReadAsync(request, ct))
+        var tasks = (await JsonBody.ReadAsync<AddTasksRequest>(request, ct)).Tasks
+            ?? throw ApiException.BadRequest("tasks is required (an array of tasks)");
+        if (tasks.Count is 0 or > MaxTasks)
         {
-            var tasks = body.ObjectList("tasks") ?? throw ApiException.BadRequest("tasks is required (an array of tasks)");
-            if (tasks.Count is 0 or > MaxTasks)
-            {
-                throw ApiException.BadRequest($"tasks holds {tasks.Count} tasks; send 1 to {MaxTasks} per call");
-            }
-
-            submissions = [.. tasks.Select(task => task.Submission())];
+            throw ApiException.BadRequest($"tasks holds {tasks.Count} tasks; send 1 to {MaxTasks} per call");
         }
+
+        List<TaskSubmission> submissions = [.. tasks.Select(WireMapper.ToSubmission)];
 
         for (var i = 0; i < submissions.Count; i++)
         {
@@ -39,6 +37,6 @@ internal static class TaskBatch
 
         return Results.Json(
             new AddTasksResponse([.. added.Select((result, i) => new AddedTaskResponse(result.Id, submissions[i].Name!, result.Created))]),
-            ServerJsonContext.Wire.AddTasksResponse);
+            ServerJson.Responses.AddTasksResponse);
     }
 }

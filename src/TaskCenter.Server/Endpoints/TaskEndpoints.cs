@@ -3,7 +3,8 @@ using TaskCenter.Core.Limits;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
@@ -58,11 +59,7 @@ public static class TaskEndpoints
 
     private static async Task<IResult> AddAsync(HttpRequest request, TaskIntake intake, RequestScope scope, CancellationToken ct)
     {
-        TaskSubmission submission;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            submission = body.Fields.Submission();
-        }
+        var submission = WireMapper.ToSubmission(await JsonBody.ReadAsync<AddTaskRequest>(request, ct));
 
         scope.RequireTaskName(submission.Name);
         var (added, error) = await intake.AddAsync(submission, ct);
@@ -71,17 +68,14 @@ public static class TaskEndpoints
             return ApiErrors.Result(error!.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, error.ToString());
         }
 
-        return Results.Json(new AddTaskResponse(result.Id, submission.Name!), ServerJsonContext.Wire.AddTaskResponse);
+        return Results.Json(new AddTaskResponse(result.Id, submission.Name!), ServerJson.Responses.AddTaskResponse);
     }
 
     private static async Task<IResult> DeleteAsync(
         HttpRequest request, ITaskStore store, ITaskReader reader, RequestScope scope, TimeProvider time, CancellationToken ct)
     {
-        IReadOnlyList<string> ids;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            ids = body.TextList("ids") ?? throw ApiException.BadRequest("ids is required (an array of task ids)");
-        }
+        var ids = (await JsonBody.ReadAsync<DeleteTasksRequest>(request, ct)).Ids
+            ?? throw ApiException.BadRequest("ids is required (an array of task ids)");
 
         if (ids.Count > MaxIdsPerDelete)
         {
@@ -97,21 +91,17 @@ public static class TaskEndpoints
         }
 
         var deleted = await store.DeleteAsync(await scope.VisibleAsync(normalized, reader, ct), time.GetUtcNow(), ct);
-        return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
+        return Results.Json(new DeleteTasksResponse(deleted), ServerJson.Responses.DeleteTasksResponse);
     }
 
     private static async Task<IResult> DeleteByNameAsync(
         HttpRequest request, ITaskStore store, RequestScope scope, TimeProvider time, CancellationToken ct)
     {
-        string name;
-        using (var body = await JsonBody.ReadAsync(request, ct))
-        {
-            name = CheckName(body.Text("name"));
-        }
+        var name = CheckName((await JsonBody.ReadAsync<DeleteTasksByNameRequest>(request, ct)).Name);
 
         scope.RequireTaskName(name);
         var deleted = await store.DeleteByNameAsync(name, time.GetUtcNow(), ct);
-        return Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
+        return Results.Json(new DeleteTasksResponse(deleted), ServerJson.Responses.DeleteTasksResponse);
     }
 
     private static async Task<IResult> GetAsync(HttpRequest request, ITaskReader reader, RequestScope scope, CancellationToken ct)
@@ -124,7 +114,7 @@ public static class TaskEndpoints
 
         var task = await scope.FindAsync(reader, id.ToLowerInvariant(), ct)
             ?? throw ApiException.NotFound($"no task with taskid {id}");
-        return Results.Json(TaskResponse.From(task), ServerJsonContext.Wire.TaskResponse);
+        return Results.Json(WireMapper.ToWire(task), ServerJson.Responses.TaskResponse);
     }
 
     /// <summary>The seed's array, capped: the newest tasks of the name that fit one answer.</summary>
@@ -142,7 +132,7 @@ public static class TaskEndpoints
             headers[TruncatedHeader] = "true";
         }
 
-        return Results.Json(page.Tasks.Select(TaskResponse.From).ToList(), ServerJsonContext.Wire.IReadOnlyListTaskResponse);
+        return Results.Json(page.Tasks.Select(WireMapper.ToWire).ToList(), ServerJson.Responses.IReadOnlyListTaskResponse);
     }
 
     /// <summary>The name, when it is one a task can have (400 naming it otherwise).</summary>

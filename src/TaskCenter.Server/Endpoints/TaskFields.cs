@@ -1,30 +1,20 @@
+using TaskCenter.Contracts;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Wire;
 
 namespace TaskCenter.Server.Endpoints;
 
-/// <summary>Reads the task fields of a request body (the seed's names), for add, batch add and update.</summary>
+/// <summary>Reads the task fields of an update's body: those an update cannot change are refused (400) rather than ignored.</summary>
 internal static class TaskFields
 {
-    public static TaskSubmission Submission(this JsonFields body) => new()
-    {
-        Name = body.Text("name"),
-        Type = body.WholeNumber("type"),
-        Data = body.Text("data"),
-        Crontab = body.Text("crontab"),
-        LoopTime = body.WholeNumber("loop_time"),
-        LoopCount = body.WholeNumber("loop_count"),
-        StartTime = body.WholeNumber("start_time"),
-        EndTime = body.WholeNumber("end_time"),
-        MaxRuntime = body.WholeNumber("max_runtime"),
-        Ack = body.Flag("ack"),
-        TimeZone = body.Text("timezone"),
-    };
+    /// <summary>The fields an add takes and an update does not (name, type).</summary>
+    private static readonly string[] Fixed = [.. FieldNames<AddTaskRequest>().Except(FieldNames<UpdateTaskRequest>())];
 
-    /// <summary>The fields to change (absent = unchanged); name and type are refused (400) rather than ignored.</summary>
-    public static TaskSubmission Change(this JsonFields body)
+    /// <summary>The fields to change (absent = unchanged).</summary>
+    public static TaskSubmission Change(JsonBody body)
     {
-        foreach (var fixedField in new[] { "name", "type" })
+        foreach (var fixedField in Fixed)
         {
             if (body.Has(fixedField))
             {
@@ -32,6 +22,8 @@ internal static class TaskFields
             }
         }
 
-        return body.Submission();
+        return WireMapper.ToSubmission(body.As<UpdateTaskRequest>());
     }
+
+    private static IEnumerable<string> FieldNames<T>() => ServerJson.Requests.GetTypeInfo(typeof(T)).Properties.Select(field => field.Name);
 }

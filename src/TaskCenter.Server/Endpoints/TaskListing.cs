@@ -3,7 +3,8 @@ using TaskCenter.Core.Access;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.Security;
 
@@ -52,8 +53,8 @@ internal static class TaskListing
 
         var page = await reader.ListWithinAsync(query, scope.Scopes.Tasks, ct);
         return Results.Json(
-            new TaskListResponse([.. page.Tasks.Select(TaskResponse.From)], page.Next?.Encode()),
-            ServerJsonContext.Wire.TaskListResponse);
+            new TaskListResponse([.. page.Tasks.Select(WireMapper.ToWire)], page.Next?.Encode()),
+            ServerJson.Responses.TaskListResponse);
     }
 
     private static TaskState ParseState(string state)

@@ -4,7 +4,8 @@ using TaskCenter.Core.Scheduling;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Core.Validation;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Security;
@@ -79,14 +80,14 @@ public static class TaskManagementEndpoints
         return await next(context);
     }
 
-    internal static IResult Task(ScheduledTask task) => Results.Json(TaskResponse.From(task), ServerJsonContext.Wire.TaskResponse);
+    internal static IResult Task(ScheduledTask task) => Results.Json(WireMapper.ToWire(task), ServerJson.Responses.TaskResponse);
 
     private static async Task<IResult> DeleteAsync(string id, ITaskStore store, TimeProvider time, CancellationToken ct)
     {
         var deleted = await store.DeleteAsync([TaskId(id)], time.GetUtcNow(), ct);
         return deleted.Count == 0
             ? throw ApiException.NotFound($"no task with taskid {id}")
-            : Results.Json(new DeleteTasksResponse(deleted), ServerJsonContext.Wire.DeleteTasksResponse);
+            : Results.Json(new DeleteTasksResponse(deleted), ServerJson.Responses.DeleteTasksResponse);
     }
 
     private static async Task<IResult> UpdateAsync(string id, HttpRequest request, TaskAdmin admin, CancellationToken ct)
@@ -95,7 +96,7 @@ public static class TaskManagementEndpoints
         TaskSubmission change;
         using (var body = await JsonBody.ReadAsync(request, ct))
         {
-            change = body.Fields.Change();
+            change = TaskFields.Change(body);
         }
 
         return await ActAsync(admin.UpdateAsync(taskId, change, ct));
@@ -106,7 +107,7 @@ public static class TaskManagementEndpoints
         var (fire, result) = await admin.TriggerAsync(TaskId(id), ct);
         return fire is null
             ? Refusal(result)
-            : Results.Json(new TriggerResponse(fire.TaskId, fire.MsgId, fire.FireTime.ToUnixTimeMilliseconds()), ServerJsonContext.Wire.TriggerResponse);
+            : Results.Json(new TriggerResponse(fire.TaskId, fire.MsgId, fire.FireTime.ToUnixTimeMilliseconds()), ServerJson.Responses.TriggerResponse);
     }
 
     private static async Task<IResult> NextAsync(string id, HttpRequest request, ITaskReader reader, CancellationToken ct)
@@ -119,7 +120,7 @@ public static class TaskManagementEndpoints
 
         var task = await reader.GetAsync(TaskId(id), ct) ?? throw ApiException.NotFound($"no task with taskid {id}");
         var times = FirePlanner.Upcoming(task, (int)count).Select(t => t.ToUnixTimeMilliseconds()).ToList();
-        return Results.Json(new NextFiresResponse(FireSchedule.ZoneOf(task).Id, times), ServerJsonContext.Wire.NextFiresResponse);
+        return Results.Json(new NextFiresResponse(FireSchedule.ZoneOf(task).Id, times), ServerJson.Responses.NextFiresResponse);
     }
 
     private static async Task<IResult> ActAsync(Task<TaskActionResult> action)

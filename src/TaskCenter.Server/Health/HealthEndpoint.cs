@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 
 namespace TaskCenter.Server.Health;
 
@@ -47,7 +48,7 @@ public static class HealthEndpoint
                     ? null
                     : entry.Value.Data.ToDictionary(d => d.Key, d => Convert.ToString(d.Value, CultureInfo.InvariantCulture) ?? "")),
             StringComparer.Ordinal);
-        return context.Response.WriteAsJsonAsync(new HealthResponse(Wire(report.Status), checks), ServerJsonContext.Wire.HealthResponse);
+        return context.Response.WriteAsJsonAsync(new HealthResponse(Wire(report.Status), checks), ServerJson.Responses.HealthResponse);
     }
 
     private static string Wire(HealthStatus status) => status switch

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Storage;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 
 namespace TaskCenter.Server.Http;
 
@@ -13,7 +14,7 @@ namespace TaskCenter.Server.Http;
 public static class ApiErrors
 {
     public static IResult Result(int status, string message) =>
-        Results.Json(new ErrorResponse(status, message), ServerJsonContext.Wire.ErrorResponse, statusCode: status);
+        Results.Json(new ErrorResponse(status, message), ServerJson.Responses.ErrorResponse, statusCode: status);
 
     /// <summary>
     /// Answers caller mistakes raised inside endpoints without logging them as faults, and 503 while the storage is not
@@ -109,6 +110,6 @@ public static class ApiErrors
         }
 
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ErrorResponse(status, message), ServerJsonContext.Wire.ErrorResponse);
+        return context.Response.WriteAsJsonAsync(new ErrorResponse(status, message), ServerJson.Responses.ErrorResponse);
     }
 }

@@ -1,13 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 
 namespace TaskCenter.Server.Http;
 
 /// <summary>
 /// A request's JSON object, read strictly: a property given twice or a string that is not text anywhere in it is a 400,
-/// and each accessor names the field when its JSON type is wrong. Null and absent are the same; unknown fields are
-/// ignored (clients of the original may send more).
+/// and so is a field of the wrong JSON kind for the request's contract type, naming the field (<see cref="JsonShape"/>).
+/// Null and absent are the same; unknown fields are ignored (clients of the original may send more).
 /// </summary>
-public sealed class JsonBody : IDisposable
+internal sealed class JsonBody : IDisposable
 {
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
@@ -50,18 +53,25 @@ public sealed class JsonBody : IDisposable
     /// <summary>What a 400 says of a string that is not text.</summary>
     internal const string NotText = "is not valid text: it holds invalid UTF-8 or an unpaired surrogate (\\uD800-\\uDFFF)";
 
-    /// <summary>The body's fields.</summary>
-    public JsonFields Fields => new(Root, "");
+    /// <summary>Reads the body as the request's contract type (<see cref="As{T}"/>).</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : IRequestBody
+    {
+        using var body = await ReadAsync(request, cancellationToken);
+        return body.As<T>();
+    }
 
-    public string? Text(string field) => Fields.Text(field);
+    /// <summary>The body as the request's contract type, once each of its fields was found of its kind (400 naming it otherwise).</summary>
+    public T As<T>()
+        where T : IRequestBody
+    {
+        var contract = (JsonTypeInfo<T>)ServerJson.Requests.GetTypeInfo(typeof(T));
+        JsonShape.Of(contract).Check(Root, "");
+        return Root.Deserialize(contract)!; // an object (checked when read) whose fields are of their kinds
+    }
 
-    public long? WholeNumber(string field) => Fields.WholeNumber(field);
-
-    public bool? Flag(string field) => Fields.Flag(field);
-
-    public IReadOnlyList<string>? TextList(string field) => Fields.TextList(field);
-
-    public IReadOnlyList<JsonFields>? ObjectList(string field) => Fields.ObjectList(field);
+    /// <summary>Whether the field is present with a value other than null, whichever the contract type.</summary>
+    public bool Has(string field) => Root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
 
     public void Dispose() => _document.Dispose();
 }

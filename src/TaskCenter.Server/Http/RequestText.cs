@@ -15,7 +15,7 @@ namespace TaskCenter.Server.Http;
 /// surrogate) is kept escaped by ASP.NET and would otherwise be read as the literal text "%FF". Kestrel refuses invalid
 /// UTF-8 in a header before the app runs, with an empty 400; it hands the headers the server reads over as bytes
 /// (Latin-1) instead, so they are checked and decoded here and refused with the error shape. (JSON bodies: see
-/// <see cref="JsonFields"/>.)
+/// <see cref="JsonBody"/>.)
 /// </summary>
 public static class RequestText
 {

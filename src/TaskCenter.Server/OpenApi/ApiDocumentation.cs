@@ -1,7 +1,8 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Server.OpenApi;
 
@@ -19,7 +20,13 @@ public static class ApiDocumentation
     public const string ReferencePath = "/api-reference";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            // The document's schemas come from the wire's own metadata, and say what the server reads: a number is a
+            // JSON number (the default web options would also document a number in a string).
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default);
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        }).AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -31,6 +38,15 @@ public static class ApiDocumentation
             };
             // In the reference's order, each with its description (the operations name theirs: ApiTags.Tagged).
             document.Tags = new HashSet<OpenApiTag>(ApiTags.All.Select(tag => new OpenApiTag { Name = tag.Name, Description = tag.Description }));
+            return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // A field a request requires takes a value: the server reads its null as its absence (IRequestBody).
+            if (context.JsonPropertyInfo is { IsRequired: true } field && typeof(IRequestBody).IsAssignableFrom(field.DeclaringType))
+            {
+                schema.Type &= ~JsonSchemaType.Null;
+            }
+
             return Task.CompletedTask;
         }));
 

@@ -4,7 +4,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 
 namespace TaskCenter.Server.Security;
 
@@ -73,6 +74,6 @@ public sealed class ApiKeyAuthenticationHandler(
     private Task WriteAsync(int status, string message)
     {
         Response.StatusCode = status;
-        return Response.WriteAsJsonAsync(new ErrorResponse(status, message), ServerJsonContext.Wire.ErrorResponse);
+        return Response.WriteAsJsonAsync(new ErrorResponse(status, message), ServerJson.Responses.ErrorResponse);
     }
 }

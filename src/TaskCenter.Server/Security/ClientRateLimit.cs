@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using TaskCenter.Server.Contracts;
+using TaskCenter.Contracts;
+using TaskCenter.Server.Wire;
 
 namespace TaskCenter.Server.Security;
 
@@ -70,7 +71,7 @@ public static class ClientRateLimit
             ? $"too many requests from this client; retry after {seconds} s"
             : $"too many consume calls in flight from this client (at most {RateLimitOptions.Section}:MaxConcurrentConsumes); retry after {seconds} s";
         var error = new ErrorResponse(StatusCodes.Status429TooManyRequests, message);
-        return new ValueTask(response.WriteAsJsonAsync(error, ServerJsonContext.Wire.ErrorResponse, cancellationToken: cancellationToken));
+        return new ValueTask(response.WriteAsJsonAsync(error, ServerJson.Responses.ErrorResponse, cancellationToken: cancellationToken));
     }
 
     /// <summary>Endpoint metadata: which of the limits an endpoint is under (endpoints without it are under none).</summary>

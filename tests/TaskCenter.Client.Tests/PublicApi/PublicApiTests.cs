@@ -17,7 +17,7 @@ public sealed class PublicApiTests : IDisposable
     [Fact]
     public async Task A_public_type_missing_from_the_API_lists_fails_the_build_naming_it()
     {
-        var project = CopyProject("src/TaskCenter.Client");
+        var project = CopyProject("src/TaskCenter.Client", alsoFolders: ["src/TaskCenter.Contracts"]);
         await File.WriteAllTextAsync(
             Path.Combine(project, "Unrecorded.cs"),
             "namespace TaskCenter.Client;\n\n/// <summary>Not in the API lists.</summary>\npublic static class Unrecorded\n{\n    /// <summary>A member.</summary>\n    public static int Answer => 42;\n}\n");
@@ -33,8 +33,11 @@ public sealed class PublicApiTests : IDisposable
 
     public void Dispose() => TempDirectory.Delete(_copy);
 
-    /// <summary>Copies the build settings and one project's sources (not its build output) into the temporary folder.</summary>
-    private string CopyProject(string relativeFolder)
+    /// <summary>
+    /// Copies the build settings and one project's sources (not its build output) into the temporary folder, with the
+    /// folders of sources it compiles in (the HTTP contract).
+    /// </summary>
+    private string CopyProject(string relativeFolder, string[] alsoFolders)
     {
         foreach (var file in BuildSettings)
         {
@@ -42,6 +45,16 @@ public sealed class PublicApiTests : IDisposable
             File.Copy(Path.Combine(RepositoryFolder.Root, file), Path.Combine(_copy, file));
         }
 
+        foreach (var folder in alsoFolders)
+        {
+            CopyFolder(folder);
+        }
+
+        return CopyFolder(relativeFolder);
+    }
+
+    private string CopyFolder(string relativeFolder)
+    {
         var source = Path.Combine(RepositoryFolder.Root, relativeFolder);
         var target = Path.Combine(_copy, relativeFolder);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))

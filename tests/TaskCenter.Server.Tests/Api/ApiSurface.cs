@@ -13,7 +13,16 @@ public sealed record ApiOperation(string Method, string PathTemplate, IReadOnlyL
 {
     /// <summary>Where a text is in the body, as the server names it in errors (<c>tasks[0].data</c>), and how to replace it.</summary>
     public IEnumerable<(string Field, Func<string, JsonObject> WithText)> BodyTexts() =>
-        Body is null ? [] : TextsIn(Body, "", () => (JsonObject)Body.DeepClone(), node => node);
+        from field in BodyFields()
+        where field.Value.GetValueKind() == JsonValueKind.String
+        select (field.Field, (Func<string, JsonObject>)(text => field.With(JsonValue.Create(text))));
+
+    /// <summary>
+    /// Every field of the body and every item of its arrays, nested ones too: where it is, as the server names it in
+    /// errors (<c>tasks[0].data</c>), its sample value (of the document's type), and how to replace it.
+    /// </summary>
+    public IEnumerable<(string Field, JsonNode Value, Func<JsonNode, JsonObject> With)> BodyFields() =>
+        Body is null ? [] : FieldsIn(Body, "", () => (JsonObject)Body.DeepClone(), node => node);
 
     public string Path(IReadOnlyDictionary<string, string> pathValues) =>
         PathParameters.Aggregate(PathTemplate, (path, name) => path.Replace("{" + name + "}", pathValues[name], StringComparison.Ordinal));
@@ -66,18 +75,28 @@ public sealed record ApiOperation(string Method, string PathTemplate, IReadOnlyL
         };
     }
 
-    private static IEnumerable<(string Field, Func<string, JsonObject> WithText)> TextsIn(
+    private static IEnumerable<(string Field, JsonNode Value, Func<JsonNode, JsonObject> With)> FieldsIn(
         JsonNode node, string path, Func<JsonObject> copy, Func<JsonObject, JsonNode> locate)
     {
+        if (path.Length > 0)
+        {
+            yield return (path, node, value =>
+            {
+                var body = copy();
+                locate(body).ReplaceWith(value);
+                return body;
+            });
+        }
+
         switch (node)
         {
             case JsonObject obj:
                 foreach (var (name, value) in obj)
                 {
                     var field = path.Length == 0 ? name : $"{path}.{name}";
-                    foreach (var text in TextsIn(value!, field, copy, body => locate(body)[name]!))
+                    foreach (var inner in FieldsIn(value!, field, copy, body => locate(body)[name]!))
                     {
-                        yield return text;
+                        yield return inner;
                     }
                 }
 
@@ -86,20 +105,12 @@ public sealed record ApiOperation(string Method, string PathTemplate, IReadOnlyL
                 for (var i = 0; i < array.Count; i++)
                 {
                     var index = i;
-                    foreach (var text in TextsIn(array[i]!, $"{path}[{i}]", copy, body => locate(body)[index]!))
+                    foreach (var inner in FieldsIn(array[i]!, $"{path}[{i}]", copy, body => locate(body)[index]!))
                     {
-                        yield return text;
+                        yield return inner;
                     }
                 }
 
-                break;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                yield return (path, text =>
-                {
-                    var body = copy();
-                    locate(body).ReplaceWith(text);
-                    return body;
-                });
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Cli.Commands.Dlq;
 
@@ -9,7 +10,7 @@ internal static class DlqBatchOutput
     {
         if (context.IsJson(parseResult))
         {
-            context.WriteJson(new { msgids = msgIds });
+            context.WriteJson(new MsgIdsResponse(msgIds));
             return;
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using TaskCenter.Cli.Output;
+using TaskCenter.Contracts;
 
 namespace TaskCenter.Cli.Commands.Dlq;
 
@@ -21,7 +22,7 @@ internal static class DlqListCommand
                 parseResult.GetValue(group)!, parseResult.GetValue(limit), parseResult.GetValue(after), cancellationToken);
             if (context.IsJson(parseResult))
             {
-                context.WriteJson(new { dead_letters = letters.Select(DeadLetterJson.From) });
+                context.WriteJson(new DeadLettersResponse([.. letters.Select(WireMapper.ToWire)]));
                 return ExitCodes.Success;
             }
 

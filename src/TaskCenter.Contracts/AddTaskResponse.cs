@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace TaskCenter.Contracts;
+
+internal sealed record AddTaskResponse(
+    [property: JsonPropertyName("taskid")] string TaskId,
+    [property: JsonPropertyName("name")] string Name);

@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace TaskCenter.Server.Contracts;
-
-/// <summary>A page of tasks; pass <see cref="Next"/> as <c>after</c> for the next page (null on the last).</summary>
-public sealed record TaskListResponse(
-    [property: JsonPropertyName("tasks")] IReadOnlyList<TaskResponse> Tasks,
-    [property: JsonPropertyName("next")] string? Next);

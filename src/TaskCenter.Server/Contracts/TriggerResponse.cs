@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace TaskCenter.Server.Contracts;
-
-/// <summary>The extra fire a trigger recorded.</summary>
-public sealed record TriggerResponse(
-    [property: JsonPropertyName("taskid")] string TaskId,
-    [property: JsonPropertyName("msgid")] string MsgId,
-    [property: JsonPropertyName("fire_time_ms")] long FireTimeMs);
