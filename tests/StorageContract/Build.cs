@@ -38,7 +38,7 @@ internal static class Build
             Data = data,
             State = state,
             NextFireAt = nextFireAt,
-            CreatedAt = createdAt ?? T0.ToUnixTimeSeconds(),
+            CreatedAt = createdAt is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : T0,
         };
 
     public static FireRecord Fire(ScheduledTask task, DateTimeOffset fireTime, string? msgId = null, TimeSpan? lease = null) => new()

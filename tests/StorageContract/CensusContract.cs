@@ -42,7 +42,7 @@ public abstract class CensusContract(StorageHarness db) : StorageContract(db)
             Build.Task("x", data: "1"),
             Build.Task("x", data: "2"),
             Build.Task("x", data: "3", state: TaskState.Finished),
-            Build.Task("x", data: "4", state: TaskState.Paused) with { Type = TaskType.Interval, LoopTime = 5 },
+            Build.Task("x", data: "4", state: TaskState.Paused) with { Type = TaskType.Interval, LoopTime = TimeSpan.FromSeconds(5) },
             Build.Task("x", data: "5", state: TaskState.Active) with { Type = TaskType.Cron, Crontab = "* * * * *" },
         })
         {

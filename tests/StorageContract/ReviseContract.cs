@@ -13,7 +13,7 @@ public abstract class ReviseContract(StorageHarness db) : StorageContract(db)
     /// <summary>A task fired at T0 and at T0+10s (recorded ahead of time); returns it as stored and both fires.</summary>
     private static async Task<(ScheduledTask Task, FireRecord Due, FireRecord Ahead)> FiredAheadAsync(StoragePorts store)
     {
-        var task = Build.Task("tick", data: "old", nextFireAt: Build.T0) with { Type = TaskType.Interval, LoopTime = 10 };
+        var task = Build.Task("tick", data: "old", nextFireAt: Build.T0) with { Type = TaskType.Interval, LoopTime = TimeSpan.FromSeconds(10) };
         await store.Tasks.AddAsync(task, CancellationToken.None);
         var due = Build.Fire(task, Build.T0);
         var ahead = Build.Fire(task, Build.T0.AddSeconds(10));
@@ -30,11 +30,11 @@ public abstract class ReviseContract(StorageHarness db) : StorageContract(db)
         {
             Data = "new",
             Crontab = "*/5 * * * *",
-            LoopTime = 0,
+            LoopTime = TimeSpan.Zero,
             LoopCount = 7,
-            StartTime = Build.T0.ToUnixTimeSeconds() + 60,
-            EndTime = Build.T0.ToUnixTimeSeconds() + 3600,
-            MaxRuntime = 30,
+            StartTime = Build.T0.AddMinutes(1),
+            EndTime = Build.T0.AddHours(1),
+            MaxRuntime = TimeSpan.FromSeconds(30),
             Ack = true,
             TimeZone = "Europe/Paris",
             State = TaskState.Paused,
@@ -65,7 +65,7 @@ public abstract class ReviseContract(StorageHarness db) : StorageContract(db)
         await store.Tasks.AddAsync(task, CancellationToken.None);
 
         Assert.True(await store.Tasks.ReviseAsync(
-            task with { Name = "renamed", Type = TaskType.Cron, CreatedAt = 43, Data = "e" }, CancellationToken.None));
+            task with { Name = "renamed", Type = TaskType.Cron, CreatedAt = DateTimeOffset.FromUnixTimeSeconds(43), Data = "e" }, CancellationToken.None));
 
         Assert.Equal(task with { Data = "e", Version = task.Version + 1 }, await store.Reader.GetAsync(task.Id, CancellationToken.None));
         Assert.Empty(await TasksNamedAsync(store, "renamed"));

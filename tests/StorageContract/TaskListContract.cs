@@ -112,7 +112,7 @@ public abstract class TaskListContract(StorageHarness db) : StorageContract(db)
         ScheduledTask[] tasks =
         [
             Build.Task("a", data: "1"),
-            Build.Task("a", data: "2", state: TaskState.Paused) with { Type = TaskType.Interval, LoopTime = 60 },
+            Build.Task("a", data: "2", state: TaskState.Paused) with { Type = TaskType.Interval, LoopTime = TimeSpan.FromMinutes(1) },
             Build.Task("b", data: "3", state: TaskState.Active) with { Type = TaskType.Cron, Crontab = "* * * * *" },
             Build.Task("b", data: "4", state: TaskState.Paused) with { Type = TaskType.Cron, Crontab = "* * * * *" },
             Build.Task("c", data: "5", state: TaskState.Finished),

@@ -55,7 +55,7 @@ public sealed class MigrationTests(ClassDatabase database) : IClassFixture<Class
             CREATE TABLE schema_version (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
             INSERT INTO schema_version (version, name) VALUES (1, '{initial.Name}');
             INSERT INTO tasks (id, name, type, data, state, next_fire_at, created_at)
-              VALUES ('{task.Id}', 'old', 1, convert_to('d', 'UTF8'), 'pending', {t0}, {task.CreatedAt});
+              VALUES ('{task.Id}', 'old', 1, convert_to('d', 'UTF8'), 'pending', {t0}, {task.CreatedAt.ToUnixTimeSeconds()});
             INSERT INTO consumer_groups (name, filter, tags, subscribed_at) VALUES ('g', '*', NULL, {t0});
             INSERT INTO fires (msg_id, task_id, name, data, fire_time, recorded_at) VALUES ('m1', '{task.Id}', 'old', 'd', {t0}, {t0});
             INSERT INTO deliveries (group_name, msg_id, state, attempt, fire_time, available_at) VALUES ('g', 'm1', 'leased', 1, {t0}, {t0 + 60_000});

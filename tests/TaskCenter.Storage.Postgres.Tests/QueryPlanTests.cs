@@ -179,7 +179,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
             Type = type,
             State = state,
             Limit = 100,
-            After = afterACursor ? new TaskCursor("name55", Build.T0.ToUnixTimeSeconds() + 55_055, 55_055.ToString("x24", CultureInfo.InvariantCulture)) : null,
+            After = afterACursor ? new TaskCursor("name55", Build.T0.AddSeconds(55_055), 55_055.ToString("x24", CultureInfo.InvariantCulture)) : null,
             Descending = descending,
         }.Simplified()!;
         await using var connection = await large.OpenAsync();

@@ -81,7 +81,7 @@ public static class FirePathBench
                 Type = TaskType.OneShot,
                 Data = JobPayload.Data(i),
                 NextFireAt = DueAt,
-                CreatedAt = DueAt.ToUnixTimeSeconds(),
+                CreatedAt = DueAt,
             }).ToList();
             await tasks.AddManyAsync(batch, cancellationToken);
         }

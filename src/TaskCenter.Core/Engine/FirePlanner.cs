@@ -114,7 +114,7 @@ public sealed class FirePlanner
 
     private static bool Allows(ScheduledTask task, DateTimeOffset fireTime, long firedCount)
     {
-        if (task.EndTime is { } end && fireTime > DateTimeOffset.FromUnixTimeSeconds(end))
+        if (task.EndTime is { } end && fireTime > end)
         {
             return false;
         }

@@ -1,7 +1,7 @@
 namespace TaskCenter.Core.Scheduling;
 
 /// <summary>Type 3: on the crontab, read in the task's zone, from start_time on.</summary>
-public sealed class CronSchedule(Crontab crontab, TimeZoneInfo zone, long? startTime) : FireSchedule
+public sealed class CronSchedule(Crontab crontab, TimeZoneInfo zone, DateTimeOffset? startTime) : FireSchedule
 {
     public override DateTimeOffset? First(DateTimeOffset now)
     {

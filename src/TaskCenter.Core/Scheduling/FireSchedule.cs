@@ -24,7 +24,7 @@ public abstract class FireSchedule
     public static FireSchedule For(ScheduledTask task) => task.Type switch
     {
         TaskType.OneShot => new OneShotSchedule(task.StartTime),
-        TaskType.Interval => new IntervalSchedule(task.StartTime, TimeSpan.FromSeconds(task.LoopTime)),
+        TaskType.Interval => new IntervalSchedule(task.StartTime, task.LoopTime),
         TaskType.Cron => new CronSchedule(ParseCached(task.Crontab), TaskZone(task), task.StartTime),
         _ => throw new ArgumentOutOfRangeException(nameof(task), task.Type, "unknown task type"),
     };
@@ -60,18 +60,7 @@ public abstract class FireSchedule
         return crontab;
     }
 
-    /// <summary>A start time given in unix seconds, or <paramref name="now"/> when none is given or it has passed.</summary>
-    protected static DateTimeOffset StartOrNow(long? startTime, DateTimeOffset now)
-    {
-        if (startTime is { } seconds)
-        {
-            var start = DateTimeOffset.FromUnixTimeSeconds(seconds);
-            if (start > now)
-            {
-                return start;
-            }
-        }
-
-        return now;
-    }
+    /// <summary>The start time, or <paramref name="now"/> when none is given or it has passed.</summary>
+    protected static DateTimeOffset StartOrNow(DateTimeOffset? startTime, DateTimeOffset now) =>
+        startTime is { } start && start > now ? start : now;
 }

@@ -4,7 +4,7 @@ namespace TaskCenter.Core.Scheduling;
 /// Type 2: at start_time (or at once), then every interval, anchored to the first fire: the n-th fire is
 /// first + n × interval whatever the delivery delays, so the schedule never drifts.
 /// </summary>
-public sealed class IntervalSchedule(long? startTime, TimeSpan interval) : FireSchedule
+public sealed class IntervalSchedule(DateTimeOffset? startTime, TimeSpan interval) : FireSchedule
 {
     public override DateTimeOffset? First(DateTimeOffset now) => StartOrNow(startTime, now);
 

@@ -1,7 +1,7 @@
 namespace TaskCenter.Core.Scheduling;
 
 /// <summary>Type 1: once at start_time, or at once when none is given or it has passed.</summary>
-public sealed class OneShotSchedule(long? startTime) : FireSchedule
+public sealed class OneShotSchedule(DateTimeOffset? startTime) : FireSchedule
 {
     public override DateTimeOffset? First(DateTimeOffset now) => StartOrNow(startTime, now);
 

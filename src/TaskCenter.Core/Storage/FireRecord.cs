@@ -40,7 +40,7 @@ public sealed record FireRecord
             Data = task.Data,
             FireTime = fireTime,
             RecordedAt = recordedAt,
-            Lease = task.MaxRuntime > 0 ? TimeSpan.FromSeconds(task.MaxRuntime) : null,
+            Lease = task.MaxRuntime > TimeSpan.Zero ? task.MaxRuntime : null,
             Ack = task.Ack,
         };
     }

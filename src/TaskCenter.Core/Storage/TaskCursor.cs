@@ -10,7 +10,7 @@ namespace TaskCenter.Core.Storage;
 /// Where a task list page ended: the sort key (name, created_at, id) of its last task. Sent to clients as an opaque
 /// URL-safe token, so a page still continues correctly when that task has been deleted since.
 /// </summary>
-public sealed record TaskCursor(string Name, long CreatedAt, string Id)
+public sealed record TaskCursor(string Name, DateTimeOffset CreatedAt, string Id)
 {
     public static TaskCursor Of(ScheduledTask task)
     {
@@ -20,7 +20,7 @@ public sealed record TaskCursor(string Name, long CreatedAt, string Id)
 
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{Id}.{CreatedAt}.{Name}")));
+            string.Create(CultureInfo.InvariantCulture, $"{Id}.{CreatedAt.ToUnixTimeSeconds()}.{Name}")));
 
     /// <summary>Reads a token made by <see cref="Encode"/>; false for anything else.</summary>
     public static bool TryDecode(string? token, [NotNullWhen(true)] out TaskCursor? cursor)
@@ -44,12 +44,13 @@ public sealed record TaskCursor(string Name, long CreatedAt, string Id)
         var parts = text.Split('.', 3);
         if (parts.Length != 3
             || !TaskIdGenerator.IsWellFormed(parts[0])
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var createdAt))
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var createdAt)
+            || createdAt > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return false;
         }
 
-        cursor = new TaskCursor(parts[2], createdAt, parts[0]);
+        cursor = new TaskCursor(parts[2], DateTimeOffset.FromUnixTimeSeconds(createdAt), parts[0]);
         return true;
     }
 }

@@ -2,8 +2,9 @@ namespace TaskCenter.Core.Tasks;
 
 /// <summary>
 /// A task as stored: its definition as the user submitted it plus the engine's bookkeeping.
-/// Times the user gives (start, end, created) are whole seconds, as on the seed's wire;
-/// <see cref="NextFireAt"/> keeps milliseconds.
+/// Times are <see cref="DateTimeOffset"/> and durations <see cref="TimeSpan"/>; the ones the user gives (start, end,
+/// created, loop time, max runtime) hold whole seconds, as on the seed's wire, while <see cref="NextFireAt"/> keeps
+/// milliseconds.
 /// </summary>
 public sealed record ScheduledTask
 {
@@ -21,20 +22,20 @@ public sealed record ScheduledTask
     /// <summary>The crontab of a <see cref="TaskType.Cron"/> task, as submitted; empty otherwise.</summary>
     public string Crontab { get; init; } = "";
 
-    /// <summary>Seconds between fires of an <see cref="TaskType.Interval"/> task; 0 otherwise.</summary>
-    public long LoopTime { get; init; }
+    /// <summary>Time between fires of an <see cref="TaskType.Interval"/> task; zero otherwise.</summary>
+    public TimeSpan LoopTime { get; init; }
 
     /// <summary>Most fires of an interval or cron task; 0 = unlimited.</summary>
     public long LoopCount { get; init; }
 
-    /// <summary>No fire before this time (unix seconds); null = none given.</summary>
-    public long? StartTime { get; init; }
+    /// <summary>No fire before this time; null = none given.</summary>
+    public DateTimeOffset? StartTime { get; init; }
 
-    /// <summary>No fire after this time (unix seconds); null = none given.</summary>
-    public long? EndTime { get; init; }
+    /// <summary>No fire after this time; null = none given.</summary>
+    public DateTimeOffset? EndTime { get; init; }
 
-    /// <summary>Seconds a consumer may hold one message of this task before it is delivered again; 0 = the consumer's lease.</summary>
-    public long MaxRuntime { get; init; }
+    /// <summary>How long a consumer may hold one message of this task before it is delivered again; zero = the consumer's lease.</summary>
+    public TimeSpan MaxRuntime { get; init; }
 
     /// <summary>When true the handler acknowledges explicitly rather than on return.</summary>
     public bool Ack { get; init; }
@@ -50,12 +51,12 @@ public sealed record ScheduledTask
     /// <summary>The next scheduled fire; null once the task is finished or paused with nothing due.</summary>
     public DateTimeOffset? NextFireAt { get; init; }
 
-    /// <summary>Creation time, unix seconds.</summary>
-    public required long CreatedAt { get; init; }
+    /// <summary>When the task was added, in whole seconds.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Bumped on every write; the engine's commit only applies to the version it read.</summary>
     public long Version { get; init; }
 
-    /// <summary>When the task became finished (unix ms), for the retention purge; null while live.</summary>
+    /// <summary>When the task became finished, for the retention purge; null while live.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
 }

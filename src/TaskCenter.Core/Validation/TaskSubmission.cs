@@ -1,6 +1,9 @@
 namespace TaskCenter.Core.Validation;
 
-/// <summary>A task as a caller submitted it, field by field, before validation. Null = not given.</summary>
+/// <summary>
+/// A task as a caller submitted it, field by field and in the wire's units (unix seconds, seconds), before validation
+/// turns it into a <see cref="Tasks.ScheduledTask"/>. Null = not given.
+/// </summary>
 public sealed record TaskSubmission
 {
     public string? Name { get; init; }

@@ -29,7 +29,7 @@ public sealed class TaskValidator(IOptions<TaskValidationOptions> options, TimeP
                 Name = submission.Name!,
                 Type = (TaskType)submission.Type!.Value,
                 Data = submission.Data!,
-                CreatedAt = now.ToUnixTimeSeconds(),
+                CreatedAt = UnixSeconds.Truncate(now),
             },
             submission);
 
@@ -58,11 +58,11 @@ public sealed class TaskValidator(IOptions<TaskValidationOptions> options, TimeP
             Type = (long)existing.Type,
             Data = change.Data ?? existing.Data,
             Crontab = change.Crontab ?? existing.Crontab,
-            LoopTime = change.LoopTime ?? existing.LoopTime,
+            LoopTime = change.LoopTime ?? UnixSeconds.Of(existing.LoopTime),
             LoopCount = change.LoopCount ?? existing.LoopCount,
-            StartTime = change.StartTime ?? existing.StartTime,
-            EndTime = change.EndTime ?? existing.EndTime,
-            MaxRuntime = change.MaxRuntime ?? existing.MaxRuntime,
+            StartTime = change.StartTime ?? UnixSeconds.Of(existing.StartTime),
+            EndTime = change.EndTime ?? UnixSeconds.Of(existing.EndTime),
+            MaxRuntime = change.MaxRuntime ?? UnixSeconds.Of(existing.MaxRuntime),
             Ack = change.Ack ?? existing.Ack,
             TimeZone = change.TimeZone ?? existing.TimeZone,
         };
@@ -74,16 +74,19 @@ public sealed class TaskValidator(IOptions<TaskValidationOptions> options, TimeP
         return (WithDefinition(existing, merged), null);
     }
 
-    /// <summary><paramref name="task"/> with the definition of a checked submission: unset fields take their defaults.</summary>
+    /// <summary>
+    /// <paramref name="task"/> with the definition of a checked submission: unset fields take their defaults, and its
+    /// unix seconds become the model's times (a start_time or end_time of 0 is none).
+    /// </summary>
     private static ScheduledTask WithDefinition(ScheduledTask task, TaskSubmission s) => task with
     {
         Data = s.Data!,
         Crontab = s.Crontab ?? "",
-        LoopTime = s.LoopTime ?? 0,
+        LoopTime = TimeSpan.FromSeconds(s.LoopTime ?? 0),
         LoopCount = s.LoopCount ?? 0,
-        StartTime = s.StartTime is > 0 ? s.StartTime : null,
-        EndTime = s.EndTime is > 0 ? s.EndTime : null,
-        MaxRuntime = s.MaxRuntime ?? 0,
+        StartTime = UnixSeconds.ToTime(s.StartTime is > 0 ? s.StartTime : null),
+        EndTime = UnixSeconds.ToTime(s.EndTime is > 0 ? s.EndTime : null),
+        MaxRuntime = TimeSpan.FromSeconds(s.MaxRuntime ?? 0),
         Ack = s.Ack ?? false,
         TimeZone = s.TimeZone ?? "UTC",
     };

@@ -32,7 +32,7 @@ internal static class TaskListQuery
         if (query.After is { } after)
         {
             predicates.Add(query.Name is null ? TaskCommands.ListAfter : TaskCommands.ListAfterWithinName);
-            command.With("@afterName", after.Name).With("@afterCreatedAt", after.CreatedAt).With("@afterId", after.Id);
+            command.With("@afterName", after.Name).With("@afterCreatedAt", after.CreatedAt.ToUnixTimeSeconds()).With("@afterId", after.Id);
         }
         else if (prefix is not null)
         {

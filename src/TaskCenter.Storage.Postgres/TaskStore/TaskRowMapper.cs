@@ -14,17 +14,17 @@ internal static class TaskRowMapper
         Type = (TaskType)reader.GetInt16(2),
         Data = reader.GetPayload(3),
         Crontab = reader.GetString(4),
-        LoopTime = reader.GetInt64(5),
+        LoopTime = TimeSpan.FromSeconds(reader.GetInt64(5)),
         LoopCount = reader.GetInt64(6),
-        StartTime = reader.GetNullableInt64(7),
-        EndTime = reader.GetNullableInt64(8),
-        MaxRuntime = reader.GetInt64(9),
+        StartTime = UnixSeconds.ToTime(reader.GetNullableInt64(7)),
+        EndTime = UnixSeconds.ToTime(reader.GetNullableInt64(8)),
+        MaxRuntime = TimeSpan.FromSeconds(reader.GetInt64(9)),
         Ack = reader.GetBoolean(10),
         TimeZone = reader.GetString(11),
         State = TaskStates.Parse(reader.GetString(12)),
         FiredCount = reader.GetInt64(13),
         NextFireAt = reader.GetNullableInt64(14) is { } next ? UnixTime.FromUnixMs(next) : null,
-        CreatedAt = reader.GetInt64(15),
+        CreatedAt = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(15)),
         Version = reader.GetInt64(16),
         FinishedAt = reader.GetNullableInt64(17) is { } finished ? UnixTime.FromUnixMs(finished) : null,
     };
@@ -34,11 +34,11 @@ internal static class TaskRowMapper
         .With("@id", task.Id)
         .With("@data", payload)
         .With("@crontab", task.Crontab)
-        .With("@loopTime", task.LoopTime)
+        .With("@loopTime", UnixSeconds.Of(task.LoopTime))
         .With("@loopCount", task.LoopCount)
-        .With("@startTime", task.StartTime)
-        .With("@endTime", task.EndTime)
-        .With("@maxRuntime", task.MaxRuntime)
+        .With("@startTime", UnixSeconds.Of(task.StartTime))
+        .With("@endTime", UnixSeconds.Of(task.EndTime))
+        .With("@maxRuntime", UnixSeconds.Of(task.MaxRuntime))
         .With("@ack", task.Ack)
         .With("@timeZone", task.TimeZone)
         .With("@state", task.State.ToWire())

@@ -55,7 +55,7 @@ internal sealed class SqliteTaskReader(SqliteDatabase db) : ITaskReader
 
                 if (simple.After is { } after)
                 {
-                    command.With("@afterName", after.Name).With("@afterCreatedAt", after.CreatedAt).With("@afterId", after.Id);
+                    command.With("@afterName", after.Name).With("@afterCreatedAt", after.CreatedAt.ToUnixTimeSeconds()).With("@afterId", after.Id);
                 }
 
                 return ReadPage(command, simple.NewBudget());

@@ -14,17 +14,17 @@ internal static class TaskRowMapper
         Type = (TaskType)reader.GetInt32(2),
         Data = reader.GetString(3),
         Crontab = reader.GetString(4),
-        LoopTime = reader.GetInt64(5),
+        LoopTime = TimeSpan.FromSeconds(reader.GetInt64(5)),
         LoopCount = reader.GetInt64(6),
-        StartTime = reader.GetNullableInt64(7),
-        EndTime = reader.GetNullableInt64(8),
-        MaxRuntime = reader.GetInt64(9),
+        StartTime = UnixSeconds.ToTime(reader.GetNullableInt64(7)),
+        EndTime = UnixSeconds.ToTime(reader.GetNullableInt64(8)),
+        MaxRuntime = TimeSpan.FromSeconds(reader.GetInt64(9)),
         Ack = reader.GetInt64(10) != 0,
         TimeZone = reader.GetString(11),
         State = TaskStates.Parse(reader.GetString(12)),
         FiredCount = reader.GetInt64(13),
         NextFireAt = reader.GetNullableInt64(14) is { } next ? UnixTime.FromUnixMs(next) : null,
-        CreatedAt = reader.GetInt64(15),
+        CreatedAt = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(15)),
         Version = reader.GetInt64(16),
         FinishedAt = reader.GetNullableInt64(17) is { } finished ? UnixTime.FromUnixMs(finished) : null,
     };
@@ -37,17 +37,17 @@ internal static class TaskRowMapper
         .With("@data", task.Data)
         .With("@dataHash", dataHash)
         .With("@crontab", task.Crontab)
-        .With("@loopTime", task.LoopTime)
+        .With("@loopTime", UnixSeconds.Of(task.LoopTime))
         .With("@loopCount", task.LoopCount)
-        .With("@startTime", task.StartTime)
-        .With("@endTime", task.EndTime)
-        .With("@maxRuntime", task.MaxRuntime)
+        .With("@startTime", UnixSeconds.Of(task.StartTime))
+        .With("@endTime", UnixSeconds.Of(task.EndTime))
+        .With("@maxRuntime", UnixSeconds.Of(task.MaxRuntime))
         .With("@ack", task.Ack ? 1 : 0)
         .With("@timeZone", task.TimeZone)
         .With("@state", task.State.ToWire())
         .With("@firedCount", task.FiredCount)
         .With("@nextFireAt", task.NextFireAt.ToUnixMs())
-        .With("@createdAt", task.CreatedAt)
+        .With("@createdAt", UnixSeconds.Of(task.CreatedAt))
         .With("@version", task.Version)
         .With("@finishedAt", task.FinishedAt.ToUnixMs());
 }

@@ -16,10 +16,10 @@ public class FirePlannerTests
         Type = type,
         Data = "d",
         Crontab = crontab,
-        LoopTime = loopTime,
+        LoopTime = TimeSpan.FromSeconds(loopTime),
         LoopCount = loopCount,
-        EndTime = endTime,
-        CreatedAt = T0.ToUnixTimeSeconds() - 100,
+        EndTime = UnixSeconds.ToTime(endTime),
+        CreatedAt = T0.AddSeconds(-100),
         NextFireAt = next,
         FiredCount = fired,
         State = fired > 0 ? TaskState.Active : TaskState.Pending,
@@ -174,7 +174,7 @@ public class FirePlannerTests
     public void First_fire_of_an_interval_task_is_its_start_time_when_in_the_future()
     {
         var start = T0.AddMinutes(5);
-        var task = Task(TaskType.Interval, T0, loopTime: 30) with { StartTime = start.ToUnixTimeSeconds(), NextFireAt = null };
+        var task = Task(TaskType.Interval, T0, loopTime: 30) with { StartTime = start, NextFireAt = null };
 
         Assert.Equal(start, FirePlanner.FirstFire(task, T0));
     }
@@ -183,7 +183,7 @@ public class FirePlannerTests
     public void First_fire_of_a_cron_task_is_its_first_occurrence_at_or_after_start_time()
     {
         var start = DateTimeOffset.Parse("2030-01-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        var task = Task(TaskType.Cron, T0, crontab: "0 10 * * *") with { StartTime = start.ToUnixTimeSeconds(), NextFireAt = null };
+        var task = Task(TaskType.Cron, T0, crontab: "0 10 * * *") with { StartTime = start, NextFireAt = null };
 
         Assert.Equal(start, FirePlanner.FirstFire(task, T0));
     }

@@ -176,9 +176,9 @@ public class TaskValidatorTests
         Assert.Null(error);
         Assert.NotNull(task);
         Assert.Matches("^[0-9a-f]{24}$", task.Id);
-        Assert.Equal(("report", TaskType.Interval, "payload", 30L, 4L), (task.Name, task.Type, task.Data, task.LoopTime, task.LoopCount));
-        Assert.Equal((start, start + 86400, 120L, true, "Europe/Berlin"), (task.StartTime!.Value, task.EndTime!.Value, task.MaxRuntime, task.Ack, task.TimeZone));
-        Assert.Equal(Now.ToUnixTimeSeconds(), task.CreatedAt);
+        Assert.Equal(("report", TaskType.Interval, "payload", TimeSpan.FromSeconds(30), 4L), (task.Name, task.Type, task.Data, task.LoopTime, task.LoopCount));
+        Assert.Equal((start, start + 86400, TimeSpan.FromMinutes(2), true, "Europe/Berlin"), (task.StartTime!.Value.ToUnixTimeSeconds(), task.EndTime!.Value.ToUnixTimeSeconds(), task.MaxRuntime, task.Ack, task.TimeZone));
+        Assert.Equal(UnixSeconds.Truncate(Now), task.CreatedAt);
         Assert.Equal(TaskState.Pending, task.State);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(start), task.NextFireAt);
     }

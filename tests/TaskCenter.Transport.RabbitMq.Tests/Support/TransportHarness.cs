@@ -88,9 +88,9 @@ public sealed class TransportHarness : IAsyncDisposable
             Type = TaskType.OneShot,
             Data = data ?? Unique.Name("data"),
             Ack = ack,
-            MaxRuntime = (long)(lease?.TotalSeconds ?? 0),
+            MaxRuntime = lease ?? TimeSpan.Zero,
             NextFireAt = at,
-            CreatedAt = now.ToUnixTimeSeconds(),
+            CreatedAt = UnixSeconds.Truncate(now),
         };
         await _services.GetRequiredService<ITaskStore>().AddAsync(task, CancellationToken.None);
         var fire = new FireRecord
