@@ -15,6 +15,9 @@ public sealed record ModeSettings
     /// <summary>S1 over HTTP: how long wrk runs (zero: not run).</summary>
     public required TimeSpan S1WrkDuration { get; init; }
 
+    /// <summary>S1 over HTTP: how long wrk runs unmeasured before each measured run, so the JIT has tiered up the path.</summary>
+    public TimeSpan S1WrkWarmup { get; init; }
+
     public required int S2Tasks { get; init; }
 
     /// <summary>S3 (and S5's lateness run): jobs spread evenly over <see cref="S3SpreadSeconds"/> whole seconds.</summary>
@@ -68,6 +71,7 @@ public sealed record ModeSettings
             S1Tasks = 100_000,
             S1Budget = TimeSpan.FromSeconds(15),
             S1WrkDuration = TimeSpan.FromSeconds(15),
+            S1WrkWarmup = TimeSpan.FromSeconds(15),
             S2Tasks = 100_000,
             S3Tasks = 100_000,
             S3SpreadSeconds = 10,
@@ -109,6 +113,7 @@ public sealed record ModeSettings
             S1Tasks = 5_000,
             S1Budget = TimeSpan.FromSeconds(3),
             S1WrkDuration = TimeSpan.FromSeconds(3),
+            S1WrkWarmup = TimeSpan.FromSeconds(3),
             S2Tasks = 2_000,
             S3Tasks = 2_000,
             S3SpreadSeconds = 4,

@@ -25,8 +25,9 @@ public sealed class S1ScheduleRate : IScenario
     public string Description =>
         "One-shot jobs due 60 s ahead (nothing fires meanwhile), added by 1 and by 8 concurrent callers of ScheduleOnceAsync, " +
         "each variant on a fresh instance, until N or the time budget; tasks/s = jobs accepted / elapsed. " +
-        "For TaskCenter's HTTP API also wrk with 64 connections POSTing /v1/api/task (unique data per request); " +
-        "its 'call' latencies are wrk's request latencies.";
+        "For TaskCenter's HTTP API also wrk with 64 connections POSTing /v1/api/task (unique data per request), after an " +
+        "unmeasured warm-up run of wrk; its 'call' latencies are wrk's request latencies. Right before it, the same wrk " +
+        "runs against the Kestrel floor: a minimal Kestrel app reading the same JSON and answering the same shape, with no storage.";
 
     public IReadOnlyList<MetricColumn> Columns { get; } =
     [
@@ -97,28 +98,62 @@ public sealed class S1ScheduleRate : IScenario
             return;
         }
 
+        // The floor right before the system, on the same machine in the same state: the ratio between them is the figure.
+        double? floor = null;
+        await run.AttemptAsync(run.AddReferenceRow(KestrelFloor.Key, KestrelFloor.Name, variant), async (row, ct) =>
+        {
+            await using var app = await KestrelFloor.StartAsync(ct);
+            var result = await WrkAsync(run, wrk, app.BaseAddress, Clock.CeilingSecond(DateTimeOffset.UtcNow + DueAhead), ct);
+            Record(row, result);
+            floor = result.RequestsPerSecond;
+            row.AppendNote(KestrelFloor.Note);
+        }, cancellationToken);
+
         await run.AttemptAsync(variant, async (row, ct) =>
         {
             await using var session = await SystemSession.StartAsync(run.Entry, run.Progress, ct);
             var endpoint = (IHttpEndpoint)session.System;
-            var due = Clock.CeilingSecond(session.Log.Now + DueAhead);
-            await run.SayAsync($"wrk, {WrkConnections} connections, {run.Settings.S1WrkDuration.TotalSeconds:0} s");
-            var result = await WrkRunner.RunAsync(wrk, endpoint.BaseAddress, WrkConnections, run.Settings.S1WrkDuration, due, ct);
-            row.Metrics[MetricKeys.Jobs] = result.Requests;
-            row.Metrics[Seconds] = result.Seconds;
-            row.Metrics[Rate] = result.RequestsPerSecond;
-            row.Metrics[Errors] = result.Non2xx + result.SocketErrors;
-            if (result.P50Ms is { } p50)
+            var result = await WrkAsync(run, wrk, endpoint.BaseAddress, Clock.CeilingSecond(session.Log.Now + DueAhead), ct);
+            Record(row, result);
+            if (floor is > 0 and var floorRate)
             {
-                row.Metrics[CallP50] = p50;
-            }
-
-            if (result.P99Ms is { } p99)
-            {
-                row.Metrics[CallP99] = p99;
+                row.AppendNote(string.Create(CultureInfo.InvariantCulture, $"{result.RequestsPerSecond / floorRate:P0} of the Kestrel floor"));
             }
 
             row.AppendNote("wrk shares the 2 cores with the server");
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A warm-up run (unmeasured, so the JIT has tiered up the path as in a server that has run a while), then the
+    /// measured one. Both add tasks due at <paramref name="due"/>, after both runs end.
+    /// </summary>
+    private static async Task<WrkResult> WrkAsync(ScenarioRun run, string wrk, Uri address, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        if (run.Settings.S1WrkWarmup > TimeSpan.Zero)
+        {
+            await run.SayAsync($"wrk warm-up, {WrkConnections} connections, {run.Settings.S1WrkWarmup.TotalSeconds:0} s");
+            await WrkRunner.RunAsync(wrk, address, WrkConnections, run.Settings.S1WrkWarmup, due, cancellationToken);
+        }
+
+        await run.SayAsync($"wrk, {WrkConnections} connections, {run.Settings.S1WrkDuration.TotalSeconds:0} s");
+        return await WrkRunner.RunAsync(wrk, address, WrkConnections, run.Settings.S1WrkDuration, due, cancellationToken);
+    }
+
+    private static void Record(SystemRow row, WrkResult result)
+    {
+        row.Metrics[MetricKeys.Jobs] = result.Requests;
+        row.Metrics[Seconds] = result.Seconds;
+        row.Metrics[Rate] = result.RequestsPerSecond;
+        row.Metrics[Errors] = result.Non2xx + result.SocketErrors;
+        if (result.P50Ms is { } p50)
+        {
+            row.Metrics[CallP50] = p50;
+        }
+
+        if (result.P99Ms is { } p99)
+        {
+            row.Metrics[CallP99] = p99;
+        }
     }
 }

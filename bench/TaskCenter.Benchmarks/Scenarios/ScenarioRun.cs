@@ -37,6 +37,17 @@ public sealed class ScenarioRun
         return row;
     }
 
+    /// <summary>
+    /// A row for a reference measured within this system's run (a floor, not a system of the registry), under its own
+    /// name, never durable nor TaskCenter.
+    /// </summary>
+    public SystemRow AddReferenceRow(string key, string system, string variant)
+    {
+        var row = new SystemRow { Key = key, System = system, Durable = false, IsTaskCenter = false, Variant = variant };
+        Rows.Add(row);
+        return row;
+    }
+
     public SystemRow Skip(string variant, string reason)
     {
         var row = AddRow(variant);
@@ -49,10 +60,14 @@ public sealed class ScenarioRun
     /// Runs one variant into a new row, within the mode's time limit; an exception or the time limit marks the row
     /// failed (with the reason) instead of stopping the run.
     /// </summary>
-    public async Task<SystemRow> AttemptAsync(string variant, Func<SystemRow, CancellationToken, Task> body, CancellationToken cancellationToken)
+    public Task<SystemRow> AttemptAsync(string variant, Func<SystemRow, CancellationToken, Task> body, CancellationToken cancellationToken) =>
+        AttemptAsync(AddRow(variant), body, cancellationToken);
+
+    /// <summary>Runs one variant into <paramref name="row"/>, as <see cref="AttemptAsync(string, Func{SystemRow, CancellationToken, Task}, CancellationToken)"/>.</summary>
+    public async Task<SystemRow> AttemptAsync(SystemRow row, Func<SystemRow, CancellationToken, Task> body, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(body);
-        var row = AddRow(variant);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(Settings.VariantTimeout);
         try

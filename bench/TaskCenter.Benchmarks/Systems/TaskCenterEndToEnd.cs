@@ -11,7 +11,7 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
 {
     private const int ConsumerConcurrency = 256;
     private readonly BenchDirectory _directory = new("taskcenter-bench-e2e");
-    private TaskCenterServerProcess? _server;
+    private WebProcess? _server;
     private TaskCenterClient? _client;
     private TaskConsumer? _consumer;
     private IReadOnlyList<string> _serverSettings = [];
