@@ -16,14 +16,16 @@ public sealed class CliProcess : IAsyncDisposable
 
     private CliProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env --default-signal=INT: a process started in the background by a shell inherits SIGINT ignored, and
+        // .NET keeps an inherited ignore, so a test run from such a job would see a CLI that Ctrl+C cannot stop.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in args.Prepend(Path.Combine(AppContext.BaseDirectory, "taskcenter.dll")))
+        foreach (var argument in args.Prepend(Path.Combine(AppContext.BaseDirectory, "taskcenter.dll")).Prepend("dotnet").Prepend("--default-signal=INT"))
         {
             start.ArgumentList.Add(argument);
         }
