@@ -15,7 +15,10 @@ public sealed record ModeSettings
     /// <summary>S1 over HTTP: how long wrk runs (zero: not run).</summary>
     public required TimeSpan S1WrkDuration { get; init; }
 
-    /// <summary>S1 over HTTP: how long wrk runs unmeasured before each measured run, so the JIT has tiered up the path.</summary>
+    /// <summary>
+    /// S1 over HTTP: how long wrk runs unmeasured before each measured run. The JIT's tiered PGO takes some 20 s of load
+    /// on 2 cores to settle (the add rate climbs about sixfold meanwhile); a server that has run a while is past that.
+    /// </summary>
     public TimeSpan S1WrkWarmup { get; init; }
 
     public required int S2Tasks { get; init; }
@@ -71,7 +74,7 @@ public sealed record ModeSettings
             S1Tasks = 100_000,
             S1Budget = TimeSpan.FromSeconds(15),
             S1WrkDuration = TimeSpan.FromSeconds(15),
-            S1WrkWarmup = TimeSpan.FromSeconds(15),
+            S1WrkWarmup = TimeSpan.FromSeconds(30),
             S2Tasks = 100_000,
             S3Tasks = 100_000,
             S3SpreadSeconds = 10,
@@ -113,7 +116,7 @@ public sealed record ModeSettings
             S1Tasks = 5_000,
             S1Budget = TimeSpan.FromSeconds(3),
             S1WrkDuration = TimeSpan.FromSeconds(3),
-            S1WrkWarmup = TimeSpan.FromSeconds(3),
+            S1WrkWarmup = TimeSpan.FromSeconds(20),
             S2Tasks = 2_000,
             S3Tasks = 2_000,
             S3SpreadSeconds = 4,

@@ -16,12 +16,19 @@ internal sealed class GroupCommitter
     private const int MaxGroupSize = 512;
 
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    // Statements, not SqliteTransaction.Save and its kin, which prepare their statement anew on every call.
+    private const string Savepoint = "SAVEPOINT write";
+    private const string ReleaseSavepoint = "RELEASE write";
+    private const string RollbackToSavepoint = "ROLLBACK TO write";
+
     private readonly SqliteConnection _writer;
+    private readonly WriterStatements _statements;
     private readonly Task _loop;
 
-    public GroupCommitter(SqliteConnection writer)
+    public GroupCommitter(SqliteConnection writer, WriterStatements statements)
     {
         _writer = writer;
+        _statements = statements;
         _loop = Task.Run(RunAsync);
     }
 
@@ -118,18 +125,17 @@ internal sealed class GroupCommitter
 
     private Exception? RunInSavepoint(WriteOperation operation, SqliteTransaction transaction)
     {
-        const string savepoint = "write";
-        transaction.Save(savepoint);
+        _statements.Execute(Savepoint, transaction);
         try
         {
             operation.Run(_writer, transaction);
-            transaction.Release(savepoint);
+            _statements.Execute(ReleaseSavepoint, transaction);
             return null;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            transaction.Rollback(savepoint);
-            transaction.Release(savepoint);
+            _statements.Execute(RollbackToSavepoint, transaction);
+            _statements.Execute(ReleaseSavepoint, transaction);
             return exception;
         }
     }

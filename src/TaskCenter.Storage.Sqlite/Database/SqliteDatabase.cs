@@ -16,7 +16,7 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly string _readerConnectionString;
     private readonly string _writerConnectionString;
     private SqliteConnection? _writer;
-    private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
+    private WriterStatements? _statements;
     private bool _disposed;
 
     public SqliteDatabase(SqliteStorageOptions options)
@@ -56,7 +56,8 @@ internal sealed class SqliteDatabase : IDisposable
             _writer ??= OpenWriter();
 
             var applied = SchemaMigrator.Migrate(_writer);
-            _committer ??= new GroupCommitter(_writer);
+            _statements ??= new WriterStatements(_writer);
+            _committer ??= new GroupCommitter(_writer, _statements);
             return applied;
         }
         finally
@@ -120,21 +121,17 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// The writer's prepared command for <paramref name="sql"/>, kept from one write to the next: preparing a small
-    /// statement costs more than running it (an ack of one message, twice over). Only for use inside a write's work,
-    /// which runs on the writer one at a time. Comes in the transaction with no parameters; not to be disposed.
+    /// The writer's prepared command for <paramref name="sql"/> (<see cref="WriterStatements"/>), for use inside a write's
+    /// work only. Comes in the transaction with no parameters; not to be disposed.
     /// </summary>
     public SqliteCommand Reused(SqliteConnection writer, string sql, SqliteTransaction transaction)
     {
-        if (!_writerCommands.TryGetValue(sql, out var command) || command.Connection != writer)
+        if (_statements is not { } statements || writer != _writer)
         {
-            command?.Dispose();
-            _writerCommands[sql] = command = writer.Command(sql);
+            throw new InvalidOperationException("Reused commands are the writer's, for use inside a write's work.");
         }
 
-        command.Transaction = transaction;
-        command.Parameters.Clear();
-        return command;
+        return statements.Get(sql, transaction);
     }
 
     /// <summary>Runs <paramref name="work"/> on a pooled reader connection (never the writer).</summary>
@@ -197,12 +194,8 @@ internal sealed class SqliteDatabase : IDisposable
             }
 
             // The writer is the last connection: closing it checkpoints the WAL.
-            foreach (var command in _writerCommands.Values)
-            {
-                command.Dispose();
-            }
-
-            _writerCommands.Clear();
+            _statements?.Dispose();
+            _statements = null;
             _writer?.Dispose();
             _writer = null;
         }

@@ -107,19 +107,16 @@ internal sealed class SqliteTaskStore(SqliteDatabase db, SqliteFireLedger ledger
             cancellationToken);
 
     /// <summary>The live duplicate's id, or the task inserted. Under the writer lock: no other add can slip in between.</summary>
-    private static AddTaskResult AddOne(SqliteConnection connection, SqliteTransaction transaction, ScheduledTask task, long dataHash)
+    private AddTaskResult AddOne(SqliteConnection connection, SqliteTransaction transaction, ScheduledTask task, long dataHash)
     {
-        using (var find = connection.Command(TaskCommands.FindLiveDuplicate, transaction)
-            .With("@name", task.Name).With("@dataHash", dataHash).With("@data", task.Data))
+        var find = db.Reused(connection, TaskCommands.FindLiveDuplicate, transaction)
+            .With("@name", task.Name).With("@dataHash", dataHash).With("@data", task.Data);
+        if (find.ExecuteScalar() is string existing)
         {
-            if (find.ExecuteScalar() is string existing)
-            {
-                return new AddTaskResult(existing, Created: false);
-            }
+            return new AddTaskResult(existing, Created: false);
         }
 
-        using var insert = TaskRowMapper.BindInsert(connection.Command(TaskCommands.Insert, transaction), task, dataHash);
-        insert.ExecuteNonQuery();
+        TaskRowMapper.BindInsert(db.Reused(connection, TaskCommands.Insert, transaction), task, dataHash).ExecuteNonQuery();
         return new AddTaskResult(task.Id, Created: true);
     }
 }
