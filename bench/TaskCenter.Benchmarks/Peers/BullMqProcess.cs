@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.Channels;
 using TaskCenter.Benchmarks.Systems;
 
 namespace TaskCenter.Benchmarks.Peers;
@@ -15,6 +14,12 @@ namespace TaskCenter.Benchmarks.Peers;
 /// when the peer answered its command, i.e. when BullMQ's <c>Queue.add</c> (or <c>upsertJobScheduler</c>) resolved;
 /// each job start goes to the <see cref="FireLog"/> with the start time the worker's handler took.
 /// </summary>
+/// <remarks>
+/// The pipe is kept out of the figures as far as it goes: a caller writes its command itself (no writer thread to wake),
+/// and one thread reads the answers and completes the calls on the spot, so a producer's next call is sent from that
+/// thread without another hand-off. That is safe because the harness's callers only record a figure and call again,
+/// and they have at most a few commands in flight, far from filling the pipe while the peer writes to the other one.
+/// </remarks>
 internal sealed class BullMqProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
@@ -26,12 +31,12 @@ internal sealed class BullMqProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly FireLog _log;
-    private readonly Channel<string> _commands = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _writing = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _calls = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> _lastErrors = new();
-    private readonly Task _writer;
-    private readonly Task _reader;
+    private bool _inputClosed;
     private long _lastId;
 
     private BullMqProcess(Process process, FireLog log)
@@ -41,8 +46,7 @@ internal sealed class BullMqProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, line) => KeepError(line.Data);
         _process.BeginErrorReadLine();
         _process.StandardInput.AutoFlush = false;
-        _writer = Task.Run(WriteAsync);
-        _reader = Task.Run(ReadAsync);
+        new Thread(Read) { IsBackground = true, Name = "BullMQ peer reader" }.Start();
     }
 
     public int ProcessId => _process.Id;
@@ -99,8 +103,15 @@ internal sealed class BullMqProcess : IAsyncDisposable
     /// <summary>Asks the peer to close its worker (running handlers finish) and queue, and waits until it exited.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _commands.Writer.TryWrite("""{"op":"stop"}""");
-        _commands.Writer.TryComplete();
+        try
+        {
+            Send("""{"op":"stop"}""", closeAfter: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopping, or gone: the wait below ends at once.
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StopTimeout);
         try
@@ -115,87 +126,119 @@ internal sealed class BullMqProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _commands.Writer.TryComplete();
         Kill();
         await _process.WaitForExitAsync();
-        await Task.WhenAll(_writer, _reader);
+        await _readerDone.Task;
         _process.Dispose();
     }
 
     private Task CallAsync(Func<long, Command> command, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _lastId);
-        var call = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Completed on the reader thread, and continued there (see the remarks).
+        var call = new TaskCompletionSource();
         _calls[id] = call;
-        if (!_commands.Writer.TryWrite(JsonSerializer.Serialize(command(id), Json)))
+        try
+        {
+            Send(JsonSerializer.Serialize(command(id), Json), closeAfter: false);
+        }
+        catch
         {
             _calls.TryRemove(id, out _);
-            throw new InvalidOperationException("The BullMQ peer is stopping.");
+            throw;
         }
 
         return call.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Writes the commands, flushing once per batch that was waiting.</summary>
-    private async Task WriteAsync()
+    private void Send(string line, bool closeAfter)
     {
-        var input = _process.StandardInput;
-        try
+        lock (_writing)
         {
-            while (await _commands.Reader.WaitToReadAsync())
+            if (_inputClosed)
             {
-                while (_commands.Reader.TryRead(out var line))
-                {
-                    await input.WriteAsync(line);
-                    await input.WriteAsync('\n');
-                }
-
-                await input.FlushAsync();
+                throw new InvalidOperationException("The BullMQ peer is stopping.");
             }
 
-            input.Close();
-        }
-        catch (IOException)
-        {
-            // The peer is gone; the reader reports why.
+            var input = _process.StandardInput;
+            try
+            {
+                input.Write(line);
+                input.Write('\n');
+                input.Flush();
+                if (closeAfter)
+                {
+                    _inputClosed = true;
+                    input.Close();
+                }
+            }
+            catch (IOException exception)
+            {
+                _inputClosed = true;
+                throw new InvalidOperationException($"The BullMQ peer is gone: {string.Join(" | ", _lastErrors)}", exception);
+            }
         }
     }
 
-    private async Task ReadAsync()
+    private void Read()
     {
-        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        try
         {
-            if (Parse(line) is not { } answer)
-            {
-                KeepError(line);
-                continue;
-            }
+            ReadLines();
 
-            switch (answer.Op)
+            // The peer exited: whatever waits on it learns why.
+            _process.WaitForExit();
+            var gone = new InvalidOperationException($"The BullMQ peer exited with {_process.ExitCode}: {string.Join(" | ", _lastErrors)}");
+            _ready.TrySetException(gone);
+            foreach (var id in _calls.Keys)
             {
-                case "start":
-                    _log.Record(answer.Job, FromUnixMs(answer.Due), FromUnixMs(answer.T));
-                    break;
-                case "done":
-                    Complete(answer.Id, null);
-                    break;
-                case "failed":
-                    Complete(answer.Id, new InvalidOperationException($"BullMQ: {answer.Error}"));
-                    break;
-                case "ready":
-                    _ready.TrySetResult();
-                    break;
+                Complete(id, gone);
             }
         }
-
-        // The peer exited: whatever waits on it learns why.
-        await _process.WaitForExitAsync();
-        var gone = new InvalidOperationException(
-            $"The BullMQ peer exited with {_process.ExitCode}: {string.Join(" | ", _lastErrors)}");
-        _ready.TrySetException(gone);
-        foreach (var id in _calls.Keys)
+        finally
         {
-            Complete(id, gone);
+            _readerDone.TrySetResult();
+        }
+    }
+
+    private void ReadLines()
+    {
+        try
+        {
+            while (_process.StandardOutput.ReadLine() is { } line)
+            {
+                Handle(line);
+            }
+        }
+        catch (IOException)
+        {
+            // The pipe broke: the peer is gone, as at the end of its output.
+        }
+    }
+
+    private void Handle(string line)
+    {
+        if (Parse(line) is not { } answer)
+        {
+            KeepError(line);
+            return;
+        }
+
+        switch (answer.Op)
+        {
+            case "start":
+                _log.Record(answer.Job, FromUnixMs(answer.Due), FromUnixMs(answer.T));
+                break;
+            case "done":
+                Complete(answer.Id, null);
+                break;
+            case "failed":
+                Complete(answer.Id, new InvalidOperationException($"BullMQ: {answer.Error}"));
+                break;
+            case "ready":
+                _ready.TrySetResult();
+                break;
         }
     }
 
