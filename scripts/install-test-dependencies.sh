@@ -30,6 +30,7 @@ if [ -f tests/interop/node/package.json ] && [ ! -d tests/interop/node/node_modu
   (cd tests/interop/node && npm install --no-audit --no-fund --silent)
 fi
 
-if [ -f bench/bullmq/package-lock.json ] && [ ! -d bench/bullmq/node_modules ]; then
+# npm writes node_modules/.package-lock.json last: without it an install is missing or was cut short.
+if [ -f bench/bullmq/package-lock.json ] && [ ! -f bench/bullmq/node_modules/.package-lock.json ]; then
   (cd bench/bullmq && npm ci --no-audit --no-fund --silent)
 fi

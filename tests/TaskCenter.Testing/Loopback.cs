@@ -25,9 +25,10 @@ internal static class Loopback
     }
 
     /// <summary>
-    /// Creates a server on a free port and starts it; when starting fails with an <see cref="InvalidOperationException"/>
-    /// (most likely the port was taken between probing and binding) disposes it and tries again on a new port, up to
-    /// three times. A server that fails to start is disposed before the failure is thrown.
+    /// Creates a server on a free port and starts it; when starting fails with an
+    /// <see cref="InvalidOperationException"/> (most likely the port was taken between probing and binding) disposes it
+    /// and tries again on a new port, up to three times. A server that fails to start is disposed before the failure is
+    /// thrown.
     /// </summary>
     public static async Task<TServer> StartOnFreePortAsync<TServer>(Func<int, TServer> create, Func<TServer, Task> start)
         where TServer : IAsyncDisposable
@@ -53,8 +54,9 @@ internal static class Loopback
     }
 
     /// <summary>
-    /// Whether something on <paramref name="port"/> answers <paramref name="greeting"/> with <paramref name="answerLength"/>
-    /// bytes that <paramref name="isExpected"/> accepts, within 5 s; false when nothing listens yet or it answers otherwise.
+    /// Whether something on <paramref name="port"/> answers <paramref name="greeting"/> with
+    /// <paramref name="answerLength"/> bytes that <paramref name="isExpected"/> accepts, within 5 s; false when nothing
+    /// listens yet or it answers otherwise.
     /// </summary>
     public static async Task<bool> AnswersAsync(
         int port, byte[] greeting, int answerLength, Func<byte[], bool> isExpected, CancellationToken cancellationToken)

@@ -9,10 +9,10 @@ namespace TaskCenter.Testing;
 /// </summary>
 /// <remarks>
 /// <para>Durability is Redis's durable setting as its documentation describes it: the append-only file on
-/// (<c>appendonly yes</c>) with <c>appendfsync everysec</c>, its default fsync policy — every write is in the file
-/// before the command is answered, and fsynced within a second (a power loss can lose the last second; a crash of the
-/// Redis process loses nothing). No RDB snapshots (<c>save ""</c>): the AOF is the record. Everything else is Redis's
-/// default; <c>settings</c> given to <see cref="StartAsync"/> come after these.</para>
+/// (<c>appendonly yes</c>) with <c>appendfsync everysec</c>, its default fsync policy: writes go to the file as they
+/// are answered and are fsynced about once a second, so a power loss can lose the last second or so (up to two while a
+/// slow fsync holds the writes back). No RDB snapshots (<c>save ""</c>): the AOF is the record. Everything else is
+/// Redis's default; <c>settings</c> given to <see cref="StartAsync"/> come after these.</para>
 /// <para>The binary is <c>$TASKCENTER_REDIS_SERVER</c>, else <c>redis-server</c> from /usr/bin. It runs as a child of
 /// this process; once this process is gone, however it ended, a <see cref="Reaper"/> stops it and deletes the folder
 /// (the folder names come from Directory.CreateTempSubdirectory: no quotes in them).</para>

@@ -4,10 +4,10 @@ using TaskCenter.Testing;
 namespace TaskCenter.Benchmarks.Peers;
 
 /// <summary>
-/// BullMQ 6.7.0 (npm, with ioredis 5.11.1) on Debian's redis-server, the job service a team reaches over the network:
-/// a <see cref="RedisServer"/> of its own (append-only file, <c>appendfsync everysec</c>), started with the peer and
-/// stopped on dispose, and one Node.js process (<see cref="BullMqProcess"/>) with a BullMQ Queue that adds the jobs
-/// and a Worker whose handler records the start.
+/// BullMQ 6.7.0 (npm, with ioredis 5.11.1) on Debian's redis-server, the job service a team reaches over the network: a
+/// <see cref="RedisServer"/> of its own (append-only file, <c>appendfsync everysec</c>), started with the peer and
+/// stopped on dispose, and one Node.js process (<see cref="BullMqProcess"/>) with a BullMQ Queue that adds the jobs and
+/// a Worker whose handler records the start.
 /// </summary>
 /// <remarks>
 /// <para>One-shots are delayed jobs (<c>Queue.add</c> with <c>delay</c> = due − now and that same now as the job's
@@ -15,12 +15,13 @@ namespace TaskCenter.Benchmarks.Peers;
 /// (<c>upsertJobScheduler</c> with <c>every</c>, <c>startDate</c> and <c>limit</c>: BullMQ 6's repeatable jobs), whose
 /// job ids carry each fire's due time. Completed jobs are removed (<c>removeOnComplete</c>), as BullMQ's guide
 /// advises.</para>
-/// <para>A schedule call returns when the harness got the peer's answer, i.e. when <c>Queue.add</c> resolved (Redis
-/// ran BullMQ's add script and the write is in the append-only file, not yet fsynced); the harness's calls go to
-/// the one Queue over the pipe, so 8 producers are 8 adds in flight on its connection. The call time includes the
-/// pipe, as TaskCenter's end-to-end calls include HTTP.</para>
-/// <para>The worker takes <see cref="WorkerConcurrency"/> jobs at once (BullMQ's default is 1): enough that the
-/// Redis round trips of fetching and completing jobs overlap, so the worker is not held back by its setting (a 2,000-job
+/// <para>A schedule call returns when the harness got the peer's answer, i.e. when <c>Queue.add</c> resolved (Redis ran
+/// BullMQ's add script; the append-only file is fsynced about once a second, not before the answer); the harness's
+/// calls go to the one Queue over the pipe, so 8 producers are 8 adds in flight on its connection. The call time
+/// includes the pipe, which a Node.js service calling <c>Queue.add</c> itself does not pay (bench/bullmq/add-rate.js
+/// measures that).</para>
+/// <para>The worker takes <see cref="WorkerConcurrency"/> jobs at once (BullMQ's default is 1): enough that the Redis
+/// round trips of fetching and completing jobs overlap, so the worker is not held back by its setting (a 2,000-job
 /// burst drained no faster with 300, and slower with 1,000 or 10).</para>
 /// <para>Redis runs with <c>hz 100</c> instead of its default 10, as Redis's configuration file advises "where very low
 /// latency is required": an idle worker waits for the next delayed job with a blocking <c>BZPOPMIN</c> whose timeout
@@ -31,7 +32,7 @@ public sealed class BullMqPeer : ISystemUnderTest, IServerMemory
     public const string DisplayName = "BullMQ 6.7 (Redis, AOF everysec)";
 
     /// <summary>What its rows say about durability.</summary>
-    public const string DurabilityNote = "Redis appendonly yes, appendfsync everysec: an add is written, fsynced within 1 s";
+    public const string DurabilityNote = "Redis appendonly yes, appendfsync everysec: adds fsynced about once a second, not before the answer";
 
     /// <summary>Jobs the worker runs at once.</summary>
     public const int WorkerConcurrency = 100;

@@ -9,16 +9,17 @@ using TaskCenter.Benchmarks.Systems;
 namespace TaskCenter.Benchmarks.Peers;
 
 /// <summary>
-/// The Node.js half of <see cref="BullMqPeer"/>: <c>bench/bullmq/peer.js</c>, a BullMQ Queue and Worker in one
-/// process, driven over JSON lines on its stdin and stdout (the protocol is at the top of peer.js). A call returns
-/// when the peer answered its command, i.e. when BullMQ's <c>Queue.add</c> (or <c>upsertJobScheduler</c>) resolved;
-/// each job start goes to the <see cref="FireLog"/> with the start time the worker's handler took.
+/// The Node.js half of <see cref="BullMqPeer"/>: <c>bench/bullmq/peer.js</c>, a BullMQ Queue and Worker in one process,
+/// driven over JSON lines on its stdin and stdout (the protocol is at the top of peer.js). A call returns when the peer
+/// answered its command, i.e. when BullMQ's <c>Queue.add</c> (or <c>upsertJobScheduler</c>) resolved; each job start
+/// goes to the <see cref="FireLog"/> with the start time the worker's handler took.
 /// </summary>
 /// <remarks>
-/// The pipe is kept out of the figures as far as it goes: a caller writes its command itself (no writer thread to wake),
-/// and one thread reads the answers and completes the calls on the spot, so a producer's next call is sent from that
-/// thread without another hand-off. That is safe because the harness's callers only record a figure and call again,
-/// and they have at most a few commands in flight, far from filling the pipe while the peer writes to the other one.
+/// The pipe is kept out of the figures as far as it goes: a caller writes its command itself (no writer thread to
+/// wake), and one thread reads the answers and completes the calls on the spot, so a producer's next call is sent from
+/// that thread without another hand-off. That is safe because the harness's callers only record a figure and call
+/// again, and they have at most a few commands in flight, far from filling the pipe while the peer writes to the other
+/// one.
 /// </remarks>
 internal sealed class BullMqProcess : IAsyncDisposable
 {
