@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beside the .NET SDK, when missing: PostgreSQL 15 and RabbitMQ server binaries and
-# Chromium for the dashboard's browser tests (Debian packages; the tests start their own servers on loopback and never
-# use the system services), and the npm packages of the cross-language consumer test. Safe to run again. Needs root
-# (or sudo) for apt-get.
+# Installs what the test suite needs beside the .NET SDK, when missing: PostgreSQL 15, RabbitMQ and Redis server
+# binaries and Chromium for the dashboard's browser tests (Debian packages; the tests start their own servers on
+# loopback and never use the system services), the npm packages of the cross-language consumer test and those of the
+# benchmark's BullMQ peer. Safe to run again. Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/sbin/rabbitmq-server ] || [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+command -v redis-server >/dev/null || missing+=(redis-server)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v chromium >/dev/null || missing+=(chromium)
@@ -27,4 +28,9 @@ fi
 
 if [ -f tests/interop/node/package.json ] && [ ! -d tests/interop/node/node_modules ]; then
   (cd tests/interop/node && npm install --no-audit --no-fund --silent)
+fi
+
+# npm writes node_modules/.package-lock.json last: without it an install is missing or was cut short.
+if [ -f bench/bullmq/package-lock.json ] && [ ! -f bench/bullmq/node_modules/.package-lock.json ]; then
+  (cd bench/bullmq && npm ci --no-audit --no-fund --silent)
 fi

@@ -5,8 +5,8 @@ namespace TaskCenter.Testing;
 /// <summary>
 /// Keeps throwaway PostgreSQL servers from outliving the process that started them, folder included: each folder holds
 /// a whole cluster, hundreds of megabytes in the temp directory. A test host is often ended before its exit handlers
-/// finish, and a process killed with SIGKILL runs none, so a detached shell stops the server and deletes its folder once
-/// the process is gone (<see cref="ReapWhenGone"/>); and whatever was left before that (a reboot) is swept at the next
+/// finish, and a process killed with SIGKILL runs none, so a <see cref="Reaper"/> stops the server and deletes its
+/// folder once the process is gone (<see cref="ReapWhenGone"/>); and whatever was left before that (a reboot) is swept at the next
 /// start (<see cref="SweepOnce"/>).
 /// </summary>
 internal static class PostgresLeftovers
@@ -18,19 +18,13 @@ internal static class PostgresLeftovers
     private static int s_swept;
 
     /// <summary>
-    /// Starts a shell, detached from this process (it is not among its children once started), that waits until this
-    /// process is gone, then stops the server in <paramref name="dataDirectory"/> and deletes <paramref name="root"/>.
-    /// The folder names come from Directory.CreateTempSubdirectory: no quotes in them.
+    /// Once this process is gone (<see cref="Reaper"/>), stops the server in <paramref name="dataDirectory"/> and deletes
+    /// <paramref name="root"/>. The folder names come from Directory.CreateTempSubdirectory: no quotes in them.
     /// </summary>
     public static void ReapWhenGone(string root, string dataDirectory, string pgCtl, string? runAs)
     {
         var stop = $"{(runAs is null ? "" : $"runuser -u {runAs} -- ")}'{pgCtl}' stop -D '{dataDirectory}' -m immediate -w -t 30";
-        var reaper = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop}; rm -rf '{root}'";
-        var info = new ProcessStartInfo("sh") { UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"({reaper}) </dev/null >/dev/null 2>&1 &");
-        using var starter = Process.Start(info) ?? throw new InvalidOperationException("Could not start the reaper shell.");
-        starter.WaitForExit();
+        Reaper.WhenGone($"{stop}; rm -rf '{root}'");
     }
 
     /// <summary>Sweeps the temp directory, the first time a process calls it.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -71,28 +69,14 @@ public sealed partial class PostgresServer : IAsyncDisposable
     {
         var bin = FindBinDirectory();
         PostgresLeftovers.SweepOnce();
-        for (var attempt = 1; ; attempt++)
-        {
-            var root = Directory.CreateTempSubdirectory(PostgresLeftovers.FolderPrefix);
-            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-            var server = new PostgresServer(bin, root, FreeLoopbackPort(), password);
-            try
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        return await Loopback.StartOnFreePortAsync(
+            port => new PostgresServer(bin, Directory.CreateTempSubdirectory(PostgresLeftovers.FolderPrefix), port, password),
+            server =>
             {
                 Track(server);
-                await server.InitAndStartAsync(password, cancellationToken);
-                return server;
-            }
-            catch (InvalidOperationException) when (attempt < 3)
-            {
-                // Most likely the free port was taken between probing and binding: try again on a new one.
-                await server.DisposeAsync();
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
+                return server.InitAndStartAsync(password, cancellationToken);
+            });
     }
 
     /// <summary>Creates an empty database and returns a connection string to it.</summary>
@@ -320,13 +304,6 @@ public sealed partial class PostgresServer : IAsyncDisposable
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
             ?? throw new InvalidOperationException(
                 "PostgreSQL server binaries (initdb, pg_ctl) not found; install postgresql-15 or set TASKCENTER_PG_BIN.");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace TaskCenter.Testing;
@@ -67,7 +65,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             throw new InvalidOperationException($"RabbitMQ not found at {ServerScript}; install the rabbitmq-server package or set TASKCENTER_RABBITMQ_SERVER.");
         }
 
-        var ports = FreeLoopbackPorts(3);
+        var ports = Loopback.FreePorts(3);
         var server = new RabbitMqServer(Directory.CreateTempSubdirectory("taskcenter-rabbitmq-"), ports[0], ports[1], ports[2]);
         try
         {
@@ -236,7 +234,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
                     $"RabbitMQ exited with {exited.ExitCode} while starting; see the logs in {LogDirectory}.");
             }
 
-            if (await AnswersAmqpAsync(cancellationToken))
+            // A method frame (connection.start) answers the protocol header.
+            if (await Loopback.AnswersAsync(Port, "AMQP\0\0\x09\x01"u8.ToArray(), 1, answer => answer[0] == 1, cancellationToken))
             {
                 return;
             }
@@ -247,25 +246,6 @@ public sealed class RabbitMqServer : IAsyncDisposable
             }
 
             await Task.Delay(100, cancellationToken);
-        }
-    }
-
-    private async Task<bool> AnswersAmqpAsync(CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, Port, attempt.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray(), attempt.Token);
-            var frameType = new byte[1];
-            return await stream.ReadAsync(frameType, attempt.Token) == 1 && frameType[0] == 1; // a method frame: connection.start
-        }
-        catch (Exception ex) when (ex is SocketException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
         }
     }
 
@@ -306,21 +286,6 @@ public sealed class RabbitMqServer : IAsyncDisposable
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}");
-        }
-    }
-
-    private static int[] FreeLoopbackPorts(int count)
-    {
-        // All listeners stay open until every port is known, so the ports differ.
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(listener => listener.Start());
-            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(listener => listener.Stop());
         }
     }
 

@@ -8,4 +8,6 @@ namespace TaskCenter.Benchmarks.Harness;
 /// <param name="Limits">Its caps.</param>
 /// <param name="IsTaskCenter">TaskCenter's own systems are the numerators of the ratios; the others are peers.</param>
 /// <param name="NamedOnly">Runs only when --systems names its whole key (a variant for a question of its own).</param>
-public sealed record SystemEntry(string Key, Func<ISystemUnderTest> Create, SystemLimits Limits, bool IsTaskCenter = false, bool NamedOnly = false);
+/// <param name="Note">What every measured row of the system says (e.g. a durability setting that differs from the others').</param>
+public sealed record SystemEntry(
+    string Key, Func<ISystemUnderTest> Create, SystemLimits Limits, bool IsTaskCenter = false, bool NamedOnly = false, string Note = "");

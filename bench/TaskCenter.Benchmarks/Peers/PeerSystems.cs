@@ -15,6 +15,9 @@ namespace TaskCenter.Benchmarks.Peers;
 /// job, as a burst drains at their firing rate. The in-memory peers take 100k and 1M pending, not 10M (gigabytes of
 /// job objects). Hangfire schedules a recurring job of N fires as N delayed jobs, so S4 costs it N times the
 /// schedule calls.</para>
+/// <para>BullMQ starts a throwaway Redis and its Node.js process per instance (under a second). It takes every N: it
+/// adds a few thousand jobs a second and fires as fast, so a 100k burst drains within the 60 s deadline. No S5: its
+/// pending jobs would be added one by one, and a million of them take about the whole 3-minute budget.</para>
 /// </remarks>
 public static class PeerSystems
 {
@@ -29,5 +32,6 @@ public static class PeerSystems
         new("quartz-ado-postgres", () => new QuartzAdoPostgres(), OnPostgres with { MaxTasks = 10_000 }),
         new("hangfire-postgres-fast", () => new HangfirePostgres(fastPolling: true), OnPostgres with { MaxTasks = 5_000 }),
         new("hangfire-postgres-default", () => new HangfirePostgres(fastPolling: false), OnPostgres with { MaxTasks = 5_000 }),
+        new("bullmq", () => new BullMqPeer(), new SystemLimits { MaxPending = 0 }, Note: BullMqPeer.DurabilityNote),
     ];
 }

@@ -32,6 +32,7 @@ public sealed class ScenarioRun
             Durable = Traits.Durable,
             IsTaskCenter = Entry.IsTaskCenter,
             Variant = variant,
+            Note = Entry.Note,
         };
         Rows.Add(row);
         return row;

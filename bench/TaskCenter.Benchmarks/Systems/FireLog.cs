@@ -22,6 +22,13 @@ public sealed class FireLog
     /// <summary>Called by a job body as its first action.</summary>
     public void Record(int index, DateTimeOffset scheduledAt) => _fires.Enqueue(new Fire(index, scheduledAt, Now));
 
+    /// <summary>
+    /// For a job body in another process that took its start time itself, from the same machine's wall clock (a
+    /// monotonic clock anchored to it, as <see cref="Now"/>), so the pipe back to the harness is not in its lateness.
+    /// </summary>
+    public void Record(int index, DateTimeOffset scheduledAt, DateTimeOffset startedAt) =>
+        _fires.Enqueue(new Fire(index, scheduledAt, startedAt));
+
     public IReadOnlyList<Fire> Snapshot() => [.. _fires];
 
     public void Clear() => _fires.Clear();
