@@ -14,6 +14,10 @@ public static class SystemRegistry
         new("taskcenter-inproc", () => new TaskCenterInProcess(), SystemLimits.None, IsTaskCenter: true),
         new("taskcenter-e2e", () => new TaskCenterEndToEnd(), SystemLimits.None, IsTaskCenter: true),
         new("taskcenter-inproc-postgres", () => new TaskCenterInProcess(onPostgres: true), new SystemLimits { MaxPending = 0 }, IsTaskCenter: true),
+        new("taskcenter-e2e-postgres", () => new TaskCenterEndToEnd(onPostgres: true), new SystemLimits { MaxPending = 0 }, IsTaskCenter: true),
+
+        // Several instances: 3 server processes on one PostgreSQL database (on 2 cores, the cost of coordination).
+        new("taskcenter-e2e-postgres-3", () => new TaskCenterEndToEnd(onPostgres: true, instances: 3), new SystemLimits { MaxPending = 0 }, IsTaskCenter: true),
 
         // Routing with many subscriptions: 1,000 other groups of 256 tags each, beside the jobs' group.
         new("taskcenter-inproc-groups", () => new TaskCenterInProcess(idleGroups: 1000), new SystemLimits { MaxPending = 0 }, IsTaskCenter: true, NamedOnly: true),

@@ -7,7 +7,8 @@ namespace TaskCenter.Benchmarks.Systems;
 
 /// <summary>
 /// The real server as its own process: <c>dotnet TaskCenter.Server.dll</c> (built beside the harness) on a free
-/// loopback port, on a given SQLite file, logging at Warning (plus the "Now listening on" line it is found by).
+/// loopback port, on the storage it is given (a SQLite file or a PostgreSQL database), logging at Warning (plus the
+/// "Now listening on" line it is found by).
 /// </summary>
 public sealed partial class TaskCenterServerProcess : IAsyncDisposable
 {
@@ -29,11 +30,11 @@ public sealed partial class TaskCenterServerProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>
-    /// Starts the server on <paramref name="databasePath"/>, with <paramref name="settings"/> (<c>--Key=value</c>) after
-    /// the harness's own, and returns once it listens.
+    /// Starts the server with <paramref name="storageSettings"/> and then <paramref name="settings"/> (each
+    /// <c>--Key=value</c>) after the harness's own, and returns once it listens.
     /// </summary>
     public static async Task<TaskCenterServerProcess> StartAsync(
-        string workingDirectory, string databasePath, IReadOnlyList<string> settings, CancellationToken cancellationToken)
+        string workingDirectory, IReadOnlyList<string> storageSettings, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "TaskCenter.Server.dll");
         if (!File.Exists(serverDll))
@@ -50,10 +51,10 @@ public sealed partial class TaskCenterServerProcess : IAsyncDisposable
         };
         string[] arguments =
         [
-            serverDll, "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={databasePath}",
+            serverDll, "--urls", "http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         ];
-        foreach (var argument in arguments.Concat(settings))
+        foreach (var argument in arguments.Concat(storageSettings).Concat(settings))
         {
             start.ArgumentList.Add(argument);
         }
