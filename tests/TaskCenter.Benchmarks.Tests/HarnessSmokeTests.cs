@@ -42,14 +42,10 @@ public sealed class HarnessSmokeTests : IDisposable
             Assert.Equal(Systems, scenario.Rows.Select(r => r.Key).Distinct());
             Assert.DoesNotContain(scenario.Rows, r => r.Status == RowStatus.Failed);
         });
-        // TaskCenter on PostgreSQL takes no S5 load (no bulk loader): that row is skipped, the rest measured.
-        foreach (var system in Systems.Where(key => key.Contains("postgres", StringComparison.Ordinal)))
-        {
-            var onPostgres = results.Scenarios.Where(s => s.Id is not ("S1" or "S6")).ToDictionary(s => s.Id, s => s.Rows.Single(r => r.Key == system).Status);
-            Assert.Equal(
-                new Dictionary<string, RowStatus> { ["S2"] = RowStatus.Ok, ["S3"] = RowStatus.Ok, ["S4"] = RowStatus.Ok, ["S5"] = RowStatus.Skipped },
-                onPostgres);
-        }
+        // Every system measures S2–S5; on PostgreSQL S5's pending tasks come from its bulk loader (COPY).
+        Assert.All(
+            results.Scenarios.Where(s => s.Id is not ("S1" or "S6")).SelectMany(s => s.Rows),
+            row => Assert.True(row.Status == RowStatus.Ok, $"{row.Label}: {row.Status} ({row.Note})"));
 
         // S6 floods a server over HTTP: its three variants run end to end only.
         var noisy = results.Scenarios.Single(s => s.Id == "S6").Rows;

@@ -45,10 +45,11 @@ public sealed class TaskCenterStorage : IAsyncDisposable
         if (_sqlitePath is { } path)
         {
             await SqliteBulkLoader.LoadAsync(path, load, cancellationToken);
-            return;
         }
-
-        throw new NotSupportedException("No bulk loader for PostgreSQL: its entry takes no pending load (MaxPending 0).");
+        else
+        {
+            await PostgresBulkLoader.LoadAsync(await ConnectionStringAsync(cancellationToken), load, cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()
