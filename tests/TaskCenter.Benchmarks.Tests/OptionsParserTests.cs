@@ -27,7 +27,9 @@ public sealed class OptionsParserTests
     [Fact]
     public void Selects_systems_by_key_or_prefix_and_rejects_unknown_ones()
     {
-        Assert.Equal(["taskcenter-inproc", "taskcenter-e2e", "taskcenter-inproc-postgres"], SystemRegistry.Select(["taskcenter*"]).Select(e => e.Key));
+        Assert.Equal(
+            ["taskcenter-inproc", "taskcenter-e2e", "taskcenter-inproc-postgres", "taskcenter-e2e-postgres", "taskcenter-e2e-postgres-3"],
+            SystemRegistry.Select(["taskcenter*"]).Select(e => e.Key));
         Assert.Equal(["taskcenter-inproc-groups"], SystemRegistry.Select(["taskcenter-inproc-groups"]).Select(e => e.Key));
         Assert.DoesNotContain(SystemRegistry.Select([]), e => e.NamedOnly);
         Assert.Throws<ArgumentException>(() => SystemRegistry.Select(["no-such-system"]));

@@ -73,6 +73,31 @@ public sealed class OutageTests(OutageTests.StoppableServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task Concurrent_adds_each_fail_as_unavailable_while_the_database_is_down_and_are_stored_once_it_is_back()
+    {
+        var store = await OpenAsync();
+        Task<AddTaskResult> AddAsync(string data) => Task.Run(() => store.Tasks.AddAsync(Build.Task("job", data: data), CancellationToken.None));
+
+        await server.Server.StopAsync();
+        try
+        {
+            var during = Enumerable.Range(0, 20).Select(i => AddAsync("during" + i)).ToList();
+            foreach (var add in during)
+            {
+                await Assert.ThrowsAsync<StorageUnavailableException>(() => add);
+            }
+        }
+        finally
+        {
+            await server.Server.StartAgainAsync();
+        }
+
+        var after = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => AddAsync("after" + i)));
+        Assert.All(after, added => Assert.True(added.Created));
+        Assert.Equal(20, (await store.Reader.ListAsync(new TaskQuery { Name = "job", Limit = 100 }, CancellationToken.None)).Tasks.Count);
+    }
+
+    [Fact]
     public async Task The_listener_reconnects_after_an_outage_and_passes_notifications_on_again()
     {
         var store = await OpenAsync();

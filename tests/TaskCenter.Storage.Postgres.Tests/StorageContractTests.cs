@@ -39,6 +39,9 @@ public sealed class TextTests(ClassDatabase database)
 public sealed class AddManyTests(ClassDatabase database)
     : AddManyContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 
+public sealed class ConcurrentAddTests(ClassDatabase database)
+    : ConcurrentAddContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
 public sealed class ReviseTests(ClassDatabase database)
     : ReviseContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
 

@@ -33,6 +33,8 @@ public sealed class TextTests() : TextContract(new TestDatabase());
 
 public sealed class AddManyTests() : AddManyContract(new TestDatabase());
 
+public sealed class ConcurrentAddTests() : ConcurrentAddContract(new TestDatabase());
+
 public sealed class ReviseTests() : ReviseContract(new TestDatabase());
 
 public sealed class TaskListTests() : TaskListContract(new TestDatabase());

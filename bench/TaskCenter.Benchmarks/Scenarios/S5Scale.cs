@@ -25,9 +25,10 @@ public sealed class S5Scale : IScenario
 
     public string Description =>
         "P pending one-shot jobs due a day ahead. Systems that can be preloaded (TaskCenter: rows written straight " +
-        "into its SQLite file in one transaction — set-up, not measured) start on them; 'start-up' = from start until " +
-        "the first fire (a probe job already due). Others get the pending jobs through ScheduleOnceAsync after start " +
-        "(no start-up figure). RSS = VmRSS of the server process after start (in-process " +
+        "into its SQLite file in one transaction, or into its PostgreSQL database with one COPY — set-up, not measured) " +
+        "start on them; 'start-up' = from start until the first fire (a probe job already due). Others get the " +
+        "pending jobs through ScheduleOnceAsync after start (no start-up figure). RSS = VmRSS of the server process " +
+        "after start (in-process " +
         "systems have none of their own); peak = the server process's VmHWM at the end; managed heap = for in-process " +
         "systems, the harness's managed heap after a full GC with the system started and loaded. Then S3's run on top " +
         "of the P pending.";

@@ -4,29 +4,58 @@ using TaskCenter.Client.Consumer;
 namespace TaskCenter.Benchmarks.Systems;
 
 /// <summary>
-/// TaskCenter as a service is used: the real server process (SQLite file, default settings: synchronous FULL), adds
-/// over HTTP with <see cref="TaskCenterClient"/>, and the SDK's <see cref="TaskConsumer"/> whose handler records the fire.
+/// TaskCenter as a service is used: the real server process (default settings) on a <see cref="TaskCenterStorage"/>
+/// (a SQLite file with synchronous FULL, or a throwaway PostgreSQL server with fsync on), adds over HTTP with
+/// <see cref="TaskCenterClient"/>, and the SDK's <see cref="TaskConsumer"/> whose handler records the fire.
+/// <para>On PostgreSQL it can run several server processes on the one database, as a deployment behind a load balancer
+/// does: job i is added through server i mod n, a consumer of the jobs' group long-polls each server, and the memory is
+/// the servers' sum. What needs one address (wrk in S1, S6's flood) goes to the first server.</para>
 /// </summary>
 public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, IServerMemory, IKeyedServer
 {
     private const int ConsumerConcurrency = 256;
     private readonly BenchDirectory _directory = new("taskcenter-bench-e2e");
-    private WebProcess? _server;
-    private TaskCenterClient? _client;
-    private TaskConsumer? _consumer;
+    private readonly TaskCenterStorage _storage;
+    private readonly int _instances;
+    private readonly List<WebProcess> _servers = [];
+    private readonly List<TaskCenterClient> _clients = [];
+    private readonly List<TaskConsumer> _consumers = [];
     private IReadOnlyList<string> _serverSettings = [];
     private string? _apiKey;
 
-    public string Name => "TaskCenter end to end (HTTP + SDK consumer)";
+    /// <param name="onPostgres">PostgreSQL instead of SQLite.</param>
+    /// <param name="instances">Server processes on the one database (more than one only on PostgreSQL).</param>
+    public TaskCenterEndToEnd(bool onPostgres = false, int instances = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
+        if (instances > 1 && !onPostgres)
+        {
+            throw new ArgumentException("Several server processes share a PostgreSQL database; SQLite is one process's file.", nameof(instances));
+        }
+
+        _storage = onPostgres ? TaskCenterStorage.Postgres() : TaskCenterStorage.Sqlite(_directory.DatabasePath);
+        _instances = instances;
+    }
+
+    public string Name => _instances == 1 && !_storage.OnPostgres
+        ? "TaskCenter end to end (HTTP + SDK consumer)"
+        : _instances == 1
+            ? $"TaskCenter end to end on {_storage.Label} (HTTP + SDK consumer)"
+            : $"TaskCenter end to end on {_storage.Label}, {_instances} servers (HTTP + SDK consumers)";
 
     public bool Durable => true;
 
-    public Uri BaseAddress => _server?.BaseAddress ?? throw new InvalidOperationException("Start the system first.");
+    public Uri BaseAddress => _servers.Count > 0 ? _servers[0].BaseAddress : throw new InvalidOperationException("Start the system first.");
 
-    public Task PreloadPendingAsync(PendingLoad load, CancellationToken cancellationToken) =>
-        SqliteBulkLoader.LoadAsync(_directory.DatabasePath, load, cancellationToken);
+    public Task PreloadPendingAsync(PendingLoad load, CancellationToken cancellationToken) => _storage.PreloadAsync(load, cancellationToken);
 
-    public MemorySample? SampleServerMemory() => _server?.SampleMemory();
+    public MemorySample? SampleServerMemory()
+    {
+        var samples = _servers.Select(server => server.SampleMemory()).ToList();
+        return samples.Count == 0 || samples.Any(sample => sample is null)
+            ? null
+            : new MemorySample(samples.Sum(sample => sample!.RssBytes), samples.Sum(sample => sample!.PeakRssBytes));
+    }
 
     public void UseKeys(IReadOnlyList<string> serverSettings, string apiKey)
     {
@@ -37,68 +66,85 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
     public async Task StartAsync(FireLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        _server = await TaskCenterServerProcess.StartAsync(_directory.Path, _directory.DatabasePath, _serverSettings, cancellationToken);
-        _client = new TaskCenterClient(
-            new TaskCenterClientOptions { BaseAddress = _server.BaseAddress, ApiKey = _apiKey, Timeout = TimeSpan.FromSeconds(120) });
-        _consumer = new TaskConsumer(
-            _client,
-            new TaskConsumerOptions
-            {
-                Group = JobPayload.Group,
-                MaxConcurrency = ConsumerConcurrency,
-                Prefetch = ConsumerConcurrency,
-                WaitTime = TimeSpan.FromSeconds(5),
-                ShutdownTimeout = TimeSpan.FromSeconds(5),
-                FailFastOnStart = true,
-            });
-        _consumer.Register("*", (context, _) =>
+        var storage = await _storage.ArgumentsAsync(cancellationToken);
+        var starting = Enumerable.Range(0, _instances)
+            .Select(_ => TaskCenterServerProcess.StartAsync(_directory.Path, storage, _serverSettings, cancellationToken))
+            .ToList();
+        try
         {
-            Record(log, context.Data, context.FireTime);
-            return Task.CompletedTask;
-        });
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            // Those that did start are disposed with the system, also when another one failed.
+            _servers.AddRange(starting.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result));
+        }
 
-        // Returns once the group is subscribed, before anything is scheduled.
-        await _consumer.StartAsync(cancellationToken);
+        foreach (var server in _servers)
+        {
+            var client = new TaskCenterClient(
+                new TaskCenterClientOptions { BaseAddress = server.BaseAddress, ApiKey = _apiKey, Timeout = TimeSpan.FromSeconds(120) });
+            _clients.Add(client);
+            var consumer = new TaskConsumer(
+                client,
+                new TaskConsumerOptions
+                {
+                    Group = JobPayload.Group,
+                    MaxConcurrency = ConsumerConcurrency,
+                    Prefetch = ConsumerConcurrency,
+                    WaitTime = TimeSpan.FromSeconds(5),
+                    ShutdownTimeout = TimeSpan.FromSeconds(5),
+                    FailFastOnStart = true,
+                });
+            consumer.Register("*", (context, _) =>
+            {
+                Record(log, context.Data, context.FireTime);
+                return Task.CompletedTask;
+            });
+            _consumers.Add(consumer);
+
+            // Returns once the group is subscribed, before anything is scheduled.
+            await consumer.StartAsync(cancellationToken);
+        }
     }
 
     public Task ScheduleOnceAsync(int index, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Client.AddTaskAsync(NewTask.Once(JobPayload.TaskName, JobPayload.Data(index), at), cancellationToken);
+        ClientFor(index).AddTaskAsync(NewTask.Once(JobPayload.TaskName, JobPayload.Data(index), at), cancellationToken);
 
     public Task ScheduleRecurringAsync(int index, DateTimeOffset firstAt, TimeSpan interval, int count, CancellationToken cancellationToken) =>
-        Client.AddTaskAsync(
+        ClientFor(index).AddTaskAsync(
             NewTask.Every(JobPayload.TaskName, JobPayload.Data(index), interval) with { StartTime = firstAt, LoopCount = count },
             cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_consumer is not null)
-        {
-            await _consumer.StopAsync(cancellationToken);
-        }
-
-        if (_server is not null)
-        {
-            await _server.TerminateAsync(cancellationToken);
-        }
+        await Task.WhenAll(_consumers.Select(consumer => consumer.StopAsync(cancellationToken)));
+        await Task.WhenAll(_servers.Select(server => server.TerminateAsync(cancellationToken)));
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_consumer is not null)
+        foreach (var consumer in _consumers)
         {
-            await _consumer.DisposeAsync();
+            await consumer.DisposeAsync();
         }
 
-        _client?.Dispose();
-        if (_server is not null)
+        foreach (var client in _clients)
         {
-            await _server.DisposeAsync();
+            client.Dispose();
         }
 
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+
+        await _storage.DisposeAsync();
         _directory.Dispose();
     }
 
-    private TaskCenterClient Client => _client ?? throw new InvalidOperationException("Start the system first.");
+    private TaskCenterClient ClientFor(int index) =>
+        _clients.Count > 0 ? _clients[index % _clients.Count] : throw new InvalidOperationException("Start the system first.");
 
     private static void Record(FireLog log, string data, DateTimeOffset fireTime)
     {

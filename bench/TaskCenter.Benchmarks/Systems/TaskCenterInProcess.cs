@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Validation;
 using TaskCenter.Server.Composition;
-using TaskCenter.Testing;
 
 namespace TaskCenter.Benchmarks.Systems;
 
@@ -15,12 +14,11 @@ namespace TaskCenter.Benchmarks.Systems;
 /// TaskCenter on the same footing as the in-process peers: the engine, the store and the built-in queue in a generic
 /// host inside the harness; adds go through <see cref="TaskIntake"/>, and a consume loop on <see cref="BuiltInQueue"/>
 /// records each message, then acks the batch without waiting for that ack before the next consume (as the SDK consumer
-/// does; up to 64 acks outstanding). The store is a temporary SQLite file (default settings: synchronous FULL) or, on
-/// PostgreSQL, a fresh database on a throwaway <see cref="PostgresServer"/> of its own (fsync on, as the PostgreSQL
-/// peers run). With <paramref name="idleGroups"/>, that many other groups subscribe first, each to
+/// does; up to 64 acks outstanding). The store is a <see cref="TaskCenterStorage"/>: a temporary SQLite file or a
+/// throwaway PostgreSQL server of its own. Given idle groups, that many other groups subscribe first, each to
 /// <see cref="IdleGroupTags"/> tags no job fires: what routing costs on the fire path when many groups are subscribed.
 /// </summary>
-public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups = 0) : ISystemUnderTest, IPreloadablePending
+public sealed class TaskCenterInProcess : ISystemUnderTest, IPreloadablePending
 {
     /// <summary>Tags per idle group: the default limit of tags per subscription.</summary>
     public const int IdleGroupTags = 256;
@@ -30,7 +28,9 @@ public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups 
     private const int MaxPerConsume = 1000;
     private const int MaxOutstandingAcks = 64;
 
-    private readonly BenchDirectory _directory = new("taskcenter-bench-inproc");
+    private readonly int _idleGroups;
+    private readonly BenchDirectory _directory;
+    private readonly TaskCenterStorage _storage;
     private readonly CancellationTokenSource _stopping = new();
     private IHost? _host;
     private TaskIntake? _intake;
@@ -38,24 +38,27 @@ public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups 
     private FireLog? _log;
     private Task _consumeLoop = Task.CompletedTask;
     private readonly Queue<Task> _acks = new();
-    private PostgresServer? _postgres;
 
-    public string Name => (onPostgres ? "TaskCenter in-process (PostgreSQL" : "TaskCenter in-process (SQLite")
-        + (idleGroups > 0 ? string.Create(CultureInfo.InvariantCulture, $", {idleGroups:N0} idle groups × {IdleGroupTags} tags)") : ")");
+    public TaskCenterInProcess(bool onPostgres = false, int idleGroups = 0)
+    {
+        _idleGroups = idleGroups;
+        _directory = new BenchDirectory("taskcenter-bench-inproc");
+        _storage = onPostgres ? TaskCenterStorage.Postgres() : TaskCenterStorage.Sqlite(_directory.DatabasePath);
+    }
+
+    public string Name => $"TaskCenter in-process ({_storage.Label}"
+        + (_idleGroups > 0 ? string.Create(CultureInfo.InvariantCulture, $", {_idleGroups:N0} idle groups × {IdleGroupTags} tags)") : ")");
 
     public bool Durable => true;
 
-    public Task PreloadPendingAsync(PendingLoad load, CancellationToken cancellationToken) =>
-        onPostgres
-            ? throw new NotSupportedException("No bulk loader for PostgreSQL: its entry takes no pending load (MaxPending 0).")
-            : SqliteBulkLoader.LoadAsync(_directory.DatabasePath, load, cancellationToken);
+    public Task PreloadPendingAsync(PendingLoad load, CancellationToken cancellationToken) => _storage.PreloadAsync(load, cancellationToken);
 
     public async Task StartAsync(FireLog log, CancellationToken cancellationToken)
     {
         _log = log;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = _directory.Path });
-        builder.Configuration.AddInMemoryCollection(await StorageSettingsAsync(cancellationToken));
-        builder.Configuration.AddInMemoryCollection([new("Limits:MaxGroups", (idleGroups + 1).ToString(CultureInfo.InvariantCulture))]);
+        builder.Configuration.AddInMemoryCollection(await _storage.SettingsAsync(cancellationToken));
+        builder.Configuration.AddInMemoryCollection([new("Limits:MaxGroups", (_idleGroups + 1).ToString(CultureInfo.InvariantCulture))]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTaskCenter(builder.Configuration);
         _host = builder.Build();
@@ -106,25 +109,7 @@ public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups 
         _host?.Dispose();
         _stopping.Dispose();
         _directory.Dispose();
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-    }
-
-    private async Task<Dictionary<string, string?>> StorageSettingsAsync(CancellationToken cancellationToken)
-    {
-        if (!onPostgres)
-        {
-            return new() { ["Storage:Sqlite:Path"] = _directory.DatabasePath };
-        }
-
-        _postgres = await PostgresServer.StartAsync(cancellationToken);
-        return new()
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:Postgres:ConnectionString"] = await _postgres.CreateDatabaseAsync("taskcenter_bench", cancellationToken),
-        };
+        await _storage.DisposeAsync();
     }
 
     /// <summary>Subscribes the idle groups and says on standard error how long the first and the last hundred took.</summary>
@@ -132,7 +117,7 @@ public sealed class TaskCenterInProcess(bool onPostgres = false, int idleGroups 
     {
         var hundreds = new List<TimeSpan>();
         var started = Stopwatch.StartNew();
-        for (var group = 0; group < idleGroups; group++)
+        for (var group = 0; group < _idleGroups; group++)
         {
             var expression = string.Join(" || ", Enumerable.Range(0, IdleGroupTags).Select(tag => string.Create(CultureInfo.InvariantCulture, $"idle-{group}-{tag}")));
             if (!TagFilter.TryParse(expression, out var tags, out var error))

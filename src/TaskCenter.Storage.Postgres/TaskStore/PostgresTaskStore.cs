@@ -8,47 +8,32 @@ using TaskCenter.Storage.Postgres.Ledger;
 namespace TaskCenter.Storage.Postgres.TaskStore;
 
 /// <summary>
-/// Task definitions on PostgreSQL: adds, revisions, deletes, safe for many instances. A delete withdraws the task's fires
-/// recorded ahead of time from the ledger in its own transaction.
+/// Task definitions on PostgreSQL: adds, revisions, deletes, safe for many instances. Concurrent adds share one
+/// transaction (<see cref="AddGroupCommitter"/>). A delete withdraws the task's fires recorded ahead of time from the
+/// ledger in its own transaction.
 /// </summary>
-internal sealed class PostgresTaskStore(PostgresDatabase db) : ITaskStore
+internal sealed class PostgresTaskStore : ITaskStore
 {
+    private readonly PostgresDatabase _db;
+    private readonly AddGroupCommitter _adds;
+
+    public PostgresTaskStore(PostgresDatabase database)
+    {
+        _db = database;
+        _adds = new AddGroupCommitter(WriteAddsAsync);
+    }
+
     public async Task<AddTaskResult> AddAsync(ScheduledTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         return (await AddManyAsync([task], cancellationToken))[0];
     }
 
-    /// <summary>
-    /// One transaction, one round trip before the commit: the add locks of every task (equal adds on any instance wait
-    /// for each other, so the second finds the first), then <see cref="TaskCommands.AddTasks"/>.
-    /// </summary>
+    /// <summary>Group-committed with the adds of other callers that wait meanwhile (<see cref="AddGroupCommitter"/>).</summary>
     public Task<IReadOnlyList<AddTaskResult>> AddManyAsync(IReadOnlyList<ScheduledTask> tasks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        if (tasks.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<AddTaskResult>>([]);
-        }
-
-        var batch = new TaskAddBatch(tasks);
-        return db.RunInTransactionAsync(
-            async connection =>
-            {
-                await using var command = connection.Batch(batch.Locks(db.Locks.Add), batch.Add(db.Channels.Tasks));
-                var existing = new List<string?>();
-                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-                {
-                    await reader.NextResultAsync(cancellationToken);
-                    while (await reader.ReadAsync(cancellationToken))
-                    {
-                        existing.Add(reader.GetNullableString(0));
-                    }
-                }
-
-                return batch.Results(existing);
-            },
-            cancellationToken);
+        return tasks.Count == 0 ? Task.FromResult<IReadOnlyList<AddTaskResult>>([]) : _adds.AddAsync(tasks, cancellationToken);
     }
 
     /// <summary>
@@ -58,7 +43,7 @@ internal sealed class PostgresTaskStore(PostgresDatabase db) : ITaskStore
     public Task<bool> ReviseAsync(ScheduledTask revised, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(revised);
-        return db.RunInTransactionAsync(
+        return _db.RunInTransactionAsync(
             async connection =>
             {
                 await using (var update = TaskRowMapper.BindRevise(connection.Command(TaskCommands.Revise), revised, PostgresText.ToPayload(revised.Data)))
@@ -95,7 +80,7 @@ internal sealed class PostgresTaskStore(PostgresDatabase db) : ITaskStore
     }
 
     public Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken) =>
-        db.RunAsync(
+        _db.RunAsync(
             async connection =>
             {
                 await using var purge = connection.Command(TaskCommands.PurgeFinished).With("@before", finishedBefore.ToUnixMs());
@@ -103,10 +88,37 @@ internal sealed class PostgresTaskStore(PostgresDatabase db) : ITaskStore
             },
             cancellationToken);
 
+    /// <summary>
+    /// One transaction, one round trip before the commit: the add locks of every task (equal adds on any instance wait
+    /// for each other, so the second finds the first), then <see cref="TaskCommands.AddTasks"/>. Not cancelled by any
+    /// one caller: it may be the add of several.
+    /// </summary>
+    private Task<IReadOnlyList<AddTaskResult>> WriteAddsAsync(IReadOnlyList<ScheduledTask> tasks)
+    {
+        var batch = new TaskAddBatch(tasks);
+        return _db.RunInTransactionAsync(
+            async connection =>
+            {
+                await using var command = connection.Batch(batch.Locks(_db.Locks.Add), batch.Add(_db.Channels.Tasks));
+                var existing = new List<string?>();
+                await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+                {
+                    await reader.NextResultAsync(CancellationToken.None);
+                    while (await reader.ReadAsync(CancellationToken.None))
+                    {
+                        existing.Add(reader.GetNullableString(0));
+                    }
+                }
+
+                return batch.Results(existing);
+            },
+            CancellationToken.None);
+    }
+
     /// <summary>Runs the delete (RETURNING id, created_at), then withdraws the deleted tasks' fires recorded ahead of <paramref name="now"/>.</summary>
     private Task<List<(string Id, long CreatedAt)>> DeleteAndWithdrawAsync(
         Func<NpgsqlConnection, NpgsqlCommand> delete, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.RunInTransactionAsync(
+        _db.RunInTransactionAsync(
             async connection =>
             {
                 var deleted = await delete(connection).ReadRowsAsync(row => (Id: row.GetString(0), CreatedAt: row.GetInt64(1)), cancellationToken);
@@ -129,7 +141,7 @@ internal sealed class PostgresTaskStore(PostgresDatabase db) : ITaskStore
         }
 
         await using var notify = connection.Command(NotificationChannels.Notify)
-            .With("@channel", db.Channels.Tasks).With("@payload", at.ToUnixMs().ToString(CultureInfo.InvariantCulture));
+            .With("@channel", _db.Channels.Tasks).With("@payload", at.ToUnixMs().ToString(CultureInfo.InvariantCulture));
         await notify.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -6,10 +6,10 @@ using TaskCenter.Storage.Postgres.Database;
 namespace TaskCenter.Storage.Postgres.TaskStore;
 
 /// <summary>
-/// The tasks of one add (AddAsync: one, AddManyAsync: many) as <see cref="TaskCommands.AddTasks"/> takes them. That
-/// statement sees only the tasks stored before it, so a task equal (same name and stored data) to an earlier live task
-/// of the same batch is resolved here instead: it gets that task's result, not created, as adding them one after
-/// another would give it.
+/// The tasks of one write of adds (one caller's add of one or many, or a group of callers' adds:
+/// <see cref="AddGroupCommitter"/>) as <see cref="TaskCommands.AddTasks"/> takes them. That statement sees only the
+/// tasks stored before it, so a task equal (same name and stored data) to an earlier live task of the same batch is
+/// resolved here instead: it gets that task's result, not created, as adding them one after another would give it.
 /// </summary>
 internal sealed class TaskAddBatch
 {
