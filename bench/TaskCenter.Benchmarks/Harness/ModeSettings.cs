@@ -17,7 +17,7 @@ public sealed record ModeSettings
 
     /// <summary>
     /// S1 over HTTP: how long wrk runs unmeasured before each measured run. The JIT's tiered PGO takes some 20 s of load
-    /// on 2 cores to settle (the add rate climbs about sixfold meanwhile); a server that has run a while is past that.
+    /// on 2 cores to settle (the server's CPU per add about halves meanwhile); a server that has run a while is past that.
     /// </summary>
     public TimeSpan S1WrkWarmup { get; init; }
 
