@@ -197,14 +197,14 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
         if (name is not null && afterACursor)
         {
             // Deep within one name, the scan starts at the cursor: it is an index condition, not a filter of the name's tasks.
-            Assert.Contains(Nodes(plan.RootElement[0].GetProperty("Plan")), node =>
+            Assert.Contains(Explain.Nodes(plan.RootElement[0].GetProperty("Plan")), node =>
                 node.TryGetProperty("Index Cond", out var condition) && condition.GetString()!.Contains("created_at", StringComparison.Ordinal));
         }
     }
 
     private static void AssertSearches(JsonDocument plan, string index, bool inIndexOrder)
     {
-        var nodes = Nodes(plan.RootElement[0].GetProperty("Plan")).ToList();
+        var nodes = Explain.Nodes(plan.RootElement[0].GetProperty("Plan")).ToList();
         Assert.Contains(nodes, node => node.TryGetProperty("Index Name", out var name) && name.GetString() == index);
         Assert.DoesNotContain(nodes, node => node.GetProperty("Node Type").GetString() == "Seq Scan"
             && LargeTables.Contains(node.GetProperty("Relation Name").GetString()));
@@ -270,16 +270,4 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
 
     [GeneratedRegex("@[A-Za-z]+")]
     private static partial Regex ParameterName();
-
-    private static IEnumerable<JsonElement> Nodes(JsonElement node)
-    {
-        yield return node;
-        if (node.TryGetProperty("Plans", out var children))
-        {
-            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
-            {
-                yield return child;
-            }
-        }
-    }
 }

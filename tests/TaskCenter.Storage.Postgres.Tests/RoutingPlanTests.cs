@@ -27,7 +27,7 @@ public sealed class RoutingPlanTests(ClassDatabase database, ITestOutputHelper o
         await connection.OpenAsync();
 
         // 1,000 idle groups of 256 tags first, then the group the fires go to: a table scan finds its row last.
-        await ExecuteAsync(connection, """
+        await Explain.ExecuteAsync(connection, """
             INSERT INTO consumer_groups (name, filter, subscribed_at) SELECT 'idle' || i, 'idle' || i || '-0', 0 FROM generate_series(0, 999) AS i;
             INSERT INTO subscription_patterns (pattern, group_name)
             SELECT 'idle' || i || '-' || j, 'idle' || i FROM generate_series(0, 999) AS i, generate_series(0, 255) AS j
@@ -37,12 +37,12 @@ public sealed class RoutingPlanTests(ClassDatabase database, ITestOutputHelper o
         await store.Tasks.AddManyAsync(tasks, CancellationToken.None);
         if (analyzed)
         {
-            await ExecuteAsync(connection, "ANALYZE");
+            await Explain.ExecuteAsync(connection, "ANALYZE");
         }
 
-        using var plan = JsonDocument.Parse(await ExplainRecordingAsync(connection, tasks));
+        using var plan = await ExplainRecordingAsync(connection, tasks);
 
-        var reads = Nodes(plan.RootElement[0].GetProperty("Plan"))
+        var reads = Explain.Nodes(plan.RootElement[0].GetProperty("Plan"))
             .Where(node => node.TryGetProperty("Relation Name", out var relation) && relation.GetString() == "subscription_patterns")
             .ToList();
         Assert.NotEmpty(reads);
@@ -52,47 +52,26 @@ public sealed class RoutingPlanTests(ClassDatabase database, ITestOutputHelper o
         Assert.Equal(1000, plan.RootElement[0].GetProperty("Plan").GetProperty("Actual Rows").GetInt64());
     }
 
-    private async Task<string> ExplainRecordingAsync(NpgsqlConnection connection, List<Core.Tasks.ScheduledTask> tasks)
+    private Task<JsonDocument> ExplainRecordingAsync(NpgsqlConnection connection, List<Core.Tasks.ScheduledTask> tasks)
     {
         var sql = (string)typeof(FireRecorder).GetField("AdvanceRecordRoute", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, connection, transaction);
-        command.Parameters.AddWithValue("outbox", false);
-        command.Parameters.AddWithValue("ids", tasks.Select(t => t.Id).ToArray());
-        command.Parameters.AddWithValue("versions", tasks.Select(t => t.Version).ToArray());
-        command.Parameters.AddWithValue("states", tasks.Select(_ => "finished").ToArray());
-        command.Parameters.AddWithValue("firedCounts", tasks.Select(_ => 1L).ToArray());
-        command.Parameters.AddWithValue("nextFireAts", tasks.Select(_ => (long?)null).ToArray());
-        command.Parameters.AddWithValue("finishedAts", tasks.Select(_ => (long?)Build.T0.ToUnixTimeMilliseconds()).ToArray());
-        command.Parameters.AddWithValue("msgIds", tasks.Select(_ => Build.NewId()).ToArray());
-        command.Parameters.AddWithValue("taskIds", tasks.Select(t => t.Id).ToArray());
-        command.Parameters.AddWithValue("names", tasks.Select(t => t.Name).ToArray());
-        command.Parameters.AddWithValue("datas", tasks.Select(t => Encoding.UTF8.GetBytes(t.Data)).ToArray());
-        command.Parameters.AddWithValue("fireTimes", tasks.Select(_ => Build.T0.ToUnixTimeMilliseconds()).ToArray());
-        command.Parameters.AddWithValue("recordedAts", tasks.Select(_ => Build.T0.ToUnixTimeMilliseconds()).ToArray());
-        command.Parameters.AddWithValue("leaseMs", tasks.Select(_ => (long?)null).ToArray());
-        command.Parameters.AddWithValue("acks", tasks.Select(_ => false).ToArray());
-        var plan = (string)(await command.ExecuteScalarAsync())!;
-        await transaction.RollbackAsync();
-        output.WriteLine(plan);
-        return plan;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static IEnumerable<JsonElement> Nodes(JsonElement node)
-    {
-        yield return node;
-        if (node.TryGetProperty("Plans", out var children))
+        return Explain.AnalyzedAsync(connection, sql, parameters =>
         {
-            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
-            {
-                yield return child;
-            }
-        }
+            parameters.AddWithValue("outbox", false);
+            parameters.AddWithValue("ids", tasks.Select(t => t.Id).ToArray());
+            parameters.AddWithValue("versions", tasks.Select(t => t.Version).ToArray());
+            parameters.AddWithValue("states", tasks.Select(_ => "finished").ToArray());
+            parameters.AddWithValue("firedCounts", tasks.Select(_ => 1L).ToArray());
+            parameters.AddWithValue("nextFireAts", tasks.Select(_ => (long?)null).ToArray());
+            parameters.AddWithValue("finishedAts", tasks.Select(_ => (long?)Build.T0.ToUnixTimeMilliseconds()).ToArray());
+            parameters.AddWithValue("msgIds", tasks.Select(_ => Build.NewId()).ToArray());
+            parameters.AddWithValue("taskIds", tasks.Select(t => t.Id).ToArray());
+            parameters.AddWithValue("names", tasks.Select(t => t.Name).ToArray());
+            parameters.AddWithValue("datas", tasks.Select(t => Encoding.UTF8.GetBytes(t.Data)).ToArray());
+            parameters.AddWithValue("fireTimes", tasks.Select(_ => Build.T0.ToUnixTimeMilliseconds()).ToArray());
+            parameters.AddWithValue("recordedAts", tasks.Select(_ => Build.T0.ToUnixTimeMilliseconds()).ToArray());
+            parameters.AddWithValue("leaseMs", tasks.Select(_ => (long?)null).ToArray());
+            parameters.AddWithValue("acks", tasks.Select(_ => false).ToArray());
+        }, output);
     }
 }

@@ -165,17 +165,32 @@ internal static class QueueCommands
     /// Deletes the group's pending deliveries of these messages and keeps their outcome for the fire history, in one
     /// statement (one round trip, atomic without a transaction of its own); both by key. All or nothing: when one of
     /// them was never handed out (attempt 0), nothing is deleted and those are returned instead (refused = true).
+    /// <para>Each delivery is found by its message id (deliveries_pkey), one id at a time, locked, and deleted by its key.
+    /// On a table a burst filled a moment before, not analyzed yet, the planner guesses that a group has a handful of
+    /// rows: given "group_name = @group" it read the group's whole backlog (ix_deliveries_available) for every ack, or
+    /// for every id. So the group and the state are checked as one expression no index can serve ("IS TRUE"), the LIMIT
+    /// keeps the lookup a subquery per id (not a join the planner could turn around), and the lock keeps the rows
+    /// pending until the delete.</para>
     /// </summary>
     public const string Ack = """
-        WITH refused AS (
-          SELECT msg_id FROM deliveries
-          WHERE group_name = @group AND msg_id = ANY (@msgIds) AND state IN ('ready', 'leased') AND attempt = 0
+        WITH pending AS (
+          SELECT d.msg_id, d.group_name, d.attempt
+          FROM (SELECT DISTINCT msg_id FROM unnest(@msgIds) AS g (msg_id) ORDER BY msg_id) AS given
+          CROSS JOIN LATERAL (
+            SELECT msg_id, group_name, attempt FROM deliveries
+            WHERE msg_id = given.msg_id AND (group_name = @group AND state IN ('ready', 'leased')) IS TRUE
+            LIMIT 1
+            FOR UPDATE
+          ) AS d
+        ),
+        refused AS (
+          SELECT msg_id FROM pending WHERE attempt = 0
         ),
         acked AS (
-          DELETE FROM deliveries
-          WHERE group_name = @group AND msg_id = ANY (@msgIds) AND state IN ('ready', 'leased') AND attempt > 0
-            AND NOT EXISTS (SELECT 1 FROM refused)
-          RETURNING msg_id, fire_time, attempt, first_delivered_at, last_error
+          DELETE FROM deliveries AS d
+          USING pending AS p
+          WHERE d.msg_id = p.msg_id AND d.group_name = p.group_name AND NOT EXISTS (SELECT 1 FROM refused)
+          RETURNING d.msg_id, d.fire_time, d.attempt, d.first_delivered_at, d.last_error
         ),
         kept AS (
           INSERT INTO delivery_outcomes (msg_id, group_name, attempt, first_delivered_at, acked_at, last_error)
