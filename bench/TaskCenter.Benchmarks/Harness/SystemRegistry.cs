@@ -10,7 +10,7 @@ namespace TaskCenter.Benchmarks.Harness;
 public static class SystemRegistry
 {
     /// <summary>
-    /// TaskCenter on PostgreSQL: S5 up to 1 M pending. Its bulk load of 1 M takes about 20 s on 2 cores; 10 M would take
+    /// TaskCenter on PostgreSQL: S5 up to 1 M pending. Its bulk load of 1 M takes 10–25 s on 2 cores; 10 M would take
     /// minutes and gigabytes more per system, for each of the PostgreSQL systems of a full run.
     /// </summary>
     private static readonly SystemLimits OnPostgres = new() { MaxPending = 1_000_000 };

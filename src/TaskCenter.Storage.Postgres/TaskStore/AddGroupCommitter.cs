@@ -35,8 +35,12 @@ internal sealed class AddGroupCommitter(Func<IReadOnlyList<ScheduledTask>, Task<
         _waiting.Enqueue(add);
         if (Interlocked.Exchange(ref _writing, 1) == 0)
         {
-            // No group is being written: this caller writes, until no add is waiting (ends at its first await).
-            _ = WriteGroupsAsync();
+            // No group is being written: this caller starts the writer, which goes on until no add is waiting (the call
+            // returns at its first await). It outlives this caller, so it does not carry the caller's context along.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = WriteGroupsAsync();
+            }
         }
 
         return add.Result;
