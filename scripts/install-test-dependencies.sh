@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beside the .NET SDK, when missing: PostgreSQL 15, RabbitMQ and Redis server
-# binaries and Chromium for the dashboard's browser tests (Debian packages; the tests start their own servers on
-# loopback and never use the system services), the npm packages of the cross-language consumer test and those of the
+# binaries, Chromium for the dashboard's browser tests and wrk for the benchmark's HTTP add (Debian packages; the
+# tests start their own servers on loopback and never use the system services), the npm packages of the cross-language consumer test and those of the
 # benchmark's BullMQ peer. Safe to run again. Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v chromium >/dev/null || missing+=(chromium)
+command -v wrk >/dev/null || missing+=(wrk)
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

@@ -103,7 +103,7 @@ public sealed class S1ScheduleRate : IScenario
         await run.AttemptAsync(run.AddReferenceRow(KestrelFloor.Key, KestrelFloor.Name, variant), async (row, ct) =>
         {
             await using var app = await KestrelFloor.StartAsync(ct);
-            var result = await WrkAsync(run, wrk, app.BaseAddress, Clock.CeilingSecond(DateTimeOffset.UtcNow + DueAhead), ct);
+            var result = await WrkAsync(run, wrk, [app.BaseAddress], Clock.CeilingSecond(DateTimeOffset.UtcNow + DueAhead), ct);
             Record(row, result);
             floor = result.RequestsPerSecond;
             row.AppendNote(KestrelFloor.Note);
@@ -113,11 +113,16 @@ public sealed class S1ScheduleRate : IScenario
         {
             await using var session = await SystemSession.StartAsync(run.Entry, run.Progress, ct);
             var endpoint = (IHttpEndpoint)session.System;
-            var result = await WrkAsync(run, wrk, endpoint.BaseAddress, Clock.CeilingSecond(session.Log.Now + DueAhead), ct);
+            var result = await WrkAsync(run, wrk, endpoint.BaseAddresses, Clock.CeilingSecond(session.Log.Now + DueAhead), ct);
             Record(row, result);
             if (floor is > 0 and var floorRate)
             {
                 row.AppendNote(string.Create(CultureInfo.InvariantCulture, $"{result.RequestsPerSecond / floorRate:P0} of the Kestrel floor"));
+            }
+
+            if (endpoint.BaseAddresses.Count > 1)
+            {
+                row.AppendNote($"wrk spread over the {endpoint.BaseAddresses.Count} servers (one thread each)");
             }
 
             row.AppendNote("wrk shares the 2 cores with the server");
@@ -128,16 +133,16 @@ public sealed class S1ScheduleRate : IScenario
     /// A warm-up run (unmeasured, so the JIT has tiered up the path as in a server that has run a while), then the
     /// measured one. Both add tasks due at <paramref name="due"/>, after both runs end.
     /// </summary>
-    private static async Task<WrkResult> WrkAsync(ScenarioRun run, string wrk, Uri address, DateTimeOffset due, CancellationToken cancellationToken)
+    private static async Task<WrkResult> WrkAsync(ScenarioRun run, string wrk, IReadOnlyList<Uri> servers, DateTimeOffset due, CancellationToken cancellationToken)
     {
         if (run.Settings.S1WrkWarmup > TimeSpan.Zero)
         {
             await run.SayAsync($"wrk warm-up, {WrkConnections} connections, {run.Settings.S1WrkWarmup.TotalSeconds:0} s");
-            await WrkRunner.RunAsync(wrk, address, WrkConnections, run.Settings.S1WrkWarmup, due, cancellationToken);
+            await WrkRunner.RunAsync(wrk, servers, WrkConnections, run.Settings.S1WrkWarmup, due, cancellationToken);
         }
 
         await run.SayAsync($"wrk, {WrkConnections} connections, {run.Settings.S1WrkDuration.TotalSeconds:0} s");
-        return await WrkRunner.RunAsync(wrk, address, WrkConnections, run.Settings.S1WrkDuration, due, cancellationToken);
+        return await WrkRunner.RunAsync(wrk, servers, WrkConnections, run.Settings.S1WrkDuration, due, cancellationToken);
     }
 
     private static void Record(SystemRow row, WrkResult result)

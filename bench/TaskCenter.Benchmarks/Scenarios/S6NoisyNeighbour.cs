@@ -80,7 +80,7 @@ public sealed class S6NoisyNeighbour : IScenario
         row.Metrics[MetricKeys.Jobs] = jobs;
         row.Metrics[Fires] = (long)jobs * fires;
         var expected = ExpectedFires.Recurring(jobs, first, Interval, fires);
-        using var noisy = new NoisyFlood(server.BaseAddress, AddKey, GroupKey);
+        using var noisy = new NoisyFlood(server.BaseAddresses[0], AddKey, GroupKey);
         using var stopFlood = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var floodStarted = session.Log.Now;
         var flooding = flood ? noisy.RunAsync(stopFlood.Token) : Task.CompletedTask;

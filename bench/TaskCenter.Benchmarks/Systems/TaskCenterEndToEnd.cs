@@ -8,8 +8,8 @@ namespace TaskCenter.Benchmarks.Systems;
 /// (a SQLite file with synchronous FULL, or a throwaway PostgreSQL server with fsync on), adds over HTTP with
 /// <see cref="TaskCenterClient"/>, and the SDK's <see cref="TaskConsumer"/> whose handler records the fire.
 /// <para>On PostgreSQL it can run several server processes on the one database, as a deployment behind a load balancer
-/// does: job i is added through server i mod n, a consumer of the jobs' group long-polls each server, and the memory is
-/// the servers' sum. What needs one address (wrk in S1, S6's flood) goes to the first server.</para>
+/// does: job i is added through server i mod n, wrk (S1) spreads its connections over the servers, a consumer of the
+/// jobs' group long-polls each server, and the memory is the servers' sum. S6's flood goes to the first server.</para>
 /// </summary>
 public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, IServerMemory, IKeyedServer
 {
@@ -45,7 +45,9 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
 
     public bool Durable => true;
 
-    public Uri BaseAddress => _servers.Count > 0 ? _servers[0].BaseAddress : throw new InvalidOperationException("Start the system first.");
+    public IReadOnlyList<Uri> BaseAddresses => _servers.Count > 0
+        ? [.. _servers.Select(server => server.BaseAddress)]
+        : throw new InvalidOperationException("Start the system first.");
 
     public Task PreloadPendingAsync(PendingLoad load, CancellationToken cancellationToken) => _storage.PreloadAsync(load, cancellationToken);
 

@@ -23,22 +23,27 @@ public static partial class WrkRunner
     }
 
     /// <summary>
-    /// Runs <paramref name="wrk"/> with <paramref name="connections"/> connections on 2 threads for
-    /// <paramref name="duration"/>, adding tasks due at <paramref name="startTime"/>.
+    /// Runs <paramref name="wrk"/> for <paramref name="duration"/>, adding tasks due at <paramref name="startTime"/>,
+    /// with <paramref name="connections"/> connections on 2 threads; with several servers, on one thread per server
+    /// (so the connections, rounded down to a multiple of the threads, are spread evenly over them).
     /// </summary>
     public static async Task<WrkResult> RunAsync(
-        string wrk, Uri baseAddress, int connections, TimeSpan duration, DateTimeOffset startTime, CancellationToken cancellationToken)
+        string wrk, IReadOnlyList<Uri> servers, int connections, TimeSpan duration, DateTimeOffset startTime, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(servers);
+        ArgumentOutOfRangeException.ThrowIfZero(servers.Count);
+        var threads = Math.Max(2, servers.Count);
         var script = WrkScript.WriteTemporaryFile();
         try
         {
             var start = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.Environment[WrkScript.ServersVariable] = string.Join(',', servers.Select(server => $"{server.Host}:{server.Port}"));
             string[] arguments =
             [
-                "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture),
+                "-t", threads.ToString(CultureInfo.InvariantCulture),
+                "-c", (connections / threads * threads).ToString(CultureInfo.InvariantCulture),
                 "-d", $"{(int)Math.Ceiling(duration.TotalSeconds)}s", "--timeout", "10s", "--latency", "-s", script,
-                baseAddress.ToString().TrimEnd('/'), "--",
+                servers[0].ToString().TrimEnd('/'), "--",
                 startTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N")[..8],
             ];
             foreach (var argument in arguments)

@@ -3,17 +3,30 @@ namespace TaskCenter.Benchmarks.Wrk;
 /// <summary>
 /// The wrk Lua script for S1 over HTTP: every request adds a one-shot task (POST /v1/api/task) with data unique per
 /// request (run id, thread, counter), so the add dedupe never answers from an existing task. Arguments after "--":
-/// the start_time (unix seconds) and the run id.
+/// the start_time (unix seconds) and the run id. With several servers, the environment variable
+/// <see cref="ServersVariable"/> lists them (host:port, comma-separated) and thread i connects to server i mod n.
 /// </summary>
 public static class WrkScript
 {
+    /// <summary>The environment variable naming the servers wrk's threads spread over (host:port, comma-separated).</summary>
+    public const string ServersVariable = "TASKCENTER_WRK_SERVERS";
+
     public const string Lua = """
         local counter = 0
         local threads = {}
 
         function setup(thread)
-          thread:set("thread_id", #threads + 1)
+          local index = #threads + 1
+          thread:set("thread_id", index)
           table.insert(threads, thread)
+          local servers = {}
+          for host, port in string.gmatch(os.getenv("TASKCENTER_WRK_SERVERS") or "", "([^,]+):(%d+)") do
+            table.insert(servers, {host, port})
+          end
+          if #servers > 0 then
+            local server = servers[(index - 1) % #servers + 1]
+            thread.addr = wrk.lookup(server[1], server[2])[1]
+          end
         end
 
         function init(args)
