@@ -237,6 +237,8 @@ internal sealed class SqliteDatabase : IDisposable
         };
         using var sync = writer.Command(synchronous);
         sync.ExecuteNonQuery();
+        using var cache = writer.Command(SchemaCommands.WriterCacheSize);
+        cache.ExecuteNonQuery();
     }
 
     private void SetBusyTimeout(SqliteConnection connection)
