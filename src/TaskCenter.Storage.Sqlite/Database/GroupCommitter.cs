@@ -6,9 +6,12 @@ namespace TaskCenter.Storage.Sqlite.Database;
 /// <summary>
 /// Group commit: writes queue up while the writer is busy, and the writer runs all that are waiting in ONE
 /// transaction, each inside its own savepoint, with one commit (one fsync) for the group. A write that throws is
-/// rolled back to its savepoint and fails alone; the others commit. Callers get their result only after the commit,
-/// so whatever a caller is told has happened is on disk. Under no load a group is a single write. A write that must
-/// update in-memory state after its commit (<see cref="WriteOperation.Exclusive"/>) runs in a group of its own.
+/// rolled back to its savepoint and fails alone; the others commit. A write of one statement
+/// (<see cref="WriteOperation.SingleStatement"/>, an add) has no savepoint: SQLite undoes a failing statement itself,
+/// and a savepoint (three more statements, and a copy of each page the write changes) is a good part of an add's work
+/// on the writer. Callers get their result only after the commit, so whatever a caller is told has happened is on
+/// disk. Under no load a group is a single write. A write that must update in-memory state after its commit
+/// (<see cref="WriteOperation.Exclusive"/>) runs in a group of its own.
 /// </summary>
 internal sealed class GroupCommitter
 {
@@ -32,9 +35,10 @@ internal sealed class GroupCommitter
         _loop = Task.Run(RunAsync);
     }
 
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, Action<T>? afterCommit, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(
+        Func<SqliteConnection, SqliteTransaction, T> work, Action<T>? afterCommit, bool singleStatement, CancellationToken cancellationToken)
     {
-        var operation = new WriteOperation<T>(work, afterCommit, cancellationToken);
+        var operation = new WriteOperation<T>(work, afterCommit, singleStatement, cancellationToken);
         if (!_queue.Writer.TryWrite(operation))
         {
             throw new ObjectDisposedException(nameof(GroupCommitter), "The SQLite storage is closed.");
@@ -93,7 +97,7 @@ internal sealed class GroupCommitter
             {
                 for (var i = 0; i < group.Count; i++)
                 {
-                    failures[i] = RunInSavepoint(group[i], transaction);
+                    failures[i] = group[i].SingleStatement ? RunStatement(group[i], transaction) : RunInSavepoint(group[i], transaction);
                 }
             }
 
@@ -122,6 +126,23 @@ internal sealed class GroupCommitter
             }
         }
     }
+
+    private Exception? RunStatement(WriteOperation operation, SqliteTransaction transaction)
+    {
+        try
+        {
+            operation.Run(_writer, transaction);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException && InTransaction())
+        {
+            // SQLite rolled the failing statement back and kept the transaction. Had it rolled the whole transaction
+            // back (a full disk, an I/O error), the exception goes on and fails the group.
+            return exception;
+        }
+    }
+
+    private bool InTransaction() => SQLitePCL.raw.sqlite3_get_autocommit(_writer.Handle) == 0;
 
     private Exception? RunInSavepoint(WriteOperation operation, SqliteTransaction transaction)
     {

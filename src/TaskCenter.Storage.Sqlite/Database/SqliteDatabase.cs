@@ -100,7 +100,15 @@ internal sealed class SqliteDatabase : IDisposable
 
     /// <summary>Runs <paramref name="work"/> on the writer in a committed transaction (see the overload).</summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
-        WriteAsync(work, afterCommit: null, cancellationToken);
+        WriteAsync(work, afterCommit: null, singleStatement: false, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which changes the database with at most ONE statement (it may read before), like
+    /// <see cref="WriteAsync{T}(Func{SqliteConnection, SqliteTransaction, T}, CancellationToken)"/> but without a
+    /// savepoint of its own in its group: SQLite undoes a failing statement by itself, so it still fails alone.
+    /// </summary>
+    public Task<T> WriteStatementAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, afterCommit: null, singleStatement: true, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="work"/> on the writer inside an immediate transaction — its own, or one shared with other
@@ -108,7 +116,11 @@ internal sealed class SqliteDatabase : IDisposable
     /// <paramref name="afterCommit"/> before any later write (to update in-memory state that must match what is committed).
     /// </summary>
     public Task<T> WriteAsync<T>(
-        Func<SqliteConnection, SqliteTransaction, T> work, Action<T>? afterCommit, CancellationToken cancellationToken)
+        Func<SqliteConnection, SqliteTransaction, T> work, Action<T>? afterCommit, CancellationToken cancellationToken) =>
+        WriteAsync(work, afterCommit, singleStatement: false, cancellationToken);
+
+    private Task<T> WriteAsync<T>(
+        Func<SqliteConnection, SqliteTransaction, T> work, Action<T>? afterCommit, bool singleStatement, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -117,7 +129,7 @@ internal sealed class SqliteDatabase : IDisposable
 
         ObjectDisposedException.ThrowIf(_disposed, this);
         var committer = Volatile.Read(ref _committer) ?? throw NotInitialized();
-        return committer.WriteAsync(work, afterCommit, cancellationToken);
+        return committer.WriteAsync(work, afterCommit, singleStatement, cancellationToken);
     }
 
     /// <summary>
@@ -225,6 +237,8 @@ internal sealed class SqliteDatabase : IDisposable
         };
         using var sync = writer.Command(synchronous);
         sync.ExecuteNonQuery();
+        using var cache = writer.Command(SchemaCommands.WriterCacheSize);
+        cache.ExecuteNonQuery();
     }
 
     private void SetBusyTimeout(SqliteConnection connection)

@@ -13,6 +13,12 @@ internal abstract class WriteOperation
     /// </summary>
     public abstract bool Exclusive { get; }
 
+    /// <summary>
+    /// The work changes the database with at most one statement, so a failure leaves nothing to undo: SQLite rolls a
+    /// failing statement back by itself. Such a write needs no savepoint of its own in a group.
+    /// </summary>
+    public abstract bool SingleStatement { get; }
+
     /// <summary>Runs the work on the writer, inside the open transaction. May throw.</summary>
     public abstract void Run(SqliteConnection connection, SqliteTransaction transaction);
 
@@ -27,6 +33,7 @@ internal abstract class WriteOperation
 internal sealed class WriteOperation<T>(
     Func<SqliteConnection, SqliteTransaction, T> work,
     Action<T>? afterCommit,
+    bool singleStatement,
     CancellationToken cancellationToken) : WriteOperation
 {
     private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -37,6 +44,8 @@ internal sealed class WriteOperation<T>(
     public override CancellationToken CancellationToken => cancellationToken;
 
     public override bool Exclusive => afterCommit is not null;
+
+    public override bool SingleStatement => singleStatement;
 
     public override void Run(SqliteConnection connection, SqliteTransaction transaction) => _value = work(connection, transaction);
 

@@ -16,7 +16,7 @@ internal sealed class SqliteTaskStore(SqliteDatabase db, SqliteFireLedger ledger
     {
         ArgumentNullException.ThrowIfNull(task);
         var dataHash = DataHash.Of(task.Data); // Hashed off the writer.
-        return db.WriteAsync((connection, transaction) => AddOne(connection, transaction, task, dataHash), cancellationToken);
+        return db.WriteStatementAsync((connection, transaction) => AddOne(connection, transaction, task, dataHash), cancellationToken);
     }
 
     /// <summary>One write (so one savepoint): a failing insert rolls back the whole batch.</summary>
@@ -107,6 +107,7 @@ internal sealed class SqliteTaskStore(SqliteDatabase db, SqliteFireLedger ledger
             cancellationToken);
 
     /// <summary>The live duplicate's id, or the task inserted. Under the writer lock: no other add can slip in between.</summary>
+    /// <summary>A lookup, then at most one insert: one statement that changes anything (see <see cref="SqliteDatabase.WriteStatementAsync"/>).</summary>
     private AddTaskResult AddOne(SqliteConnection connection, SqliteTransaction transaction, ScheduledTask task, long dataHash)
     {
         var find = db.Reused(connection, TaskCommands.FindLiveDuplicate, transaction)
