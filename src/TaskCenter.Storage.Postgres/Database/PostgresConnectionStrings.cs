@@ -51,21 +51,6 @@ internal static class PostgresConnectionStrings
     }
 
     /// <summary>
-    /// The pooled connections of a consumer's writes (leases, acks, nacks): the storage's, committing without waiting for
-    /// the WAL flush (<c>synchronous_commit = off</c>). A crash can lose the last such commits (PostgreSQL writes them
-    /// within three times <c>wal_writer_delay</c>, 600 ms by default), never part of one and never one that a later
-    /// flushed commit depends on (the WAL is replayed in order). Losing them is what at-least-once allows: a lost lease
-    /// makes its message available again, a lost ack or nack leaves it leased until the lease expires, then it is
-    /// delivered again with the same msgid — as when a consumer dies before it acks.
-    /// </summary>
-    public static NpgsqlConnectionStringBuilder ForRedeliverable(NpgsqlConnectionStringBuilder storage)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(storage.ConnectionString);
-        builder.Options = $"{builder.Options} -c synchronous_commit=off";
-        return builder;
-    }
-
-    /// <summary>
     /// The one connection that LISTENs: not pooled, and pinged while it waits (it never holds a transaction), so a server
     /// that went away is noticed and the listener reconnects.
     /// </summary>

@@ -12,7 +12,6 @@ namespace TaskCenter.Storage.Postgres.Database;
 internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly NpgsqlDataSource _redeliverableSource;
     private readonly NpgsqlDataSource _listenerSource;
     private volatile bool _initialized;
 
@@ -23,7 +22,6 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         Channels = new NotificationChannels(Schema);
         Locks = new AdvisoryLocks(Schema);
         _dataSource = NpgsqlDataSource.Create(storage);
-        _redeliverableSource = NpgsqlDataSource.Create(PostgresConnectionStrings.ForRedeliverable(storage));
         _listenerSource = NpgsqlDataSource.Create(PostgresConnectionStrings.ForListener(storage));
     }
 
@@ -47,75 +45,52 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> on a pooled connection, without a transaction of its own (one statement commits by itself).</summary>
-    public Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(_dataSource, work, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="RunAsync{T}"/>, for a write whose loss in a crash only delivers a message again (a lease, an ack, a
-    /// nack): it commits without waiting for the WAL flush (<see cref="PostgresConnectionStrings.ForRedeliverable"/>).
-    /// </summary>
-    public Task<T> RunRedeliverableAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(_redeliverableSource, work, cancellationToken);
+    public Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ThrowIfNotInitialized();
+        return Translated(
+            async () =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+                return await work(connection);
+            });
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in a read-committed transaction on a pooled connection and commits it (it is rolled
     /// back when the work throws). <paramref name="cancellationToken"/> covers opening and committing; the work uses its own.
     /// </summary>
-    public Task<T> RunInTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
-        RunInTransactionAsync(_dataSource, work, cancellationToken);
-
-    /// <summary>As <see cref="RunInTransactionAsync{T}"/>, for writes as <see cref="RunRedeliverableAsync{T}"/> describes.</summary>
-    public Task<T> RunRedeliverableInTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
-        RunInTransactionAsync(_redeliverableSource, work, cancellationToken);
+    public Task<T> RunInTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ThrowIfNotInitialized();
+        return Translated(
+            async () =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var result = await work(connection);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            });
+    }
 
     /// <summary>A new connection of its own for LISTEN (not pooled, kept alive by pings); the caller disposes it.</summary>
     public Task<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken) =>
         Translated(async () => await _listenerSource.OpenConnectionAsync(cancellationToken));
 
     /// <summary>Drops the pooled connections: they lead to a server that went away (the next calls open new ones).</summary>
-    public void ClearPool()
-    {
-        _dataSource.Clear();
-        _redeliverableSource.Clear();
-    }
+    public void ClearPool() => _dataSource.Clear();
 
     public void Dispose()
     {
         _dataSource.Dispose();
-        _redeliverableSource.Dispose();
         _listenerSource.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
-        await _redeliverableSource.DisposeAsync();
         await _listenerSource.DisposeAsync();
-    }
-
-    private Task<T> RunAsync<T>(NpgsqlDataSource source, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        ThrowIfNotInitialized();
-        return Translated(
-            async () =>
-            {
-                await using var connection = await source.OpenConnectionAsync(cancellationToken);
-                return await work(connection);
-            });
-    }
-
-    private Task<T> RunInTransactionAsync<T>(NpgsqlDataSource source, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        ThrowIfNotInitialized();
-        return Translated(
-            async () =>
-            {
-                await using var connection = await source.OpenConnectionAsync(cancellationToken);
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var result = await work(connection);
-                await transaction.CommitAsync(cancellationToken);
-                return result;
-            });
     }
 
     private async Task<T> Translated<T>(Func<Task<T>> call)

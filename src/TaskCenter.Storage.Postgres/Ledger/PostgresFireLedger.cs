@@ -220,7 +220,7 @@ internal sealed class PostgresFireLedger(PostgresDatabase db, LedgerSettings set
             return Task.FromResult<IReadOnlyList<QueueMessage>>([]);
         }
 
-        return db.RunRedeliverableInTransactionAsync<IReadOnlyList<QueueMessage>>(
+        return db.RunInTransactionAsync<IReadOnlyList<QueueMessage>>(
             async connection => await new LeaseBatch(connection, group, now, settings.Queue)
                 .TakeAsync(max, new ResponseBudget(max, settings.Limits.MaxResponseBytes), lease, cancellationToken),
             cancellationToken);
@@ -237,7 +237,7 @@ internal sealed class PostgresFireLedger(PostgresDatabase db, LedgerSettings set
             return new AckOutcome([]);
         }
 
-        var rows = await db.RunRedeliverableAsync(
+        var rows = await db.RunAsync(
             connection => connection.Command(QueueCommands.Ack).With("@group", group).With("@msgIds", msgIds.ToArray()).With("@now", now.ToUnixMs())
                 .ReadRowsAsync(row => (MsgId: row.GetString(0), Refused: row.GetBoolean(1)), cancellationToken),
             cancellationToken);
@@ -248,7 +248,7 @@ internal sealed class PostgresFireLedger(PostgresDatabase db, LedgerSettings set
     }
 
     public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.RunRedeliverableInTransactionAsync(
+        db.RunInTransactionAsync(
             async connection =>
             {
                 PendingDelivery delivery;
