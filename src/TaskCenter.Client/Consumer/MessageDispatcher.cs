@@ -11,7 +11,9 @@ internal sealed class MessageDispatcher(
     TaskConsumer consumer, HandlerRouter router, MessageSettler settler, ILogger logger, CancellationToken handlersCanceled)
 {
     /// <summary>Handles one message. Never throws: a message that cannot be settled is delivered again after its lease.</summary>
-    public async Task DispatchAsync(TaskMessage message)
+    /// <param name="message">The message.</param>
+    /// <param name="handlerReturned">Called once the handler ended, before the message is settled: frees the handler's slot.</param>
+    public async Task DispatchAsync(TaskMessage message, Func<Task> handlerReturned)
     {
         try
         {
@@ -36,6 +38,7 @@ internal sealed class MessageDispatcher(
                 failure = ex;
             }
 
+            await handlerReturned().ConfigureAwait(false);
             if (failure is null)
             {
                 if (!context.IsAcked && !context.RequiresExplicitAck)

@@ -5,13 +5,17 @@ namespace TaskCenter.Client.Consumer;
 /// <summary>
 /// Keeps the handlers fed: subscribes at the source, then takes as many messages as there are free handler slots
 /// (<see cref="TaskConsumerOptions.MaxConcurrency"/>, at most the prefetch per call) and starts a handler for each. A
+/// message whose handler returned gives its handler slot up for a settling slot while it is acked or reported (as many
+/// settling slots as handler slots: <see cref="HandlingSlot"/>), so the acknowledgements' round trips do not hold the
+/// next messages back. A
 /// failed call is logged and retried after a pause that doubles up to <see cref="TaskConsumerOptions.MaxRetryDelay"/>;
 /// the pump never stops on its own, except when asked to fail a start it could not subscribe.
 /// </summary>
 internal sealed class MessagePump(
-    ITaskMessageSource source, TaskConsumerOptions options, Func<TaskMessage, Task> handle, ILogger logger) : IDisposable
+    ITaskMessageSource source, TaskConsumerOptions options, Func<TaskMessage, Func<Task>, Task> handle, ILogger logger) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrency, options.MaxConcurrency);
+    private readonly SemaphoreSlim _settlingSlots = new(options.MaxConcurrency, options.MaxConcurrency);
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -37,16 +41,17 @@ internal sealed class MessagePump(
         await _loop.ConfigureAwait(false); // never faults
     }
 
-    /// <summary>Completes when every started handler finished; never faults. Only after <see cref="StopAsync"/>.</summary>
+    /// <summary>Completes when every started handler finished and its message was settled; never faults. Only after <see cref="StopAsync"/>.</summary>
     public Task HandlersFinished => Task.WhenAll(_running);
 
-    /// <summary>How many handlers are still running. Only after <see cref="StopAsync"/>.</summary>
+    /// <summary>How many handlers are still running or settling their message. Only after <see cref="StopAsync"/>.</summary>
     public int RunningHandlers => _running.Count(t => !t.IsCompleted);
 
     /// <summary>Disposes the pump's resources; only once no handler runs any more.</summary>
     public void Dispose()
     {
         _slots.Dispose();
+        _settlingSlots.Dispose();
         _stopping.Dispose();
     }
 
@@ -154,13 +159,14 @@ internal sealed class MessagePump(
     /// <summary>Runs one message's handling (which never throws) and frees its slot.</summary>
     private async Task HandleAndReleaseAsync(TaskMessage message)
     {
+        var slot = new HandlingSlot(_slots, _settlingSlots);
         try
         {
-            await handle(message).ConfigureAwait(false);
+            await handle(message, slot.ToSettlingAsync).ConfigureAwait(false);
         }
         finally
         {
-            _slots.Release();
+            slot.Release();
         }
     }
 

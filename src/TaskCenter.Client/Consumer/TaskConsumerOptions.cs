@@ -10,7 +10,10 @@ public sealed class TaskConsumerOptions
     /// <summary>The consumer group; required. Consumers of one group share its messages; every group gets each message.</summary>
     public string Group { get; set; } = string.Empty;
 
-    /// <summary>The most handlers running at once, at least 1. Default 8.</summary>
+    /// <summary>
+    /// The most handlers running at once, at least 1. Default 8. A message whose handler returned frees its slot while its
+    /// acknowledgement is on its way; at most as many messages again wait for theirs.
+    /// </summary>
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>

@@ -107,6 +107,37 @@ public abstract class TaskConsumerOverHttpTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_next_message_is_handled_while_the_ack_of_the_one_before_is_still_on_its_way()
+    {
+        using var acks = new HeldAckHandler();
+        var (tag, group) = (Unique.Name("ack-behind"), Unique.Name("group"));
+        var handled = Waiting.NewChannel<string>();
+        using var client = new TaskCenterClient(new TaskCenterClientOptions { BaseAddress = fixture.Server.BaseAddress, HttpHandler = acks });
+        var options = fixture.ConsumerOptions(group);
+        options.MaxConcurrency = 1;
+        await using var consumer = new TaskConsumer(client, options);
+        consumer.Register(tag, (context, _) =>
+        {
+            handled.Writer.TryWrite(context.MsgId);
+            return Task.CompletedTask;
+        });
+        await fixture.SubscribeAsync(group, tag);
+        await consumer.StartAsync();
+
+        await fixture.Client.AddTaskAsync(NewTask.Once(tag, "first"));
+        var first = await handled.NextAsync();
+        await acks.Holding.Task.OrTimeout();
+
+        // The one handler slot is free again although the first message's ack has not reached the server.
+        await fixture.Client.AddTaskAsync(NewTask.Once(tag, "second"));
+        var second = await handled.NextAsync();
+
+        acks.Release();
+        await consumer.StopAsync().OrTimeout(); // sends the second ack
+        await fixture.AssertSettledAsync(group, first, second);
+    }
+
+    [Fact]
     public async Task An_ack_batch_holding_a_message_never_handed_out_acks_all_the_others()
     {
         var (tag, group) = (Unique.Name("batch"), Unique.Name("group"));
