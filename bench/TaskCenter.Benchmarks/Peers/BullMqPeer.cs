@@ -58,6 +58,13 @@ public sealed class BullMqPeer : ISystemUnderTest, IServerMemory
         var folder = await BullMqFolder.PrepareAsync(cancellationToken);
         _redis = await RedisServer.StartAsync(RedisSettings, cancellationToken);
         _peer = await BullMqProcess.StartAsync(folder, _redis.Port, WorkerConcurrency, log, cancellationToken);
+
+        // A fresh Node.js process, like TaskCenter's server in its end-to-end rows: warmed up the same way.
+        await ProcessWarmUp.RunAsync(
+            log,
+            ProcessWarmUp.FiresPerRound,
+            (first, count, due, ct) => Task.WhenAll(Enumerable.Range(first, count).Select(index => _peer.OnceAsync(index, due, ct))),
+            cancellationToken);
     }
 
     public Task ScheduleOnceAsync(int index, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -14,12 +14,6 @@ namespace TaskCenter.Benchmarks.Systems;
 public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, IServerMemory, IKeyedServer
 {
     private const int ConsumerConcurrency = 256;
-
-    /// <summary>Warm-up fires per server, in rounds, before the measured jobs (see <see cref="WarmUpAsync"/>).</summary>
-    private const int WarmUpRounds = 3;
-
-    private const int WarmUpFiresPerRound = 5_000;
-    private const string WarmUpData = "warm-up";
     private readonly BenchDirectory _directory = new("taskcenter-bench-e2e");
     private readonly TaskCenterStorage _storage;
     private readonly int _instances;
@@ -27,8 +21,6 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
     private readonly List<TaskCenterClient> _clients = [];
     private readonly List<TaskConsumer> _consumers = [];
     private IReadOnlyList<string> _serverSettings = [];
-    private int _warmUpLeft;
-    private TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _apiKey;
 
     /// <param name="onPostgres">PostgreSQL instead of SQLite.</param>
@@ -108,15 +100,7 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
                 });
             consumer.Register("*", (context, _) =>
             {
-                if (context.Data.StartsWith(WarmUpData, StringComparison.Ordinal))
-                {
-                    WarmUpHandled();
-                }
-                else
-                {
-                    Record(log, context.Data, context.FireTime);
-                }
-
+                Record(log, context.Data, context.FireTime);
                 return Task.CompletedTask;
             });
             _consumers.Add(consumer);
@@ -125,36 +109,15 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
             await consumer.StartAsync(cancellationToken);
         }
 
-        await WarmUpAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// A service that users run has delivered messages before: its consume path (server and SDK consumer) is compiled
-    /// at the JIT's top tier. A fresh process is not; its first burst runs while tiered compilation catches up (on 2 cores
-    /// a cold 30k burst took 2.5-4 times the CPU per message of a warm one). So, as S1 warms up before wrk, each server
-    /// fires a few unmeasured rounds through its consumer first; their data is not a job index, so no fire is recorded.
-    /// </summary>
-    private async Task WarmUpAsync(CancellationToken cancellationToken)
-    {
-        for (var round = 0; round < WarmUpRounds; round++)
-        {
-            _warmedUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Volatile.Write(ref _warmUpLeft, WarmUpFiresPerRound * _clients.Count);
-            await Task.WhenAll(_clients.Select(client => Task.WhenAll(
-                Enumerable.Range(0, WarmUpFiresPerRound)
-                    .Select(i => NewTask.Once(JobPayload.TaskName, $"{WarmUpData} {round} {i}"))
-                    .Chunk(1_000)
-                    .Select(batch => client.AddTasksAsync(batch, cancellationToken)))));
-            await _warmedUp.Task.WaitAsync(cancellationToken);
-        }
-    }
-
-    private void WarmUpHandled()
-    {
-        if (Interlocked.Decrement(ref _warmUpLeft) == 0)
-        {
-            _warmedUp.TrySetResult();
-        }
+        // Each server fires its share of the rounds through the consumers: in batches, as a warm-up need not measure adds.
+        await ProcessWarmUp.RunAsync(
+            log,
+            ProcessWarmUp.FiresPerRound * _clients.Count,
+            (first, count, due, ct) => Task.WhenAll(Enumerable.Range(first, count)
+                .Select(index => NewTask.Once(JobPayload.TaskName, JobPayload.Data(index)))
+                .Chunk(1_000)
+                .Select((batch, i) => ClientFor(i).AddTasksAsync(batch, ct))),
+            cancellationToken);
     }
 
     public Task ScheduleOnceAsync(int index, DateTimeOffset at, CancellationToken cancellationToken) =>
