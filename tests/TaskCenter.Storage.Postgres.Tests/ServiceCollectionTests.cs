@@ -37,7 +37,7 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
         await provider.GetRequiredService<ITaskStore>().AddAsync(task, CancellationToken.None);
         await ledger.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
         var message = Assert.Single(await ledger.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
-        Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", message.MsgId, null, Build.T0, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", message.MsgId, null, null, Build.T0, CancellationToken.None)).Result);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ServiceCollectionTests : IDisposable
             await ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
             var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
             await ledger.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
-            Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
+            Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", fire.MsgId, null, null, Build.T0, CancellationToken.None)).Result);
 
             // An ack leaves statements prepared on the writer; closing still checkpoints the WAL away.
             var acked = await StorageHarness.AddAndFireAsync(store, "b", Build.T0);

@@ -50,9 +50,14 @@ public sealed class BuiltInQueue(IFireLedger ledger, QueueSignal signal, TimePro
         return outcome;
     }
 
-    public async Task<NackOutcome> NackAsync(string group, string msgId, string? failure, CancellationToken cancellationToken)
+    public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, CancellationToken cancellationToken) =>
+        NackAsync(group, msgId, failure, retryAt: null, cancellationToken);
+
+    /// <summary>A nack whose retry is at <paramref name="retryAt"/> instead of the ladder's delay, when given.</summary>
+    public async Task<NackOutcome> NackAsync(
+        string group, string msgId, string? failure, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
-        var outcome = await ledger.NackAsync(group, msgId, failure, time.GetUtcNow(), cancellationToken);
+        var outcome = await ledger.NackAsync(group, msgId, failure, retryAt, time.GetUtcNow(), cancellationToken);
         QueueMetrics.Nacked(group, outcome.Result);
         if (outcome.Result == NackResult.Retrying)
         {
