@@ -112,17 +112,17 @@ public sealed class S1ScheduleRate : IScenario
         await run.AttemptAsync(variant, async (row, ct) =>
         {
             await using var session = await SystemSession.StartAsync(run.Entry, run.Progress, ct);
-            var endpoint = (IHttpEndpoint)session.System;
-            var result = await WrkAsync(run, wrk, endpoint.BaseAddresses, Clock.CeilingSecond(session.Log.Now + DueAhead), ct);
+            var servers = ((IHttpEndpoint)session.System).BaseAddresses;
+            var result = await WrkAsync(run, wrk, servers, Clock.CeilingSecond(session.Log.Now + DueAhead), ct);
             Record(row, result);
             if (floor is > 0 and var floorRate)
             {
                 row.AppendNote(string.Create(CultureInfo.InvariantCulture, $"{result.RequestsPerSecond / floorRate:P0} of the Kestrel floor"));
             }
 
-            if (endpoint.BaseAddresses.Count > 1)
+            if (servers.Count > 1)
             {
-                row.AppendNote($"wrk spread over the {endpoint.BaseAddresses.Count} servers (one thread each)");
+                row.AppendNote($"wrk spread over the {servers.Count} servers (one thread each)");
             }
 
             row.AppendNote("wrk shares the 2 cores with the server");

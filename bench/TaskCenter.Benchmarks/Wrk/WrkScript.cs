@@ -14,15 +14,15 @@ public static class WrkScript
     public const string Lua = """
         local counter = 0
         local threads = {}
+        local servers = {}
+        for host, port in string.gmatch(os.getenv("TASKCENTER_WRK_SERVERS") or "", "([^,]+):(%d+)") do
+          table.insert(servers, {host, port})
+        end
 
         function setup(thread)
           local index = #threads + 1
           thread:set("thread_id", index)
           table.insert(threads, thread)
-          local servers = {}
-          for host, port in string.gmatch(os.getenv("TASKCENTER_WRK_SERVERS") or "", "([^,]+):(%d+)") do
-            table.insert(servers, {host, port})
-          end
           if #servers > 0 then
             local server = servers[(index - 1) % #servers + 1]
             thread.addr = wrk.lookup(server[1], server[2])[1]

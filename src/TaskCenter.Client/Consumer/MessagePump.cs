@@ -7,9 +7,9 @@ namespace TaskCenter.Client.Consumer;
 /// (<see cref="TaskConsumerOptions.MaxConcurrency"/>, at most the prefetch per call) and starts a handler for each. A
 /// message whose handler returned gives its handler slot up for a settling slot while it is acked or reported (as many
 /// settling slots as handler slots: <see cref="HandlingSlot"/>), so the acknowledgements' round trips do not hold the
-/// next messages back. A
-/// failed call is logged and retried after a pause that doubles up to <see cref="TaskConsumerOptions.MaxRetryDelay"/>;
-/// the pump never stops on its own, except when asked to fail a start it could not subscribe.
+/// next messages back. A failed call is logged and retried after a pause that doubles up to
+/// <see cref="TaskConsumerOptions.MaxRetryDelay"/>; the pump never stops on its own, except when asked to fail a start
+/// it could not subscribe.
 /// </summary>
 internal sealed class MessagePump(
     ITaskMessageSource source, TaskConsumerOptions options, Func<TaskMessage, Func<Task>, Task> handle, ILogger logger) : IDisposable
