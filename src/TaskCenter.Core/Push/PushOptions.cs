@@ -9,6 +9,8 @@ namespace TaskCenter.Core.Push;
 /// </summary>
 public sealed class PushOptions : IValidatableObject
 {
+    public const string Section = "Push";
+
     /// <summary>The defaults of <see cref="AllowedTargets"/>: any port on loopback, over http.</summary>
     public static readonly IReadOnlyList<string> LoopbackTargets = ["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"];
 
@@ -26,6 +28,14 @@ public sealed class PushOptions : IValidatableObject
     /// private, link-local and loopback addresses are refused otherwise.
     /// </summary>
     public string[]? AllowedNetworks { get; set; }
+
+    /// <summary>Most push groups the server holds (each has a pusher in every server instance).</summary>
+    [Range(1, 10_000)]
+    public int MaxGroups { get; set; } = 100;
+
+    /// <summary>How long a target that failed every recent push is left alone before one push probes it again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CircuitBreak { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The latest a receiver's Retry-After may put the next attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]

@@ -97,7 +97,11 @@ public sealed class BuiltInQueue(IFireLedger ledger, QueueSignal signal, TimePro
         return removed;
     }
 
-    private async Task SubscribeAsync(string group, TagFilter tags, string? owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Subscribes the group to <paramref name="tags"/>, making it within the group limits (else
+    /// <see cref="GroupLimitException"/>); a consume does so itself, a declared group before any consume.
+    /// </summary>
+    public async Task SubscribeAsync(string group, TagFilter tags, string? owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_subscriptions.Holds(group, tags, now))

@@ -5,7 +5,7 @@ namespace TaskCenter.Server.Push;
 
 /// <summary>
 /// One push target's circuit breaker (Polly): once every push of the last <see cref="SamplingDuration"/> failed, at
-/// least <see cref="FailuresToOpen"/> of them, it opens and stops sending for <see cref="BreakDuration"/>; then one push
+/// least <see cref="FailuresToOpen"/> of them, it opens and stops sending for its break (<c>Push:CircuitBreak</c>); then one push
 /// probes the target, and its success closes the circuit again. While it is open the pusher leases nothing for the
 /// target, so the group's messages stay ready and their attempts are not burned.
 /// </summary>
@@ -15,26 +15,34 @@ internal sealed class PushCircuit
 
     public static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);
 
-    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(30);
 
     private readonly CircuitBreakerStateProvider _state = new();
     private readonly ResiliencePipeline<PushOutcome> _pipeline;
 
-    public PushCircuit(TimeProvider time) =>
+    public PushCircuit(TimeProvider time, TimeSpan breakDuration)
+    {
+        BreakDuration = breakDuration;
         _pipeline = new ResiliencePipelineBuilder<PushOutcome> { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<PushOutcome>
             {
                 FailureRatio = 1.0,
                 MinimumThroughput = FailuresToOpen,
                 SamplingDuration = SamplingDuration,
-                BreakDuration = BreakDuration,
+                BreakDuration = breakDuration,
                 ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Result is PushOutcome.Failed || arguments.Outcome.Exception is not null),
                 StateProvider = _state,
             })
             .Build();
+    }
+
+    /// <summary>How long the circuit stays open before it lets a probe through.</summary>
+    public TimeSpan BreakDuration { get; }
 
     /// <summary>Whether pushes to the target are held back now.</summary>
     public bool IsOpen => _state.CircuitState is CircuitState.Open or CircuitState.Isolated;
+
+    /// <summary>Whether the circuit lets one probe through now: the pusher sends one message, not a batch.</summary>
+    public bool IsProbing => _state.CircuitState is CircuitState.HalfOpen;
 
     /// <summary>The last failed push's error, kept while the circuit is open (for the overview and the dashboard).</summary>
     public string? LastError { get; private set; }

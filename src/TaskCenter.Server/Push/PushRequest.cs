@@ -40,7 +40,8 @@ internal static class PushRequest
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(key, message.MsgId, timestamp, body));
         request.Headers.Add(TaskIdHeader, message.TaskId);
-        request.Headers.Add(NameHeader, message.Name);
+        // A task name may hold any letter; a header value is ASCII: the name goes percent-encoded (as encodeURIComponent does).
+        request.Headers.Add(NameHeader, Uri.EscapeDataString(message.Name));
         request.Headers.Add(FireTimeHeader, message.FireTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(AttemptHeader, message.Attempt.ToString(CultureInfo.InvariantCulture));
         return request;

@@ -8,13 +8,14 @@ namespace TaskCenter.Server.Tests.Push;
 public sealed class PushCircuitTests
 {
     private static readonly PushOutcome Down = new PushOutcome.Failed("request failed: Connection refused");
+    private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(30);
     private static readonly PushOutcome Up = new PushOutcome.Delivered(HttpStatusCode.NoContent);
 
     [Fact]
     public async Task It_opens_after_the_failures_sends_nothing_while_open_and_closes_when_a_probe_succeeds()
     {
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_767_225_600));
-        var circuit = new PushCircuit(time);
+        var circuit = new PushCircuit(time, BreakDuration);
         var sent = 0;
         ValueTask<PushOutcome> Push(PushOutcome answer)
         {
@@ -32,7 +33,7 @@ public sealed class PushCircuitTests
         Assert.Null(await circuit.SendAsync(_ => Push(Up), CancellationToken.None));
         Assert.Equal(PushCircuit.FailuresToOpen, sent);
 
-        time.Advance(PushCircuit.BreakDuration);
+        time.Advance(BreakDuration);
         Assert.Equal(Up, await circuit.SendAsync(_ => Push(Up), CancellationToken.None));
 
         Assert.False(circuit.IsOpen);
@@ -43,7 +44,7 @@ public sealed class PushCircuitTests
     [Fact]
     public async Task A_success_among_the_failures_keeps_it_closed()
     {
-        var circuit = new PushCircuit(new FakeTimeProvider());
+        var circuit = new PushCircuit(new FakeTimeProvider(), BreakDuration);
         for (var i = 0; i < PushCircuit.FailuresToOpen * 2; i++)
         {
             await circuit.SendAsync(_ => ValueTask.FromResult(i % 3 == 0 ? Up : Down), CancellationToken.None);
