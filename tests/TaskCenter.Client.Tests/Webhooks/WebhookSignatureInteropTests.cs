@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using TaskCenter.Contracts;
 using TaskCenter.Testing;
 
@@ -21,9 +19,9 @@ public sealed class WebhookSignatureInteropTests
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var signature = WebhookSignature.Sign(Key(secret), "msg-1", timestamp, Encoding.UTF8.GetBytes(Body));
 
-        var answer = await RunAsync(new { op = "verify", secret, id = "msg-1", timestamp = $"{timestamp}", signature, body = Body });
+        var (ok, error) = await StandardWebhooksNode.VerifyAsync(secret, "msg-1", $"{timestamp}", signature, Body);
 
-        Assert.True(answer.GetProperty("ok").GetBoolean(), answer.ToString());
+        Assert.True(ok, error);
     }
 
     [Fact]
@@ -33,9 +31,9 @@ public sealed class WebhookSignatureInteropTests
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var signature = WebhookSignature.Sign(Key(secret), "msg-1", timestamp, Encoding.UTF8.GetBytes(Body));
 
-        var answer = await RunAsync(new { op = "verify", secret, id = "msg-1", timestamp = $"{timestamp}", signature, body = Body + " " });
+        var (ok, _) = await StandardWebhooksNode.VerifyAsync(secret, "msg-1", $"{timestamp}", signature, Body + " ");
 
-        Assert.False(answer.GetProperty("ok").GetBoolean());
+        Assert.False(ok);
     }
 
     [Fact]
@@ -44,35 +42,12 @@ public sealed class WebhookSignatureInteropTests
         var secret = WebhookSignature.NewSecret();
         var now = DateTimeOffset.UtcNow;
 
-        var answer = await RunAsync(new { op = "sign", secret, id = "msg-2", timestamp = now.ToUnixTimeSeconds(), body = Body });
+        var signature = await StandardWebhooksNode.SignAsync(secret, "msg-2", now.ToUnixTimeSeconds(), Body);
 
         Assert.True(WebhookSignature.Verify(
-            Key(secret), "msg-2", $"{now.ToUnixTimeSeconds()}", answer.GetProperty("signature").GetString()!, Encoding.UTF8.GetBytes(Body), now,
+            Key(secret), "msg-2", $"{now.ToUnixTimeSeconds()}", signature, Encoding.UTF8.GetBytes(Body), now,
             WebhookSignature.DefaultTolerance));
     }
 
     private static byte[] Key(string secret) => WebhookSignature.ReadKey(secret, out var problem) ?? throw new InvalidOperationException(problem);
-
-    /// <summary>Runs signature.js with one command; its dependencies are installed by scripts/install-test-dependencies.sh.</summary>
-    private static async Task<JsonElement> RunAsync(object command)
-    {
-        var folder = Path.Combine(RepositoryFolder.Root, "tests", "interop", "webhooks");
-        Assert.True(
-            Directory.Exists(Path.Combine(folder, "node_modules", "standardwebhooks")),
-            "tests/interop/webhooks has no node_modules: run scripts/install-test-dependencies.sh");
-        var info = new ProcessStartInfo("node", [Path.Combine(folder, "signature.js")])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(info)!;
-        await node.StandardInput.WriteAsync(JsonSerializer.Serialize(command));
-        node.StandardInput.Close();
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync().OrTimeout();
-        Assert.True(node.ExitCode == 0, $"node failed: {await errors}");
-        return JsonDocument.Parse(await output).RootElement.Clone();
-    }
 }
