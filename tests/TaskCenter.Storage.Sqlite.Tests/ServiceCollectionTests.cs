@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Push;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
@@ -30,6 +31,7 @@ public sealed class ServiceCollectionTests : IDisposable
             Assert.Same(provider.GetRequiredService<ITaskStore>(), provider.GetRequiredService<ITaskStore>());
             Assert.Same(provider.GetRequiredService<ITaskReader>(), provider.GetRequiredService<ITaskReader>());
             Assert.Same(provider.GetRequiredService<IInstanceRegistry>(), provider.GetRequiredService<IInstanceRegistry>());
+            Assert.Same(provider.GetRequiredService<IPushGroupStore>(), provider.GetRequiredService<IPushGroupStore>());
 
             await ledger.InitializeAsync(CancellationToken.None);
             Assert.True(File.Exists(path));
