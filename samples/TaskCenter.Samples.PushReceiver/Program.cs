@@ -4,6 +4,8 @@
 //   curl -X PUT http://127.0.0.1:8081/v1/api/groups/invoices -H 'Content-Type: application/json' \
 //        -d '{"tags": "invoice", "push": {"url": "http://127.0.0.1:5080/hooks/invoice"}}'     (the answer holds the secret)
 //   TASKCENTER_WEBHOOK_SECRET=whsec_... dotnet run --project samples/TaskCenter.Samples.PushReceiver -- --fail 2
+//
+// --urls http://127.0.0.1:PORT listens elsewhere than http://127.0.0.1:5080.
 using TaskCenter.Client.AspNetCore;
 
 var secret = Environment.GetEnvironmentVariable("TASKCENTER_WEBHOOK_SECRET");
@@ -13,9 +15,10 @@ if (string.IsNullOrEmpty(secret))
     return 2;
 }
 
-var failures = args is ["--fail", var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 0;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // the messages and failures only
+builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+var failures = builder.Configuration.GetValue<int>("fail");
 var app = builder.Build();
 app.MapTaskCenterWebhook("/hooks/invoice", secret, (message, _) =>
 {
@@ -23,5 +26,8 @@ app.MapTaskCenterWebhook("/hooks/invoice", secret, (message, _) =>
     Console.WriteLine($"{message.MsgId} {message.Name} attempt {message.Attempt}{(failing ? " (failing it)" : "")}: {message.Data}");
     return failing ? throw new InvalidOperationException("Failing on purpose (--fail).") : Task.CompletedTask;
 });
-await app.RunAsync("http://127.0.0.1:5080");
+
+await app.StartAsync();
+Console.WriteLine($"Receiving pushes at {app.Urls.First()}/hooks/invoice");
+await app.WaitForShutdownAsync();
 return 0;

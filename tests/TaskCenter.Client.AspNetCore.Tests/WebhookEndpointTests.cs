@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using TaskCenter.Client.AspNetCore.Tests.Support;
 using TaskCenter.Contracts;
 
 namespace TaskCenter.Client.AspNetCore.Tests;
@@ -69,9 +69,9 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
         var message = _handled["msg-delivered"];
         Assert.Equal("msg-delivered", message.MsgId);
-        Assert.Equal("6b15fa39824523f649e1f5bc", message.TaskId);
-        Assert.Equal("invoice", message.Name);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_767_225_600), message.FireTime);
+        Assert.Equal(SignedPush.TaskId, message.TaskId);
+        Assert.Equal(SignedPush.Name, message.Name);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(SignedPush.FireTime), message.FireTime);
         Assert.Equal(3, message.Attempt);
         Assert.Equal("application/json; charset=utf-8", message.ContentType);
         Assert.Equal(Encoding.UTF8.GetBytes(data), message.Body.ToArray());
@@ -174,24 +174,9 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>A push as the server sends it: the body signed under <paramref name="key"/> (the secret's by default) at <paramref name="signedAt"/>, with TaskCenter's headers.</summary>
     private static HttpRequestMessage Signed(
-        string path, string body, string msgId, byte[]? key = null, DateTimeOffset? signedAt = null, string? bodySent = null)
-    {
-        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
-        {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(bodySent ?? body)),
-        };
-        request.Headers.Add(WebhookSignature.IdHeader, msgId);
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(key ?? Key, msgId, timestamp, Encoding.UTF8.GetBytes(body)));
-        request.Headers.Add(PushHeaders.TaskId, "6b15fa39824523f649e1f5bc");
-        request.Headers.Add(PushHeaders.Name, "invoice");
-        request.Headers.Add(PushHeaders.FireTime, "1767225600");
-        request.Headers.Add(PushHeaders.Attempt, "3");
-        return request;
-    }
+        string path, string body, string msgId, byte[]? key = null, DateTimeOffset? signedAt = null, string? bodySent = null) =>
+        SignedPush.Create(path, body, msgId, key ?? Key, signedAt: signedAt, bodySent: bodySent);
 
     private static HttpRequestMessage Without(HttpRequestMessage request, string header)
     {
