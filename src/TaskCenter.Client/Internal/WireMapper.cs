@@ -149,6 +149,48 @@ internal static class WireMapper
         };
     }
 
+    public static PutGroupRequest ToWire(GroupDeclaration declaration) => new()
+    {
+        Tags = declaration.Tags,
+        Push = declaration.Push is { } push
+            ? new PushTargetBody
+            {
+                Url = push.Url.OriginalString,
+                ContentType = push.ContentType,
+                TimeoutMs = push.Timeout is { } timeout ? ToMilliseconds(timeout) : null,
+                MaxConcurrency = push.MaxConcurrency,
+                Headers = push.Headers,
+                Secret = push.Secret,
+            }
+            : null,
+    };
+
+    public static GroupInfo ToModel(GroupDeclarationResponse dto) => new()
+    {
+        Group = dto.Group ?? string.Empty,
+        Tags = dto.Tags ?? string.Empty,
+        Owner = dto.Owner,
+        UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(dto.UpdatedAtMs),
+        Push = dto.Push is { } push
+            ? new PushTargetInfo
+            {
+                Url = new Uri(push.Url ?? string.Empty, UriKind.RelativeOrAbsolute),
+                ContentType = push.ContentType ?? string.Empty,
+                Timeout = TimeSpan.FromMilliseconds(push.TimeoutMs),
+                MaxConcurrency = push.MaxConcurrency,
+                Headers = push.Headers ?? new Dictionary<string, string>(),
+                Secret = push.Secret,
+                Circuit = push.Circuit switch
+                {
+                    "closed" => CircuitState.Closed,
+                    "open" => CircuitState.Open,
+                    _ => CircuitState.Unknown,
+                },
+                LastError = push.LastError,
+            }
+            : null,
+    };
+
     /// <summary>The wire name of a task state, for filters.</summary>
     public static string ToWire(TaskState state) => state switch
     {

@@ -22,8 +22,11 @@ public sealed class WebhookVerifier
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>How far the timestamp may be from this clock, either way; 5 minutes, as Standard Webhooks advises.</summary>
-    public TimeSpan Tolerance { get; init; } = WebhookSignature.DefaultTolerance;
+    /// <summary>The default of <see cref="Tolerance"/>: 5 minutes, as Standard Webhooks advises.</summary>
+    public static readonly TimeSpan DefaultTolerance = WebhookSignature.DefaultTolerance;
+
+    /// <summary>How far the timestamp may be from this clock, either way; <see cref="DefaultTolerance"/> unless set.</summary>
+    public TimeSpan Tolerance { get; init; } = DefaultTolerance;
 
     /// <summary>Whether the request with these header values and this body was signed with the secret, recently.</summary>
     /// <param name="id">The <c>webhook-id</c> header (the message's msgid).</param>

@@ -14,11 +14,6 @@ namespace TaskCenter.Server.Push;
 /// </summary>
 internal static class PushRequest
 {
-    public const string TaskIdHeader = "taskcenter-taskid";
-    public const string NameHeader = "taskcenter-name";
-    public const string FireTimeHeader = "taskcenter-fire-time";
-    public const string AttemptHeader = "taskcenter-attempt";
-
     /// <param name="push">The group's target.</param>
     /// <param name="key">The key of its secret.</param>
     /// <param name="message">The message, leased to the pusher.</param>
@@ -39,11 +34,11 @@ internal static class PushRequest
         request.Headers.Add(WebhookSignature.IdHeader, message.MsgId);
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(key, message.MsgId, timestamp, body));
-        request.Headers.Add(TaskIdHeader, message.TaskId);
+        request.Headers.Add(PushHeaders.TaskId, message.TaskId);
         // A task name may hold any letter; a header value is ASCII: the name goes percent-encoded (as encodeURIComponent does).
-        request.Headers.Add(NameHeader, Uri.EscapeDataString(message.Name));
-        request.Headers.Add(FireTimeHeader, message.FireTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(AttemptHeader, message.Attempt.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(PushHeaders.Name, Uri.EscapeDataString(message.Name));
+        request.Headers.Add(PushHeaders.FireTime, message.FireTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(PushHeaders.Attempt, message.Attempt.ToString(CultureInfo.InvariantCulture));
         return request;
     }
 }
