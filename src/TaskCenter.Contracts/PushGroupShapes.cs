@@ -9,7 +9,8 @@ internal sealed record PutGroupRequest : IRequestBody
     [JsonPropertyName("tags"), Description("\"*\", or tags and prefixes joined by ||, as in \"invoice || refund\".")]
     public required string? Tags { get; init; }
 
-    [JsonPropertyName("push"), Description("The target the group's messages are POSTed to; absent for a group whose consumers pull (built-in queue only).")]
+    /// <summary>The target the group's messages are POSTed to; absent for a group whose consumers pull (built-in queue only).</summary>
+    [JsonPropertyName("push")]
     public PushTargetBody? Push { get; init; }
 }
 

@@ -34,7 +34,8 @@ public static class GroupEndpoints
                 "Declare a consumer group",
                 typeof(PutGroupRequest),
                 "Sets the group's subscription and, with push, makes it a push group: the server POSTs its messages to the " +
-                "target, signed (Standard Webhooks). 201 when a push group is new; its generated secret is in that answer only.");
+                "target, signed (Standard Webhooks). 201 when a push group is new; its generated secret is in that answer only.")
+            .Produces<GroupDeclarationResponse>(StatusCodes.Status201Created);
         groups.MapGet("/{group}", GroupDeclarations.GetAsync).RequireAuthorization(AccessPolicies.View)
             .Documented<GroupDeclarationResponse>("Read a consumer group", description: "Its subscription and push target (never the secret).");
         groups.MapDelete("/{group}", DeleteAsync).RequireAuthorization(AccessPolicies.Admin)
