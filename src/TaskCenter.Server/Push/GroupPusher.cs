@@ -15,7 +15,7 @@ internal sealed class GroupPusher(
     PushTarget target, BuiltInQueue queue, PushSender sender, PushAttemptLog attempts, TimeProvider time, ILogger logger) : IDisposable
 {
     /// <summary>How long a lease outlives its request's timeout: the answer is settled within it.</summary>
-    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(1);

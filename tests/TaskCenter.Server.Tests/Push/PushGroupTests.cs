@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using TaskCenter.Server.Tests.Metrics;
 using TaskCenter.Server.Tests.Queue;
 using TaskCenter.Testing;
 using static TaskCenter.Server.Tests.Wire;
@@ -192,9 +193,11 @@ public abstract class PushGroupTests(TestBackend backend) : IAsyncLifetime
     [Fact]
     public async Task A_target_that_is_down_opens_its_circuit_and_its_messages_wait_without_using_their_attempts_until_it_is_back()
     {
+        // Metrics are process-wide: the group is named after the backend.
+        var group = $"push-down-{backend}".ToLowerInvariant();
         var down = await PushReceiver.StartAsync();
         await down.DownAsync();
-        await DeclarePushGroupAsync("push-down", "down", url: down.Url());
+        await DeclarePushGroupAsync(group, "down", url: down.Url());
         var taskIds = new List<string>();
         for (var i = 0; i < 6; i++)
         {
@@ -202,24 +205,31 @@ public abstract class PushGroupTests(TestBackend backend) : IAsyncLifetime
         }
 
         var open = await Waiting.PollAsync(
-            async () => (await Http.GetJsonAsync("/v1/api/groups/push-down")).Body.GetProperty("push"),
+            async () => (await Http.GetJsonAsync($"/v1/api/groups/{group}")).Body.GetProperty("push"),
             push => push.GetProperty("circuit").GetString() == "open");
         Assert.StartsWith("request failed: ", open.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+        var whileOpen = await PrometheusText.ScrapeAsync(Http);
+        Assert.Equal(1, whileOpen.Sum("taskcenter_push_open_circuits", ("group", group)));
+        Assert.True(whileOpen.Sum("taskcenter_push_requests_total", ("group", group), ("outcome", "failed")) >= 5);
 
         await down.UpAsync();
         var delivered = await down.Received.NextAsync(6);
         await down.DisposeAsync();
 
         Assert.Equal(6, delivered.Select(push => push.Text).Distinct().Count());
-        Assert.Empty((await Http.GetJsonAsync("/v1/api/dead-letters?group=push-down")).Body.GetProperty("dead_letters").EnumerateArray());
+        Assert.Empty((await Http.GetJsonAsync($"/v1/api/dead-letters?group={group}")).Body.GetProperty("dead_letters").EnumerateArray());
         foreach (var taskId in taskIds)
         {
-            var delivery = await DeliveryAsync(taskId, "push-down", d => d.GetProperty("state").GetString() == "acked");
+            var delivery = await DeliveryAsync(taskId, group, d => d.GetProperty("state").GetString() == "acked");
             Assert.InRange(delivery.GetProperty("attempts").GetInt32(), 2, 3);
         }
 
-        var (_, closed) = await Http.GetJsonAsync("/v1/api/groups/push-down");
+        var (_, closed) = await Http.GetJsonAsync($"/v1/api/groups/{group}");
         Assert.Equal("closed", closed.GetProperty("push").GetProperty("circuit").GetString());
+        var afterwards = await PrometheusText.ScrapeAsync(Http);
+        Assert.Equal(0, afterwards.Sum("taskcenter_push_open_circuits", ("group", group)));
+        Assert.Equal(6, afterwards.Sum("taskcenter_push_requests_total", ("group", group), ("outcome", "delivered")));
+        Assert.True(afterwards.Sum("taskcenter_push_duration_seconds_count", ("group", group)) >= 6 + 5);
     }
 
     [Fact]
