@@ -76,8 +76,9 @@ internal sealed class GroupPusher(
             }
 
             await _slots.WaitAsync(stoppingToken);
+            var probing = target.Circuit.IsProbing;
             var taken = 1;
-            while (!target.Circuit.IsProbing && taken < push.MaxConcurrency && _slots.Wait(0, CancellationToken.None))
+            while (!probing && taken < push.MaxConcurrency && _slots.Wait(0, CancellationToken.None))
             {
                 taken++;
             }
@@ -86,7 +87,7 @@ internal sealed class GroupPusher(
             try
             {
                 messages = await queue.ConsumeAsync(
-                    new ConsumeRequest(_group, target.Group.Tags, taken, target.Circuit.IsProbing ? TimeSpan.Zero : LongPoll, lease)
+                    new ConsumeRequest(_group, target.Group.Tags, taken, LongPoll, lease)
                     {
                         Owner = target.Group.Owner,
                     },
@@ -117,7 +118,12 @@ internal sealed class GroupPusher(
 
             foreach (var message in messages)
             {
-                _ = PushAsync(message);
+                // A probe is pushed alone: nothing else is leased until its answer closes (or reopens) the circuit.
+                var pushing = PushAsync(message);
+                if (probing)
+                {
+                    await pushing;
+                }
             }
         }
     }
