@@ -45,9 +45,12 @@ internal sealed class RabbitMqGroupPusher(
                 }
 
                 wasOpen = false;
+                // A probe is pushed alone: consumed one at a time, and consumed again in full once it is answered.
+                var probing = target.Circuit.IsProbing;
                 using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 await queue.ConsumeAsync(
-                    _group, target.Group.Tags, push.MaxConcurrency, push.Timeout + GroupPusher.LeaseMargin, delivery => PushAsync(delivery, pause), pause.Token);
+                    _group, target.Group.Tags, probing ? 1 : push.MaxConcurrency, push.Timeout + GroupPusher.LeaseMargin,
+                    delivery => PushAsync(delivery, probing, pause), pause.Token);
                 reconnectDelay = FirstReconnectDelay;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,8 +77,8 @@ internal sealed class RabbitMqGroupPusher(
     {
     }
 
-    /// <summary>Sends one delivery and settles it; a delivery the open circuit refused goes back to the queue and stops the consumer.</summary>
-    private async Task PushAsync(GroupDelivery delivery, CancellationTokenSource pause)
+    /// <summary>Sends one delivery and settles it; a delivery the open circuit refused, or a probe once answered, stops the consumer.</summary>
+    private async Task PushAsync(GroupDelivery delivery, bool probing, CancellationTokenSource pause)
     {
         var message = delivery.Message;
         try
@@ -95,6 +98,10 @@ internal sealed class RabbitMqGroupPusher(
                 PushOutcome.Failed failed => delivery.FailAsync(failed.Error),
                 _ => delivery.AckAsync(),
             });
+            if (probing)
+            {
+                await pause.CancelAsync();
+            }
         }
         catch (Exception e)
         {
