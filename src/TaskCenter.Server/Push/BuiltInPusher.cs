@@ -3,11 +3,7 @@ using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Server.Push;
 
-/// <summary>
-/// Runs a <see cref="GroupPusher"/> for each push group of the built-in queue, from the moment the storage is ready:
-/// started when a group is declared, replaced when its settings change, stopped when it is deleted. Several server
-/// instances push for the same groups; the queue's leases give each message to one of them at a time.
-/// </summary>
+/// <summary>Pushes each push group's messages from the built-in queue (a <see cref="GroupPusher"/> per group): the queue's leases give each message to one instance at a time.</summary>
 internal sealed class BuiltInPusher(
     PushGroupRegistry registry,
     BuiltInQueue queue,
@@ -15,83 +11,7 @@ internal sealed class BuiltInPusher(
     PushAttemptLog attempts,
     StorageReadiness readiness,
     TimeProvider time,
-    ILogger<BuiltInPusher> logger) : BackgroundService
+    ILogger<BuiltInPusher> logger) : PusherHost(registry, readiness, time, logger)
 {
-    private readonly Dictionary<string, (GroupPusher Pusher, CancellationTokenSource Stop, Task Running)> _running = new(StringComparer.Ordinal);
-
-    /// <summary>Pushers of deleted or changed groups, finishing their pushes in flight.</summary>
-    private readonly List<Task> _stopping = [];
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await readiness.WhenReadyAsync(stoppingToken);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var changed = registry.Changed.Current;
-                try
-                {
-                    await registry.RefreshAsync(stoppingToken);
-                }
-                catch (StorageUnavailableException e)
-                {
-                    logger.LogWarning("Push groups not read: {Error}; trying again in {Interval}", e.Message, PushGroupRegistry.RefreshInterval);
-                }
-
-                Reconcile(stoppingToken);
-                await registry.Changed.WaitUntilAsync(changed, time.GetUtcNow() + PushGroupRegistry.RefreshInterval, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            await StopAllAsync();
-        }
-    }
-
-    private void Reconcile(CancellationToken stoppingToken)
-    {
-        var targets = registry.Targets.ToDictionary(target => target.Group.Name, StringComparer.Ordinal);
-        foreach (var (name, running) in _running.ToList())
-        {
-            if (!targets.TryGetValue(name, out var target) || !ReferenceEquals(target, running.Pusher.Target))
-            {
-                _stopping.Add(StopAsync(name, running));
-            }
-        }
-
-        _stopping.RemoveAll(task => task.IsCompleted);
-        foreach (var (name, target) in targets)
-        {
-            if (!_running.ContainsKey(name))
-            {
-                var pusher = new GroupPusher(target, queue, sender, attempts, time, logger);
-                var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                _running[name] = (pusher, stop, Task.Run(() => pusher.RunAsync(stop.Token), CancellationToken.None));
-                logger.LogInformation("Push group {Group}: pushing {Tags} to {Url}", name, target.Group.Tags.Expression, target.Group.Push.Url);
-            }
-        }
-    }
-
-    private async Task StopAsync(string name, (GroupPusher Pusher, CancellationTokenSource Stop, Task Running) running)
-    {
-        _running.Remove(name);
-        running.Stop.Cancel();
-        await running.Running;
-        running.Stop.Dispose();
-        running.Pusher.Dispose();
-    }
-
-    private async Task StopAllAsync()
-    {
-        foreach (var (name, running) in _running.ToList())
-        {
-            _stopping.Add(StopAsync(name, running));
-        }
-
-        await Task.WhenAll(_stopping);
-    }
+    protected override IGroupPusher Create(PushTarget target) => new GroupPusher(target, queue, sender, attempts, Time, Logger);
 }

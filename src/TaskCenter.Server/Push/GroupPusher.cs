@@ -12,7 +12,7 @@ namespace TaskCenter.Server.Push;
 /// pushed again, with the same webhook-id, once its lease ends.
 /// </summary>
 internal sealed class GroupPusher(
-    PushTarget target, BuiltInQueue queue, PushSender sender, PushAttemptLog attempts, TimeProvider time, ILogger logger) : IDisposable
+    PushTarget target, BuiltInQueue queue, PushSender sender, PushAttemptLog attempts, TimeProvider time, ILogger logger) : IGroupPusher
 {
     /// <summary>How long a lease outlives its request's timeout: the answer is settled within it.</summary>
     public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(10);

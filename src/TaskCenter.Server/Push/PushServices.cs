@@ -23,6 +23,10 @@ internal static class PushServices
         {
             services.AddHostedService<BuiltInPusher>();
         }
+        else if (backends.Delivery == DeliveryTransport.RabbitMq)
+        {
+            services.AddHostedService<RabbitMqPusher>();
+        }
 
         return services;
     }

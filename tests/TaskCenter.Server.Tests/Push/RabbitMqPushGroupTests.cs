@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using TaskCenter.Server.Tests.Queue;
+using TaskCenter.Testing;
+using static TaskCenter.Server.Tests.Wire;
+
+namespace TaskCenter.Server.Tests.Push;
+
+/// <summary>
+/// Push groups when the server delivers through RabbitMQ (PostgreSQL, a real broker, a real receiver on loopback): the
+/// server consumes the group's queue itself, acks what the receiver took, retries through the delay queues with the
+/// same webhook-id, and dead-letters into its storage what the receiver always refuses.
+/// </summary>
+public sealed class RabbitMqPushGroupTests : IAsyncLifetime
+{
+    private RunningServer _server = null!;
+    private PushReceiver _receiver = null!;
+
+    private HttpClient Http => _server.Http;
+
+    private RabbitMqEndpoint Broker => _server.RabbitMq!;
+
+    public async Task InitializeAsync()
+    {
+        _receiver = await PushReceiver.StartAsync();
+        _server = await RunningServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Queue:RetryDelays:0"] = "00:00:00.200",
+                ["Queue:RetryDelays:1"] = "00:00:00.400",
+                ["Queue:MaxRetries"] = "2",
+            },
+            backend: TestBackend.PostgresRabbitMq);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _receiver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_fire_is_posted_signed_and_acked_leaving_the_groups_queue_empty()
+    {
+        var secret = await DeclarePushGroupAsync("rabbit-push-deliver", "rabbit-deliver");
+        await GroupQueues.WaitUntilConsumedAsync(Broker, "rabbit-push-deliver");
+
+        var taskId = await Http.AddNowAsync("rabbit-deliver", """{"n":1}""");
+        var pushed = await _receiver.Received.NextAsync();
+
+        Assert.Equal("""{"n":1}""", pushed.Text);
+        Assert.Equal(taskId, pushed.Header("taskcenter-taskid"));
+        Assert.Equal("1", pushed.Header("taskcenter-attempt"));
+        Assert.True(pushed.IsSignedWith(secret));
+        Assert.Equal(0u, await MessagesLeftAfterDeleteAsync("rabbit-push-deliver"));
+        Assert.False(_receiver.Received.Reader.TryRead(out var again), $"pushed again: {again?.Text}");
+    }
+
+    [Fact]
+    public async Task A_receiver_failing_twice_gets_the_message_three_times_with_one_webhook_id_and_it_is_acked()
+    {
+        await DeclarePushGroupAsync("rabbit-push-flaky", "rabbit-flaky");
+        await GroupQueues.WaitUntilConsumedAsync(Broker, "rabbit-push-flaky");
+        var answered = 0;
+        _receiver.Answer = _ => Task.FromResult(Interlocked.Increment(ref answered) <= 2
+            ? Results.Text("database locked", statusCode: StatusCodes.Status500InternalServerError)
+            : Results.NoContent());
+
+        await Http.AddNowAsync("rabbit-flaky", "{}");
+        var pushes = await _receiver.Received.NextAsync(3);
+
+        Assert.Single(pushes.Select(push => push.Header("webhook-id")).Distinct());
+        Assert.Equal(["1", "2", "3"], pushes.Select(push => push.Header("taskcenter-attempt")));
+        Assert.Equal(0u, await MessagesLeftAfterDeleteAsync("rabbit-push-flaky"));
+        Assert.Empty(await DeadLettersAsync("rabbit-push-flaky"));
+    }
+
+    [Fact]
+    public async Task A_receiver_always_failing_leaves_the_message_in_the_dead_letters_with_its_answer_as_error()
+    {
+        await DeclarePushGroupAsync("rabbit-push-dead", "rabbit-dead");
+        await GroupQueues.WaitUntilConsumedAsync(Broker, "rabbit-push-dead");
+        _receiver.Answer = _ => Task.FromResult(Results.Text("no such invoice", statusCode: StatusCodes.Status422UnprocessableEntity));
+
+        var taskId = await Http.AddNowAsync("rabbit-dead", "{}");
+        var pushes = await _receiver.Received.NextAsync(3);
+        var letters = await Waiting.PollAsync(() => DeadLettersAsync("rabbit-push-dead"), found => found.Count > 0);
+
+        var letter = Assert.Single(letters);
+        Assert.Equal(taskId, letter.GetProperty("taskid").GetString());
+        Assert.Equal(pushes[0].Header("webhook-id"), letter.Msgid());
+        Assert.Equal(3, letter.GetProperty("attempts").GetInt32());
+        Assert.Equal("HTTP 422: no such invoice", letter.GetProperty("last_error").GetString());
+        Assert.Equal(0u, await MessagesLeftAfterDeleteAsync("rabbit-push-dead"));
+    }
+
+    /// <summary>Declares a push group to the receiver; its generated secret.</summary>
+    private async Task<string> DeclarePushGroupAsync(string group, string tags)
+    {
+        var (status, body) = await Http.PutJsonAsync($"/v1/api/groups/{group}", Json(new { tags, push = new { url = _receiver.Url() } }));
+        Assert.True(status == HttpStatusCode.Created, body.ToString());
+        return body.GetProperty("push").GetProperty("secret").GetString()!;
+    }
+
+    /// <summary>The messages left in the group's queue once the group is deleted and its pusher stopped (unacked ones are back by then).</summary>
+    private async Task<uint> MessagesLeftAfterDeleteAsync(string group)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Http.DeleteJsonAsync($"/v1/api/groups/{group}")).Status);
+        return await GroupQueues.CountLeftAsync(Broker, group);
+    }
+
+    private async Task<List<JsonElement>> DeadLettersAsync(string group)
+    {
+        var (status, body) = await Http.GetJsonAsync("/v1/api/dead-letters?group=" + group);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return [.. body.GetProperty("dead_letters").EnumerateArray()];
+    }
+}
