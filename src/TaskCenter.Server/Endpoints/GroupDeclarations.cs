@@ -8,6 +8,7 @@ using TaskCenter.Server.Http;
 using TaskCenter.Server.Push;
 using TaskCenter.Server.Security;
 using TaskCenter.Server.Wire;
+using TaskCenter.Transport.RabbitMq.GroupQueues;
 
 namespace TaskCenter.Server.Endpoints;
 
@@ -42,6 +43,11 @@ internal static class GroupDeclarations
         {
             throw ApiException.BadRequest(
                 $"push is required: this server delivers through {backends.Delivery}, where a pull group is the queue its consumers read (see docs/rabbitmq.md)");
+        }
+
+        if (backends.Delivery == DeliveryTransport.RabbitMq && GroupQueueConsumer.CannotBind(tags) is { } unbound)
+        {
+            throw ApiException.BadRequest($"tags: {unbound}");
         }
 
         if (declaration.Push is not null && existing is null && registry.Targets.Count >= push.Value.MaxGroups)

@@ -96,22 +96,25 @@ public sealed class GroupQueueConsumer
         }
     }
 
-    /// <summary>The binding keys of a subscription: its exact tags, or <c>#</c> for every tag.</summary>
-    private static IReadOnlyList<string> Bindings(TagFilter tags)
+    /// <summary>Why a group's queue cannot be bound to <paramref name="tags"/>; null when it can.</summary>
+    public static string? CannotBind(TagFilter tags)
     {
+        ArgumentNullException.ThrowIfNull(tags);
         if (tags.Patterns.Count == 0)
         {
-            throw new NotSupportedException("the group subscribes to no tag");
+            return "the group subscribes to no tag";
         }
 
-        if (tags.Patterns.FirstOrDefault(pattern => pattern.IsPrefix && !pattern.MatchesEverything) is { } prefix)
-        {
-            throw new NotSupportedException(
-                $"the tag pattern '{prefix}' cannot be consumed over RabbitMQ: a queue binding matches whole dot-separated words, not a prefix");
-        }
-
-        return tags.MatchesAll ? [] : [.. tags.Patterns.Select(pattern => pattern.Value)];
+        return tags.Patterns.FirstOrDefault(pattern => pattern.IsPrefix && !pattern.MatchesEverything) is { } prefix
+            ? $"the tag pattern '{prefix}' cannot be consumed over RabbitMQ: a queue binding matches whole dot-separated words, not a prefix"
+            : null;
     }
+
+    /// <summary>The binding keys of a subscription: its exact tags, or <c>#</c> for every tag.</summary>
+    private static IReadOnlyList<string> Bindings(TagFilter tags) =>
+        CannotBind(tags) is { } problem
+            ? throw new NotSupportedException(problem)
+            : tags.MatchesAll ? [] : [.. tags.Patterns.Select(pattern => pattern.Value)];
 
     private static async Task TryCancelAsync(IChannel channel, string consumerTag)
     {

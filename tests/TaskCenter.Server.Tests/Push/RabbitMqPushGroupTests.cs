@@ -41,6 +41,16 @@ public sealed class RabbitMqPushGroupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_push_group_on_a_tag_prefix_is_refused_since_no_queue_binding_can_express_it()
+    {
+        AssertError(
+            await Http.PutJsonAsync("/v1/api/groups/rabbit-push-prefix", Json(new { tags = "billing.*", push = new { url = _receiver.Url() } })),
+            HttpStatusCode.BadRequest,
+            "tags: the tag pattern 'billing.*' cannot be consumed over RabbitMQ");
+        AssertError(await Http.GetJsonAsync("/v1/api/groups/rabbit-push-prefix"), HttpStatusCode.NotFound, "rabbit-push-prefix");
+    }
+
+    [Fact]
     public async Task A_fire_is_posted_signed_and_acked_leaving_the_groups_queue_empty()
     {
         var secret = await DeclarePushGroupAsync("rabbit-push-deliver", "rabbit-deliver");
