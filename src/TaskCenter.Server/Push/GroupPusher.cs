@@ -22,8 +22,12 @@ internal sealed class GroupPusher(
     private static readonly TimeSpan OpenCircuitCheck = TimeSpan.FromMilliseconds(500);
     private const int MaxAckBatch = 1000;
 
+    /// <summary>How long a stopping pusher waits for the answers of its pushes in flight.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
     private readonly string _group = target.Group.Name;
     private readonly Channel<string> _delivered = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _abandon = new();
     private readonly SemaphoreSlim _slots = new(target.Group.Push.MaxConcurrency, target.Group.Push.MaxConcurrency);
 
     public PushTarget Target => target;
@@ -41,10 +45,13 @@ internal sealed class GroupPusher(
         }
         finally
         {
-            // Every slot back = every push settled; then the last acks go out.
-            for (var i = 0; i < target.Group.Push.MaxConcurrency; i++)
+            // Every slot back = every push settled; then the last acks go out. Pushes still waiting for their answer
+            // after the grace are abandoned: unsettled, they are pushed again when their leases end.
+            var settled = AllSlotsBackAsync();
+            if (await Task.WhenAny(settled, Task.Delay(ShutdownGrace, time, CancellationToken.None)) != settled)
             {
-                await _slots.WaitAsync(CancellationToken.None);
+                await _abandon.CancelAsync();
+                await settled;
             }
 
             _delivered.Writer.TryComplete();
@@ -53,7 +60,19 @@ internal sealed class GroupPusher(
     }
 
     /// <summary>Once <see cref="RunAsync"/> returned.</summary>
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _abandon.Dispose();
+    }
+
+    private async Task AllSlotsBackAsync()
+    {
+        for (var i = 0; i < target.Group.Push.MaxConcurrency; i++)
+        {
+            await _slots.WaitAsync(CancellationToken.None);
+        }
+    }
 
     private async Task LeaseAndPushAsync(CancellationToken stoppingToken)
     {
@@ -132,7 +151,7 @@ internal sealed class GroupPusher(
     {
         try
         {
-            var result = await sender.SendAsync(target, message, CancellationToken.None);
+            var result = await sender.SendAsync(target, message, _abandon.Token);
             if (result is null)
             {
                 await SettleAsync(() => queue.NackAsync(
@@ -154,6 +173,10 @@ internal sealed class GroupPusher(
                     await SettleAsync(() => queue.NackAsync(_group, message.MsgId, failed.Error, CancellationToken.None));
                     break;
             }
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            // Abandoned at shutdown: pushed again when its lease ends.
         }
         catch (Exception e)
         {

@@ -50,7 +50,7 @@ internal sealed class RabbitMqGroupPusher(
                 using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 await queue.ConsumeAsync(
                     _group, target.Group.Tags, probing ? 1 : push.MaxConcurrency, push.Timeout + GroupPusher.LeaseMargin,
-                    delivery => PushAsync(delivery, probing, pause), pause.Token);
+                    delivery => PushAsync(delivery, probing, pause, stoppingToken), pause.Token);
                 reconnectDelay = FirstReconnectDelay;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -78,12 +78,13 @@ internal sealed class RabbitMqGroupPusher(
     }
 
     /// <summary>Sends one delivery and settles it; a delivery the open circuit refused, or a probe once answered, stops the consumer.</summary>
-    private async Task PushAsync(GroupDelivery delivery, bool probing, CancellationTokenSource pause)
+    /// <remarks>A push still waiting for its answer when the server stops is abandoned: its message returns to the queue.</remarks>
+    private async Task PushAsync(GroupDelivery delivery, bool probing, CancellationTokenSource pause, CancellationToken stoppingToken)
     {
         var message = delivery.Message;
         try
         {
-            var result = pause.IsCancellationRequested ? null : await sender.SendAsync(target, message, CancellationToken.None);
+            var result = pause.IsCancellationRequested ? null : await sender.SendAsync(target, message, stoppingToken);
             if (result is null)
             {
                 await delivery.GiveBackAsync();
@@ -102,6 +103,10 @@ internal sealed class RabbitMqGroupPusher(
             {
                 await pause.CancelAsync();
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Abandoned at shutdown: the message returns to the queue when the channel closes.
         }
         catch (Exception e)
         {

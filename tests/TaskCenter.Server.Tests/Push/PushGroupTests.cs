@@ -233,6 +233,31 @@ public abstract class PushGroupTests(TestBackend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_target_that_never_answers_does_not_hold_up_another_groups_pushes()
+    {
+        await using var hanging = await PushReceiver.StartAsync();
+        using var release = new CancellationTokenSource();
+        hanging.Answer = async _ =>
+        {
+            await Task.Delay(Timeout.Infinite, release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.NoContent();
+        };
+        await DeclarePushGroupAsync("push-hanging", "hanging", new { timeout_ms = 300_000, max_concurrency = 2 }, url: hanging.Url());
+        await DeclarePushGroupAsync("push-lively", "lively");
+        for (var i = 0; i < 4; i++)
+        {
+            await Http.AddNowAsync("hanging", $"{{\"n\":{i}}}");
+        }
+
+        await hanging.Received.NextAsync(2); // both of its request slots taken, neither answered
+
+        await Http.AddNowAsync("lively", "{}");
+        Assert.Equal("lively", (await _receiver.Received.NextAsync()).Header("taskcenter-name"));
+        Assert.False(hanging.Received.Reader.TryRead(out _), "the hanging target got more requests than its max_concurrency");
+        await release.CancelAsync();
+    }
+
+    [Fact]
     public async Task Consuming_acking_or_nacking_a_push_group_by_hand_is_refused_with_409()
     {
         await DeclarePushGroupAsync("push-hands-off", "hands-off");
