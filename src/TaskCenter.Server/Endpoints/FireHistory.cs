@@ -6,6 +6,7 @@ using TaskCenter.Server.Composition;
 using TaskCenter.Contracts;
 using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Push;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -54,6 +55,13 @@ internal static class FireHistory
         var pushes = (await pushGroups.ListAttemptsAsync([.. page.Select(fire => fire.MsgId)], ct))
             .Where(push => scope.IsUnscoped || scope.Scopes.Groups.Matches(push.Group))
             .ToLookup(push => (push.MsgId, push.Group));
+        if (backends.Delivery != DeliveryTransport.BuiltIn)
+        {
+            // The broker holds a push group's messages: its deliveries are told by its push attempts.
+            var pushGroupNames = pushes.Select(attempts => attempts.Key.Group).Distinct(StringComparer.Ordinal).ToList();
+            page = [.. page.Select(fire => PushedDelivery.WithPushes(fire, pushes, pushGroupNames))];
+        }
+
         var next = fires.Count > limit ? page[^1].FireTime.ToUnixTimeMilliseconds() : (long?)null;
         return Results.Json(
             new FireHistoryResponse(

@@ -77,11 +77,18 @@ public sealed class RabbitMqPushGroupTests : IAsyncLifetime
             ? Results.Text("database locked", statusCode: StatusCodes.Status500InternalServerError)
             : Results.NoContent());
 
-        await Http.AddNowAsync("rabbit-flaky", "{}");
+        var taskId = await Http.AddNowAsync("rabbit-flaky", "{}");
         var pushes = await _receiver.Received.NextAsync(3);
 
         Assert.Single(pushes.Select(push => push.Header("webhook-id")).Distinct());
         Assert.Equal(["1", "2", "3"], pushes.Select(push => push.Header("taskcenter-attempt")));
+        // The broker holds the message: the fire history tells its delivery from the push attempts.
+        var delivery = await Waiting.PollAsync(
+            async () => (await Http.GetJsonAsync($"/v1/api/tasks/{taskId}/fires")).Body.GetProperty("fires")[0].GetProperty("deliveries")
+                .EnumerateArray().FirstOrDefault(d => d.GetProperty("group").GetString() == "rabbit-push-flaky"),
+            d => d.ValueKind == JsonValueKind.Object && d.GetProperty("state").GetString() == "acked");
+        Assert.Equal([500, 500, 204], delivery.GetProperty("pushes").EnumerateArray().Select(push => push.GetProperty("status").GetInt32()));
+        Assert.Equal(3, delivery.GetProperty("attempts").GetInt32());
         Assert.Equal(0u, await MessagesLeftAfterDeleteAsync("rabbit-push-flaky"));
         Assert.Empty(await DeadLettersAsync("rabbit-push-flaky"));
     }
