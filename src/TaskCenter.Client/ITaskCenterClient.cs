@@ -72,6 +72,9 @@ public interface ITaskCenterClient
     /// <inheritdoc cref="TaskCenterClient.GetGroupAsync"/>
     Task<GroupInfo?> GetGroupAsync(string group, CancellationToken cancellationToken = default);
 
+    /// <inheritdoc cref="TaskCenterClient.DeleteGroupAsync"/>
+    Task<RemovedGroup?> DeleteGroupAsync(string group, CancellationToken cancellationToken = default);
+
     /// <inheritdoc cref="ITaskCenterClient.ConsumeAsync"/>
     Task<IReadOnlyList<TaskMessage>> ConsumeAsync(ConsumeRequest request, CancellationToken cancellationToken = default);
 

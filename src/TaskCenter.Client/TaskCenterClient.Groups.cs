@@ -40,6 +40,21 @@ public sealed partial class TaskCenterClient
         return dto is null ? null : WireMapper.ToModel(dto);
     }
 
+    /// <summary>
+    /// Deletes a consumer group (<c>DELETE /v1/api/groups/{group}</c>, an admin's call): its push target, its subscription,
+    /// its messages not acked yet and its dead letters are gone for good (consumers still polling a pull group make it again).
+    /// </summary>
+    /// <param name="group">The group's name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What was removed, or <see langword="null"/> when the server answers 404 (no such group).</returns>
+    public async Task<RemovedGroup?> DeleteGroupAsync(string group, CancellationToken cancellationToken = default)
+    {
+        var dto = await SendAsync(
+            HttpMethod.Delete, GroupPath(group), content: null, ClientJson.Of<GroupRemovedResponse>(), TimeSpan.Zero,
+            nullOn404: true, cancellationToken).ConfigureAwait(false);
+        return dto is null ? null : WireMapper.ToModel(dto);
+    }
+
     private static string GroupPath(string group)
     {
         ArgumentException.ThrowIfNullOrEmpty(group);

@@ -42,6 +42,10 @@ internal sealed class PushGroupRegistry : IDisposable
         return targets.GetValueOrDefault(group);
     }
 
+    /// <summary>The push groups as this instance knows them, reading storage first if it never did.</summary>
+    public async ValueTask<IEnumerable<PushTarget>> ListAsync(CancellationToken cancellationToken) =>
+        (_targets ?? await RefreshAsync(cancellationToken)).Values;
+
     /// <summary>Reads the push groups from storage now.</summary>
     public async Task<IReadOnlyDictionary<string, PushTarget>> RefreshAsync(CancellationToken cancellationToken)
     {

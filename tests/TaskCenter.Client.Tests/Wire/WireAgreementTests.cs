@@ -183,6 +183,9 @@ public sealed class WireAgreementTests(SqliteServerFixture fixture) : IClassFixt
         });
         await client.GetGroupAsync(pushGroup);
         await client.GetGroupAsync(Unique.Name("wire-undeclared")); // a 404
+        await client.GetOverviewAsync(); // with a push group in push_groups
+        await client.DeleteGroupAsync(pushGroup);
+        await client.DeleteGroupAsync(Unique.Name("wire-undeclared")); // a 404
         await client.DeleteTasksAsync([batch[0].TaskId]);
         await client.DeleteTasksByNameAsync(name);
     }
