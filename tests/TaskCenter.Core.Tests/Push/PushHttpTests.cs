@@ -1,11 +1,15 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using TaskCenter.Core.Push;
 
 namespace TaskCenter.Core.Tests.Push;
 
-/// <summary>The push handler against a real receiver on loopback: the address check on the connection, no redirects.</summary>
+/// <summary>The push handler against a real receiver on loopback: the address check on the connection, no redirects, certificates validated.</summary>
 public sealed class PushHttpTests
 {
     private static readonly IPNetwork[] LoopbackNetworks = [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")];
@@ -46,6 +50,52 @@ public sealed class PushHttpTests
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, answer.StatusCode);
         Assert.Equal(0, elsewhere.Requests);
+    }
+
+    [Fact]
+    public async Task An_https_target_whose_certificate_is_not_trusted_is_refused_before_any_request_is_sent()
+    {
+        using var certificate = SelfSignedCertificate("localhost");
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var served = ServeTlsOnceAsync(listener, certificate);
+        using var http = new HttpClient(PushHttp.CreateHandler(new PushTargets(["https://localhost:*"], LoopbackNetworks)));
+
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(new Uri($"https://localhost:{port}/hooks"), new StringContent("{}")));
+
+        Assert.IsType<AuthenticationException>(failure.InnerException);
+        Assert.False(await served, "the receiver read a request over a connection whose certificate the pusher should have refused");
+    }
+
+    /// <summary>Accepts one connection, completes the TLS handshake if the client does, and says whether a request came.</summary>
+    private static async Task<bool> ServeTlsOnceAsync(TcpListener listener, X509Certificate2 certificate)
+    {
+        using var client = await listener.AcceptTcpClientAsync();
+        await using var tls = new SslStream(client.GetStream());
+        try
+        {
+            await tls.AuthenticateAsServerAsync(certificate);
+            return await tls.ReadAsync(new byte[1]) > 0;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static X509Certificate2 SelfSignedCertificate(string host)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(
+            $"CN={host}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName(host);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // SslStream on Linux takes the private key from a PKCS#12 load, not from the ephemeral key of CreateSelfSigned.
+        return X509CertificateLoader.LoadPkcs12(
+            created.Export(X509ContentType.Pkcs12), null);
     }
 
     /// <summary>A loopback HTTP receiver that answers every request with one fixed response and counts the requests.</summary>
