@@ -146,7 +146,7 @@ public abstract class PushGroupTests(TestBackend backend) : IAsyncLifetime
         await DeclarePushGroupAsync("push-busy", "busy");
         var answered = 0;
         _receiver.Answer = _ => Task.FromResult(Interlocked.Increment(ref answered) == 1
-            ? new RetryLater(2)
+            ? PushReceiver.RetryLater(2)
             : Results.NoContent());
 
         var taskId = await Http.AddNowAsync("busy", "{}");
@@ -321,17 +321,6 @@ public abstract class PushGroupTests(TestBackend backend) : IAsyncLifetime
 
     private async Task<string> MsgIdAsync(string taskId) =>
         (await Http.GetJsonAsync($"/v1/api/tasks/{taskId}/fires")).Body.GetProperty("fires")[0].GetProperty("msgid").GetString()!;
-
-    /// <summary>429 with Retry-After in seconds.</summary>
-    private sealed class RetryLater(int seconds) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Task.CompletedTask;
-        }
-    }
 }
 
 public sealed class PushGroupTestsOnSqlite() : PushGroupTests(TestBackend.Sqlite);

@@ -70,6 +70,9 @@ public sealed class PushReceiver : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(DownAsync());
 
+    /// <summary>An answer of 429 with Retry-After in seconds.</summary>
+    public static IResult RetryLater(int seconds) => new RetryLaterResult(seconds);
+
     private async Task UpAsync(int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -90,5 +93,15 @@ public sealed class PushReceiver : IAsyncDisposable
         await app.StartAsync();
         Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
         _app = app;
+    }
+
+    private sealed class RetryLaterResult(int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        }
     }
 }

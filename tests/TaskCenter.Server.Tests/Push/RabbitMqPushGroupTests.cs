@@ -30,6 +30,7 @@ public sealed class RabbitMqPushGroupTests : IAsyncLifetime
                 ["Queue:RetryDelays:0"] = "00:00:00.200",
                 ["Queue:RetryDelays:1"] = "00:00:00.400",
                 ["Queue:MaxRetries"] = "2",
+                ["Push:CircuitBreak"] = "00:00:01",
             },
             backend: TestBackend.PostgresRabbitMq);
     }
@@ -112,10 +113,56 @@ public sealed class RabbitMqPushGroupTests : IAsyncLifetime
         Assert.Equal(0u, await MessagesLeftAfterDeleteAsync("rabbit-push-dead"));
     }
 
-    /// <summary>Declares a push group to the receiver; its generated secret.</summary>
-    private async Task<string> DeclarePushGroupAsync(string group, string tags)
+    [Fact]
+    public async Task A_429_with_Retry_After_puts_the_next_push_at_that_time_through_the_delay_queues()
     {
-        var (status, body) = await Http.PutJsonAsync($"/v1/api/groups/{group}", Json(new { tags, push = new { url = _receiver.Url() } }));
+        await DeclarePushGroupAsync("rabbit-push-busy", "rabbit-busy");
+        await GroupQueues.WaitUntilConsumedAsync(Broker, "rabbit-push-busy");
+        var answered = 0;
+        _receiver.Answer = _ => Task.FromResult(Interlocked.Increment(ref answered) == 1
+            ? PushReceiver.RetryLater(2)
+            : Results.NoContent());
+
+        await Http.AddNowAsync("rabbit-busy", "{}");
+        var pushes = await _receiver.Received.NextAsync(2);
+
+        Assert.Equal(pushes[0].Header("webhook-id"), pushes[1].Header("webhook-id"));
+        Assert.Equal("2", pushes[1].Header("taskcenter-attempt"));
+        // The ladder's first delay is 200 ms; the receiver asked for 2 s.
+        Assert.True(pushes[1].ReceivedAt - pushes[0].ReceivedAt >= TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(50),
+            $"pushed again {pushes[1].ReceivedAt - pushes[0].ReceivedAt} after the 429");
+        Assert.Equal(0u, await MessagesLeftAfterDeleteAsync("rabbit-push-busy"));
+    }
+
+    [Fact]
+    public async Task A_target_that_is_down_opens_its_circuit_and_its_messages_wait_in_the_queue_until_it_is_back()
+    {
+        await using var down = await PushReceiver.StartAsync();
+        await down.DownAsync();
+        await DeclarePushGroupAsync("rabbit-push-down", "rabbit-down", down.Url());
+        await GroupQueues.WaitUntilConsumedAsync(Broker, "rabbit-push-down");
+        for (var i = 0; i < 6; i++)
+        {
+            await Http.AddNowAsync("rabbit-down", $"{{\"n\":{i}}}");
+        }
+
+        var open = await Waiting.PollAsync(
+            async () => (await Http.GetJsonAsync("/v1/api/groups/rabbit-push-down")).Body.GetProperty("push"),
+            push => push.GetProperty("circuit").GetString() == "open");
+        Assert.StartsWith("request failed: ", open.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+
+        await down.UpAsync();
+        var delivered = await down.Received.NextAsync(6);
+
+        Assert.Equal(6, delivered.Select(push => push.Text).Distinct().Count());
+        Assert.Empty(await DeadLettersAsync("rabbit-push-down"));
+        Assert.Equal(0u, await MessagesLeftAfterDeleteAsync("rabbit-push-down"));
+    }
+
+    /// <summary>Declares a push group to the receiver; its generated secret.</summary>
+    private async Task<string> DeclarePushGroupAsync(string group, string tags, string? url = null)
+    {
+        var (status, body) = await Http.PutJsonAsync($"/v1/api/groups/{group}", Json(new { tags, push = new { url = url ?? _receiver.Url() } }));
         Assert.True(status == HttpStatusCode.Created, body.ToString());
         return body.GetProperty("push").GetProperty("secret").GetString()!;
     }
