@@ -289,20 +289,11 @@ public abstract class PushGroupTests(TestBackend backend) : IAsyncLifetime
         AssertError(await Http.GetJsonAsync("/v1/api/groups/push-bad"), HttpStatusCode.NotFound, "push-bad");
     }
 
-    private Task<(HttpStatusCode Status, JsonElement Body)> DeclareAsync(string group, string tags, object? push = null, string? url = null)
-    {
-        var target = JsonSerializer.SerializeToNode(push ?? new { })!.AsObject();
-        target["url"] = url ?? _receiver.Url();
-        return Http.PutJsonAsync($"/v1/api/groups/{group}", Json(new { tags, push = target }));
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body)> DeclareAsync(string group, string tags, object? push = null) =>
+        Http.DeclareAsync(group, tags, _receiver.Url(), push);
 
-    /// <summary>Declares a push group to the receiver; its generated secret.</summary>
-    private async Task<string> DeclarePushGroupAsync(string group, string tags, object? push = null, string? url = null)
-    {
-        var (status, body) = await DeclareAsync(group, tags, push, url);
-        Assert.True(status == HttpStatusCode.Created, body.ToString());
-        return body.GetProperty("push").GetProperty("secret").GetString()!;
-    }
+    private Task<string> DeclarePushGroupAsync(string group, string tags, object? push = null, string? url = null) =>
+        Http.DeclarePushGroupAsync(group, tags, url ?? _receiver.Url(), push);
 
     private async Task<JsonElement> DeliveryAsync(string taskId, string group, Func<JsonElement, bool> until) =>
         await Waiting.PollAsync(

@@ -159,13 +159,8 @@ public sealed class RabbitMqPushGroupTests : IAsyncLifetime
         Assert.Equal(0u, await MessagesLeftAfterDeleteAsync("rabbit-push-down"));
     }
 
-    /// <summary>Declares a push group to the receiver; its generated secret.</summary>
-    private async Task<string> DeclarePushGroupAsync(string group, string tags, string? url = null)
-    {
-        var (status, body) = await Http.PutJsonAsync($"/v1/api/groups/{group}", Json(new { tags, push = new { url = url ?? _receiver.Url() } }));
-        Assert.True(status == HttpStatusCode.Created, body.ToString());
-        return body.GetProperty("push").GetProperty("secret").GetString()!;
-    }
+    private Task<string> DeclarePushGroupAsync(string group, string tags, string? url = null) =>
+        Http.DeclarePushGroupAsync(group, tags, url ?? _receiver.Url());
 
     /// <summary>The messages left in the group's queue once the group is deleted and its pusher stopped (unacked ones are back by then).</summary>
     private async Task<uint> MessagesLeftAfterDeleteAsync(string group)
