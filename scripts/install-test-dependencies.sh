@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beside the .NET SDK, when missing: PostgreSQL 15, RabbitMQ and Redis server
 # binaries, Chromium for the dashboard's browser tests and wrk for the benchmark's HTTP add (Debian packages; the
-# tests start their own servers on loopback and never use the system services), the npm packages of the cross-language consumer test and those of the
-# benchmark's BullMQ peer. Safe to run again. Needs root (or sudo) for apt-get.
+# tests start their own servers on loopback and never use the system services), the npm packages of the
+# cross-language consumer test, of the webhook signature test and of the benchmark's BullMQ peer. Safe to run again.
+# Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,11 @@ fi
 
 if [ -f tests/interop/node/package.json ] && [ ! -d tests/interop/node/node_modules ]; then
   (cd tests/interop/node && npm install --no-audit --no-fund --silent)
+fi
+
+# npm writes node_modules/.package-lock.json last: without it an install is missing or was cut short.
+if [ -f tests/interop/webhooks/package-lock.json ] && [ ! -f tests/interop/webhooks/node_modules/.package-lock.json ]; then
+  (cd tests/interop/webhooks && npm ci --no-audit --no-fund --silent)
 fi
 
 # npm writes node_modules/.package-lock.json last: without it an install is missing or was cut short.

@@ -1,7 +1,7 @@
 namespace TaskCenter.Client;
 
 /// <summary>
-/// The TaskCenter HTTP API (<c>/v1/api/...</c>): tasks, the built-in queue and dead letters. <see cref="TaskCenterClient"/>
+/// The TaskCenter HTTP API (<c>/v1/api/...</c>): tasks, declared groups, the built-in queue and dead letters. <see cref="TaskCenterClient"/>
 /// implements it; depend on this interface to substitute the client in tests or to decorate it. Members may be added in
 /// later versions: implement it only in code you build along with the SDK.
 /// </summary>
@@ -65,6 +65,15 @@ public interface ITaskCenterClient
 
     /// <inheritdoc cref="TaskCenterClient.GetOverviewAsync"/>
     Task<TaskCenterOverview> GetOverviewAsync(CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TaskCenterClient.PutGroupAsync"/>
+    Task<GroupInfo> PutGroupAsync(string group, GroupDeclaration declaration, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TaskCenterClient.GetGroupAsync"/>
+    Task<GroupInfo?> GetGroupAsync(string group, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TaskCenterClient.DeleteGroupAsync"/>
+    Task<RemovedGroup?> DeleteGroupAsync(string group, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="ITaskCenterClient.ConsumeAsync"/>
     Task<IReadOnlyList<TaskMessage>> ConsumeAsync(ConsumeRequest request, CancellationToken cancellationToken = default);

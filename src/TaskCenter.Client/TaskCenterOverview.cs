@@ -18,6 +18,12 @@ public sealed record TaskCenterOverview
     /// <summary>Each consumer group's messages by state (wire <c>groups</c>).</summary>
     public IReadOnlyList<GroupBacklog> Groups { get; init; } = [];
 
+    /// <summary>
+    /// The push groups by name, with their targets and whether the server instance that answered is pushing to them
+    /// (wire <c>push_groups</c>).
+    /// </summary>
+    public IReadOnlyList<PushGroupStatus> PushGroups { get; init; } = [];
+
     /// <summary>Fires no consumer group was subscribed to (wire <c>unrouted_fires</c>); null for a scoped key.</summary>
     public long? UnroutedFires { get; init; }
 
@@ -57,6 +63,13 @@ public sealed record TaskCount(TaskType Type, TaskState State, long Count);
 /// <param name="Leased">Messages handed to a consumer and not settled yet.</param>
 /// <param name="Dead">Dead letters.</param>
 public sealed record GroupBacklog(string Group, long Ready, long Leased, long Dead);
+
+/// <summary>A push group's target and how pushing to it goes, as the server instance that answered sees it.</summary>
+/// <param name="Group">The push group.</param>
+/// <param name="Url">The address its messages are POSTed to.</param>
+/// <param name="Circuit">Whether that instance is pushing to it.</param>
+/// <param name="LastError">The last failed push's error; <see langword="null"/> after a success.</param>
+public sealed record PushGroupStatus(string Group, Uri Url, CircuitState Circuit, string? LastError);
 
 /// <summary>How many fires there were in the minute starting at <paramref name="Minute"/>.</summary>
 /// <param name="Minute">The start of the minute.</param>

@@ -39,4 +39,7 @@ internal sealed record FireDeliveryResponse
 
     /// <summary>When a consumer can have it next: the retry time while ready, the lease's end while leased; null once acked or dead.</summary>
     [JsonPropertyName("available_at_ms")] public required long? AvailableAtMs { get; init; }
+
+    /// <summary>A push group's requests for this fire, first attempt first; absent for a group whose consumers pull.</summary>
+    [JsonPropertyName("pushes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<PushAttemptResponse>? Pushes { get; init; }
 }

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace TaskCenter.Contracts;
 
 /// <summary>
-/// The dashboard's first page: what is stored, what waits for delivery, which instances run, how much fired. For a
-/// scoped key, its tasks and groups only; the server-wide figures (unrouted and unpublished fires, instances, fires per
+/// The dashboard's first page: what is stored, what waits for delivery, which push targets fail, which instances run,
+/// how much fired. For a scoped key, its tasks and groups only; the server-wide figures (unrouted and unpublished fires, instances, fires per
 /// minute) are null.
 /// </summary>
 internal sealed record OverviewResponse
@@ -16,6 +16,9 @@ internal sealed record OverviewResponse
     [JsonPropertyName("counted_at_ms")] public required long CountedAtMs { get; init; }
     [JsonPropertyName("tasks")] public required IReadOnlyList<TaskCountResponse> Tasks { get; init; }
     [JsonPropertyName("groups")] public required IReadOnlyList<GroupBacklogResponse> Groups { get; init; }
+
+    /// <summary>The push groups by name, with how pushing to each goes as the answering server instance sees it.</summary>
+    [JsonPropertyName("push_groups")] public required IReadOnlyList<PushGroupStatusResponse> PushGroups { get; init; }
     [JsonPropertyName("unrouted_fires")] public required long? UnroutedFires { get; init; }
     [JsonPropertyName("unpublished_fires")] public required long? UnpublishedFires { get; init; }
     [JsonPropertyName("instances")] public required IReadOnlyList<InstanceResponse>? Instances { get; init; }
@@ -40,6 +43,13 @@ internal sealed record GroupBacklogResponse(
     [property: JsonPropertyName("ready")] long Ready,
     [property: JsonPropertyName("leased")] long Leased,
     [property: JsonPropertyName("dead")] long Dead);
+
+/// <summary>A push group's target and its circuit, as in <see cref="PushTargetResponse"/>.</summary>
+internal sealed record PushGroupStatusResponse(
+    [property: JsonPropertyName("group")] string Group,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("circuit")] string Circuit,
+    [property: JsonPropertyName("last_error")] string? LastError);
 
 internal sealed record InstanceResponse
 {

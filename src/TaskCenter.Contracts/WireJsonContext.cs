@@ -37,6 +37,8 @@ namespace TaskCenter.Contracts;
 [JsonSerializable(typeof(DeadLettersResponse))]
 [JsonSerializable(typeof(GroupsResponse))]
 [JsonSerializable(typeof(GroupRemovedResponse))]
+[JsonSerializable(typeof(PutGroupRequest))]
+[JsonSerializable(typeof(GroupDeclarationResponse))]
 [JsonSerializable(typeof(OverviewResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 internal sealed partial class WireJsonContext : JsonSerializerContext

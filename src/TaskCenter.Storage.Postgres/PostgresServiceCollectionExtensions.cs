@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Push;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Storage.Postgres.Database;
 using TaskCenter.Storage.Postgres.Instances;
 using TaskCenter.Storage.Postgres.Ledger;
 using TaskCenter.Storage.Postgres.Notifications;
+using TaskCenter.Storage.Postgres.Push;
 using TaskCenter.Storage.Postgres.TaskStore;
 
 namespace TaskCenter.Storage.Postgres;
@@ -20,9 +22,9 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL storage: tasks, fires, the built-in queue and the outbox (as <see cref="DeliveryOptions"/>
-    /// says) in one schema that any number of
-    /// server instances share, behind <see cref="ITaskStore"/>, <see cref="ITaskReader"/>, <see cref="IFireLedger"/> and
-    /// <see cref="IInstanceRegistry"/>, with the semantics of the SQLite storage. A database that cannot be reached
+    /// says) and push groups in one schema that any number of server instances share, behind <see cref="ITaskStore"/>,
+    /// <see cref="ITaskReader"/>, <see cref="IFireLedger"/>, <see cref="IInstanceRegistry"/> and
+    /// <see cref="IPushGroupStore"/>, with the semantics of the SQLite storage. A database that cannot be reached
     /// surfaces as <see cref="StorageUnavailableException"/>, and the storage works again by itself once it is back.
     /// Queue settings come from <c>IOptions&lt;QueueOptions&gt;</c>, the limits from <c>IOptions&lt;LimitOptions&gt;</c>,
     /// the clock from a registered <see cref="TimeProvider"/> (the system's when none is). Also a hosted service that
@@ -43,6 +45,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<ITaskStore>(sp => new PostgresTaskStore(sp.GetRequiredService<PostgresDatabase>()));
         services.TryAddSingleton<ITaskReader>(sp => new PostgresTaskReader(sp.GetRequiredService<PostgresDatabase>()));
         services.TryAddSingleton<IInstanceRegistry>(sp => new PostgresInstanceRegistry(sp.GetRequiredService<PostgresDatabase>()));
+        services.TryAddSingleton<IPushGroupStore>(sp => new PostgresPushGroupStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddHostedService(sp =>
         {
             var queue = sp.GetService<QueueSignal>();

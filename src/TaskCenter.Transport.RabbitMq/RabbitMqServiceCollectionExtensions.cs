@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
+using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Transport.RabbitMq.Broker;
 using TaskCenter.Transport.RabbitMq.DeadLetters;
+using TaskCenter.Transport.RabbitMq.GroupQueues;
 using TaskCenter.Transport.RabbitMq.Health;
 using TaskCenter.Transport.RabbitMq.Publishing;
 using TaskCenter.Transport.RabbitMq.Unrouted;
@@ -19,7 +21,7 @@ public static class RabbitMqServiceCollectionExtensions
     /// <summary>
     /// Registers delivery over RabbitMQ: the publisher of the outbox's fires, the drain of dead letters into storage, the
     /// re-offer of unrouted fires (three hosted services), the <see cref="IDeadLetterRedrive"/> that redrives over the
-    /// broker, and <see cref="RabbitMqHealthCheck"/> (add it with <c>AddCheck&lt;RabbitMqHealthCheck&gt;(RabbitMqHealthCheck.Name)</c>).
+    /// broker, the <see cref="GroupQueueConsumer"/> that reads a group's queue as its consumers do, and <see cref="RabbitMqHealthCheck"/> (add it with <c>AddCheck&lt;RabbitMqHealthCheck&gt;(RabbitMqHealthCheck.Name)</c>).
     /// Sets <see cref="DeliveryOptions.Routing"/> to <see cref="FireRouting.Outbox"/>: the storage's <see cref="IFireLedger"/>
     /// records fires into its outbox. The publisher and the drain start once <see cref="StorageReadiness"/> is ready: whoever
     /// initializes the storage marks it.
@@ -47,6 +49,8 @@ public static class RabbitMqServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<UnroutedReoffer>(sp));
         services.TryAddSingleton(sp => new RabbitMqDeadLetterRedrive(sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IFireLedger>()));
         services.AddSingleton<IDeadLetterRedrive>(sp => sp.GetRequiredService<RabbitMqDeadLetterRedrive>());
+        services.TryAddSingleton(sp => new GroupQueueConsumer(
+            sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IOptions<QueueOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new RabbitMqHealthCheck(
             sp.GetRequiredService<BrokerConnection>(), sp.GetRequiredService<IFireLedger>(), sp.GetRequiredService<TimeProvider>()));
         return services;

@@ -59,7 +59,7 @@ public abstract class CensusContract(StorageHarness db) : StorageContract(db)
         await StorageHarness.AddAndFireAsync(store, "orphan", Build.T0);
         var now = Build.T0.AddSeconds(1);
         Assert.Equal(2, (await store.Ledger.LeaseAsync("g", 10, Lease, now, CancellationToken.None)).Count);
-        await store.Ledger.NackAsync("g", a[1].MsgId, "bad", now, CancellationToken.None);
+        await store.Ledger.NackAsync("g", a[1].MsgId, "bad", null, now, CancellationToken.None);
         await store.Ledger.AddDeadLettersAsync([Build.DeadLetter("rabbit", 3, now)], CancellationToken.None);
         await store.Ledger.GetNextReadyAsync("g", CancellationToken.None); // (SQLite: waits for leases handed out from memory to be written)
 

@@ -22,7 +22,7 @@ public abstract class DeadLetterContract(StorageHarness db) : StorageContract(db
         await store.Ledger.LeaseAsync("g", count, Lease, Build.T0.AddHours(1), CancellationToken.None);
         foreach (var id in ids)
         {
-            Assert.Equal(NackResult.DeadLettered, (await store.Ledger.NackAsync("g", id, "bad", Build.T0.AddHours(1), CancellationToken.None)).Result);
+            Assert.Equal(NackResult.DeadLettered, (await store.Ledger.NackAsync("g", id, "bad", null, Build.T0.AddHours(1), CancellationToken.None)).Result);
         }
 
         return ids;

@@ -37,7 +37,7 @@ public abstract class FireHistoryContract(StorageHarness db) : StorageContract(d
         var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
         var t1 = Build.T0.AddSeconds(1);
         Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, t1, CancellationToken.None));
-        await store.Ledger.NackAsync("g", fire.MsgId, "boom", t1, CancellationToken.None);
+        await store.Ledger.NackAsync("g", fire.MsgId, "boom", null, t1, CancellationToken.None);
         var t2 = t1.AddSeconds(10);
         Assert.Equal(2, Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, t2, CancellationToken.None)).Attempt);
         var t3 = t2.AddSeconds(2);
@@ -63,11 +63,11 @@ public abstract class FireHistoryContract(StorageHarness db) : StorageContract(d
         var leased = await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddSeconds(2));
         var now = Build.T0.AddMinutes(1);
         Assert.Equal(3, (await store.Ledger.LeaseAsync("g", 10, Lease, now, CancellationToken.None)).Count);
-        await store.Ledger.NackAsync("g", dead.MsgId, "first", now, CancellationToken.None);
+        await store.Ledger.NackAsync("g", dead.MsgId, "first", null, now, CancellationToken.None);
         var later = now.AddSeconds(10);
         Assert.Equal(dead.MsgId, Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, later, CancellationToken.None)).MsgId);
-        Assert.Equal(NackResult.DeadLettered, (await store.Ledger.NackAsync("g", dead.MsgId, "second", later, CancellationToken.None)).Result);
-        Assert.Equal(NackResult.Retrying, (await store.Ledger.NackAsync("g", retrying.MsgId, "again", later, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.DeadLettered, (await store.Ledger.NackAsync("g", dead.MsgId, "second", null, later, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.Retrying, (await store.Ledger.NackAsync("g", retrying.MsgId, "again", null, later, CancellationToken.None)).Result);
         await store.Ledger.GetNextReadyAsync("g", CancellationToken.None); // (SQLite: waits for leases handed out from memory to be written)
 
         Assert.Equal(
@@ -179,7 +179,7 @@ public abstract class FireHistoryContract(StorageHarness db) : StorageContract(d
 
         await store.Ledger.AckAsync("g", [done.MsgId, halfDead.MsgId], t1, CancellationToken.None);
         await store.Ledger.AckAsync("h", [done.MsgId], t1, CancellationToken.None);
-        await store.Ledger.NackAsync("h", halfDead.MsgId, "bad", t1, CancellationToken.None);
+        await store.Ledger.NackAsync("h", halfDead.MsgId, "bad", null, t1, CancellationToken.None);
         var t2 = Build.T0.AddDays(2);
         Assert.Equal(recent.MsgId, Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, t2, CancellationToken.None)).MsgId);
         await store.Ledger.AckAsync("g", [recent.MsgId], t2, CancellationToken.None);

@@ -41,7 +41,7 @@ public abstract class HandOutContract(StorageHarness db) : StorageContract(db)
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(new NackOutcome(NackResult.NotHandedOut), await store.Ledger.NackAsync("g", fire.MsgId, "not mine", Build.T0, CancellationToken.None));
+            Assert.Equal(new NackOutcome(NackResult.NotHandedOut), await store.Ledger.NackAsync("g", fire.MsgId, "not mine", null, Build.T0, CancellationToken.None));
         }
 
         var message = Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
@@ -55,9 +55,9 @@ public abstract class HandOutContract(StorageHarness db) : StorageContract(db)
         var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
         await store.Ledger.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None);
         var retryAt = Build.T0 + Build.DefaultQueue().RetryDelays[0];
-        Assert.Equal(new NackOutcome(NackResult.Retrying, retryAt), await store.Ledger.NackAsync("g", fire.MsgId, "first", Build.T0, CancellationToken.None));
+        Assert.Equal(new NackOutcome(NackResult.Retrying, retryAt), await store.Ledger.NackAsync("g", fire.MsgId, "first", null, Build.T0, CancellationToken.None));
 
-        Assert.Equal(new NackOutcome(NackResult.Retrying, retryAt), await store.Ledger.NackAsync("g", fire.MsgId, "again", Build.T0.AddSeconds(5), CancellationToken.None));
+        Assert.Equal(new NackOutcome(NackResult.Retrying, retryAt), await store.Ledger.NackAsync("g", fire.MsgId, "again", null, Build.T0.AddSeconds(5), CancellationToken.None));
 
         var retried = Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, retryAt, CancellationToken.None));
         Assert.Equal(2, retried.Attempt);
@@ -69,11 +69,11 @@ public abstract class HandOutContract(StorageHarness db) : StorageContract(db)
         var store = await Db.OpenSubscribedAsync(new QueueOptions { MaxRetries = 0 });
         var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
         await store.Ledger.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None);
-        await store.Ledger.NackAsync("g", fire.MsgId, "bad", Build.T0, CancellationToken.None);
+        await store.Ledger.NackAsync("g", fire.MsgId, "bad", null, Build.T0, CancellationToken.None);
         await store.Ledger.RedriveAsync("g", null, Later, CancellationToken.None);
 
         Assert.Equal(fire.MsgId, (await store.Ledger.AckAsync("g", [fire.MsgId], Later, CancellationToken.None)).RefusedMsgId);
-        Assert.Equal(NackResult.NotHandedOut, (await store.Ledger.NackAsync("g", fire.MsgId, null, Later, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.NotHandedOut, (await store.Ledger.NackAsync("g", fire.MsgId, null, null, Later, CancellationToken.None)).Result);
 
         await store.Ledger.LeaseAsync("g", 1, Lease, Later, CancellationToken.None);
         Assert.Equal([fire.MsgId], (await store.Ledger.AckAsync("g", [fire.MsgId], Later, CancellationToken.None)).Acked);
@@ -128,7 +128,7 @@ public abstract class HandOutContract(StorageHarness db) : StorageContract(db)
         {
             var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddSeconds(data.Length), data: data);
             await store.Ledger.LeaseAsync("g", 1, Lease, Later, CancellationToken.None);
-            await store.Ledger.NackAsync("g", fire.MsgId, "bad", Later, CancellationToken.None);
+            await store.Ledger.NackAsync("g", fire.MsgId, "bad", null, Later, CancellationToken.None);
         }
 
         var first = await store.Ledger.ListDeadLettersAsync("g", 100, null, CancellationToken.None);

@@ -62,7 +62,7 @@ public abstract class HousekeepingContract(StorageHarness db) : StorageContract(
         var recentAcked = await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddDays(2));
         await store.Ledger.LeaseAsync("g", 2, Lease, Build.T0.AddMinutes(1), CancellationToken.None);
         await store.Ledger.AckAsync("g", [acked.MsgId], Build.T0.AddMinutes(1), CancellationToken.None);
-        await store.Ledger.NackAsync("g", dead.MsgId, "bad", Build.T0.AddMinutes(1), CancellationToken.None);
+        await store.Ledger.NackAsync("g", dead.MsgId, "bad", null, Build.T0.AddMinutes(1), CancellationToken.None);
         await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0.AddDays(2), CancellationToken.None);
         await store.Ledger.AckAsync("g", [recentAcked.MsgId], Build.T0.AddDays(2), CancellationToken.None);
 

@@ -68,7 +68,7 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
         var first = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
         var retrying = await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddSeconds(1));
         await store.Ledger.LeaseAsync("g", 2, Lease, Build.T0.AddSeconds(1), CancellationToken.None);
-        await store.Ledger.NackAsync("g", retrying.MsgId, "again", Build.T0.AddSeconds(1), CancellationToken.None);
+        await store.Ledger.NackAsync("g", retrying.MsgId, "again", null, Build.T0.AddSeconds(1), CancellationToken.None);
 
         var acked = await store.Ledger.AckAsync("g", [retrying.MsgId, "unknown", first.MsgId, retrying.MsgId], Build.T0.AddSeconds(1), CancellationToken.None);
 
@@ -80,6 +80,23 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
     }
 
     [Fact]
+    public async Task Nack_with_a_retry_time_brings_the_message_back_at_that_time()
+    {
+        var store = await Db.OpenSubscribedAsync();
+        var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
+        var t1 = Build.T0.AddSeconds(5);
+        await store.Ledger.LeaseAsync("g", 1, Lease, t1, CancellationToken.None);
+        var asked = t1.AddMinutes(2).AddMilliseconds(250);
+
+        var outcome = await store.Ledger.NackAsync("g", fire.MsgId, "HTTP 429", asked, t1, CancellationToken.None);
+
+        Assert.Equal(new NackOutcome(NackResult.Retrying, asked), outcome);
+        Assert.Equal(asked, await store.Ledger.GetNextReadyAsync("g", CancellationToken.None));
+        Assert.Empty(await store.Ledger.LeaseAsync("g", 1, Lease, asked.AddMilliseconds(-1), CancellationToken.None));
+        Assert.Equal(2, Assert.Single(await store.Ledger.LeaseAsync("g", 1, Lease, asked, CancellationToken.None)).Attempt);
+    }
+
+    [Fact]
     public async Task Nack_brings_the_message_back_after_the_retry_delay_with_the_next_attempt()
     {
         var store = await Db.OpenSubscribedAsync();
@@ -87,7 +104,7 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
         var t1 = Build.T0.AddSeconds(5);
         await store.Ledger.LeaseAsync("g", 1, Lease, t1, CancellationToken.None);
 
-        var outcome = await store.Ledger.NackAsync("g", fire.MsgId, "boom", t1, CancellationToken.None);
+        var outcome = await store.Ledger.NackAsync("g", fire.MsgId, "boom", null, t1, CancellationToken.None);
 
         Assert.Equal(new NackOutcome(NackResult.Retrying, t1.AddSeconds(10)), outcome);
         Assert.Empty(await store.Ledger.LeaseAsync("g", 1, Lease, t1.AddSeconds(9), CancellationToken.None));
@@ -98,7 +115,7 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
         Assert.Equal(2, again.Attempt);
 
         // The second retry waits the second delay.
-        Assert.Equal(new NackOutcome(NackResult.Retrying, t2.AddSeconds(30)), await store.Ledger.NackAsync("g", fire.MsgId, "boom", t2, CancellationToken.None));
+        Assert.Equal(new NackOutcome(NackResult.Retrying, t2.AddSeconds(30)), await store.Ledger.NackAsync("g", fire.MsgId, "boom", null, t2, CancellationToken.None));
     }
 
     [Fact]
@@ -112,7 +129,7 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
         {
             var message = Assert.Single(await store.Ledger.LeaseAsync("g", 1, Lease, now, CancellationToken.None));
             Assert.Equal(attempt, message.Attempt);
-            var outcome = await store.Ledger.NackAsync("g", fire.MsgId, $"failure {attempt}", now, CancellationToken.None);
+            var outcome = await store.Ledger.NackAsync("g", fire.MsgId, $"failure {attempt}", null, now, CancellationToken.None);
             results.Add(outcome.Result);
             now = outcome.RetryAt ?? now;
         }
@@ -134,10 +151,10 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
         var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
         var first = Assert.Single(await store.Ledger.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None));
 
-        var retry = await store.Ledger.NackAsync("g", first.MsgId, null, Build.T0, CancellationToken.None);
+        var retry = await store.Ledger.NackAsync("g", first.MsgId, null, null, Build.T0, CancellationToken.None);
         var waiting = Assert.Single((await store.Reader.GetFireHistoryAsync(fire.TaskId, 10, null, CancellationToken.None))[0].Deliveries);
         Assert.Single(await store.Ledger.LeaseAsync("g", 1, Lease, retry.RetryAt!.Value, CancellationToken.None));
-        await store.Ledger.NackAsync("g", first.MsgId, "", retry.RetryAt!.Value, CancellationToken.None);
+        await store.Ledger.NackAsync("g", first.MsgId, "", null, retry.RetryAt!.Value, CancellationToken.None);
 
         Assert.Equal(NackRule.DefaultError, waiting.LastError);
         Assert.Equal(NackRule.DefaultError, Assert.Single(await store.Ledger.ListDeadLettersAsync("g", 10, null, CancellationToken.None)).LastError);
@@ -152,11 +169,11 @@ public abstract class LeaseContract(StorageHarness db) : StorageContract(db)
         await store.Ledger.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None);
         await store.Ledger.LeaseAsync("h", 1, Lease, Build.T0, CancellationToken.None);
 
-        Assert.Equal(NackResult.NotFound, (await store.Ledger.NackAsync("g", "unknown", null, Build.T0, CancellationToken.None)).Result);
-        Assert.Equal(NackResult.DeadLettered, (await store.Ledger.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
-        Assert.Equal(NackResult.NotFound, (await store.Ledger.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.NotFound, (await store.Ledger.NackAsync("g", "unknown", null, null, Build.T0, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.DeadLettered, (await store.Ledger.NackAsync("g", fire.MsgId, null, null, Build.T0, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.NotFound, (await store.Ledger.NackAsync("g", fire.MsgId, null, null, Build.T0, CancellationToken.None)).Result);
         await store.Ledger.AckAsync("h", [fire.MsgId], Build.T0, CancellationToken.None);
-        Assert.Equal(NackResult.NotFound, (await store.Ledger.NackAsync("h", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.NotFound, (await store.Ledger.NackAsync("h", fire.MsgId, null, null, Build.T0, CancellationToken.None)).Result);
     }
 
     [Fact]

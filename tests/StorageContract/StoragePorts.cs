@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Instances;
 using TaskCenter.Core.Limits;
+using TaskCenter.Core.Push;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
@@ -19,6 +20,8 @@ public sealed class StoragePorts(ServiceProvider services) : IDisposable, IAsync
     public IFireLedger Ledger { get; } = services.GetRequiredService<IFireLedger>();
 
     public IInstanceRegistry Instances { get; } = services.GetRequiredService<IInstanceRegistry>();
+
+    public IPushGroupStore PushGroups { get; } = services.GetRequiredService<IPushGroupStore>();
 
     /// <summary>What the backend registered besides its ports (its database, for a backend's own tests).</summary>
     public IServiceProvider Services => services;

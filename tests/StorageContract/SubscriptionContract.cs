@@ -166,7 +166,7 @@ public abstract class SubscriptionContract(StorageHarness db) : StorageContract(
         await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddSeconds(1));
         await StorageHarness.AddAndFireAsync(store, "a", Build.T0.AddSeconds(2));
         await store.Ledger.LeaseAsync("g", 2, Lease, Later, CancellationToken.None);
-        await store.Ledger.NackAsync("g", dead.MsgId, "bad", Later, CancellationToken.None);
+        await store.Ledger.NackAsync("g", dead.MsgId, "bad", null, Later, CancellationToken.None);
 
         var removed = await store.Ledger.DeleteGroupAsync("g", CancellationToken.None);
 

@@ -25,7 +25,7 @@ public abstract class TextContract(StorageHarness db) : StorageContract(db)
         await StorageHarness.CommitAsync(store, [Build.Advance(task, TaskState.Finished, null, Build.T0, Build.Fire(task, Build.T0))]);
         var message = Assert.Single(await store.Ledger.LeaseAsync("g", 10, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
         Assert.Equal(OddPayload, message.Data);
-        await store.Ledger.NackAsync("g", message.MsgId, "failed on \u0000", Build.T0, CancellationToken.None);
+        await store.Ledger.NackAsync("g", message.MsgId, "failed on \u0000", null, Build.T0, CancellationToken.None);
         var dead = Assert.Single(await store.Ledger.ListDeadLettersAsync("g", 10, null, CancellationToken.None));
         Assert.Equal(OddPayload, dead.Data);
         Assert.StartsWith("failed on ", dead.LastError, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public abstract class TextContract(StorageHarness db) : StorageContract(db)
             Assert.Null(await store.Reader.GetAsync(key, CancellationToken.None));
             Assert.Empty(await TasksNamedAsync(store, key));
             Assert.Empty(await store.Tasks.DeleteByNameAsync(key, Build.T0, CancellationToken.None));
-            Assert.Equal(NackResult.NotFound, (await store.Ledger.NackAsync("g", key, key, Build.T0, CancellationToken.None)).Result);
+            Assert.Equal(NackResult.NotFound, (await store.Ledger.NackAsync("g", key, key, null, Build.T0, CancellationToken.None)).Result);
             Assert.Empty(await store.Ledger.ListDeadLettersAsync("g", 10, key, CancellationToken.None));
             Assert.Empty(await store.Ledger.ListDeadLettersAsync(key, 10, null, CancellationToken.None));
         }

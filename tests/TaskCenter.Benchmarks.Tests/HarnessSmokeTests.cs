@@ -12,9 +12,9 @@ namespace TaskCenter.Benchmarks.Tests;
 public sealed class HarnessSmokeTests : IDisposable
 {
     private static readonly string[] Systems =
-        ["taskcenter-inproc", "taskcenter-e2e", "taskcenter-inproc-postgres", "taskcenter-e2e-postgres", "taskcenter-e2e-postgres-3"];
+        ["taskcenter-inproc", "taskcenter-e2e", "taskcenter-push", "taskcenter-inproc-postgres", "taskcenter-e2e-postgres", "taskcenter-e2e-postgres-3"];
 
-    private static readonly string[] EndToEnd = ["taskcenter-e2e", "taskcenter-e2e-postgres", "taskcenter-e2e-postgres-3"];
+    private static readonly string[] EndToEnd = ["taskcenter-e2e", "taskcenter-push", "taskcenter-e2e-postgres", "taskcenter-e2e-postgres-3"];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"taskcenter-bench-smoke-{Guid.NewGuid():N}");
 

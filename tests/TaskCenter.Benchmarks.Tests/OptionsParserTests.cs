@@ -28,7 +28,7 @@ public sealed class OptionsParserTests
     public void Selects_systems_by_key_or_prefix_and_rejects_unknown_ones()
     {
         Assert.Equal(
-            ["taskcenter-inproc", "taskcenter-e2e", "taskcenter-inproc-postgres", "taskcenter-e2e-postgres", "taskcenter-e2e-postgres-3"],
+            ["taskcenter-inproc", "taskcenter-e2e", "taskcenter-push", "taskcenter-inproc-postgres", "taskcenter-e2e-postgres", "taskcenter-e2e-postgres-3"],
             SystemRegistry.Select(["taskcenter*"]).Select(e => e.Key));
         Assert.Equal(["taskcenter-inproc-groups"], SystemRegistry.Select(["taskcenter-inproc-groups"]).Select(e => e.Key));
         Assert.DoesNotContain(SystemRegistry.Select([]), e => e.NamedOnly);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using TaskCenter.Cli.Tests.Support;
 
 namespace TaskCenter.Cli.Tests;
@@ -33,7 +31,7 @@ public sealed class ErrorTests(CliServerFixture fixture) : IClassFixture<CliServ
     [Fact]
     public async Task An_unreachable_server_exits_3()
     {
-        var result = await CliRunner.RunAsync(["get", "0123456789abcdef01234567", "--server", $"http://127.0.0.1:{ClosedPort()}"]);
+        var result = await CliRunner.RunAsync(["get", "0123456789abcdef01234567", "--server", $"http://127.0.0.1:{ClosedPort.Take()}"]);
 
         Assert.Equal(3, result.ExitCode);
         Assert.StartsWith("error: cannot reach the server at http://127.0.0.1:", result.Stderr, StringComparison.Ordinal);
@@ -56,19 +54,9 @@ public sealed class ErrorTests(CliServerFixture fixture) : IClassFixture<CliServ
     [InlineData("list", "--limit", "0")]
     public async Task Bad_usage_exits_2_without_calling_the_server(params string[] args)
     {
-        var result = await CliRunner.RunAsync(["--server", $"http://127.0.0.1:{ClosedPort()}", .. args]);
+        var result = await CliRunner.RunAsync(["--server", $"http://127.0.0.1:{ClosedPort.Take()}", .. args]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: ", result.Stderr, StringComparison.Ordinal);
-    }
-
-    /// <summary>A loopback port nothing listens on: one the system just handed out and that was closed again.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

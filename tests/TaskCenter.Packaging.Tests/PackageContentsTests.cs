@@ -39,14 +39,26 @@ public sealed class PackageContentsTests(LocalFeed feed)
         Assert.Contains($"lib/net10.0/{id}.pdb", symbols.Files);
     }
 
-    [Fact]
-    public void The_rabbitmq_package_depends_on_the_client_package_of_the_same_version()
+    [Theory]
+    [InlineData("TaskCenter.Client.RabbitMq")]
+    [InlineData("TaskCenter.Client.AspNetCore")]
+    public void An_add_on_package_depends_on_the_client_package_of_the_same_version(string id)
     {
-        var package = Nupkg.Open(feed, "TaskCenter.Client.RabbitMq");
+        var package = Nupkg.Open(feed, id);
 
         var dependency = Assert.Single(package.Metadata.Descendants(package.Metadata.Name.Namespace + "dependency"),
             element => element.Attribute("id")?.Value == "TaskCenter.Client");
         Assert.Equal(feed.Version, dependency.Attribute("version")?.Value);
+    }
+
+    [Fact]
+    public void The_aspnetcore_package_references_the_aspnetcore_framework_instead_of_carrying_it()
+    {
+        var package = Nupkg.Open(feed, "TaskCenter.Client.AspNetCore");
+
+        Assert.Contains(package.Metadata.Descendants(package.Metadata.Name.Namespace + "frameworkReference"),
+            element => element.Attribute("name")?.Value == "Microsoft.AspNetCore.App");
+        Assert.DoesNotContain(package.Files, file => file.Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,6 +28,13 @@ public static class Wire
         return (response.StatusCode, await ReadAsync(response));
     }
 
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> PutJsonAsync(this HttpClient http, string path, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await http.PutAsync(new Uri(path.TrimStart('/'), UriKind.Relative), content);
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
     public static async Task<(HttpStatusCode Status, JsonElement Body)> DeleteJsonAsync(this HttpClient http, string path)
     {
         using var response = await http.DeleteAsync(new Uri(path.TrimStart('/'), UriKind.Relative));

@@ -39,11 +39,11 @@ public sealed class NotificationTests(ClassDatabase database) : IClassFixture<Cl
         await probe.MessagesReadyAsync();
 
         var message = Assert.Single(await writer.Ledger.LeaseAsync("g", 1, Lease, Build.T0, CancellationToken.None));
-        Assert.Equal(NackResult.Retrying, (await writer.Ledger.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.Retrying, (await writer.Ledger.NackAsync("g", message.MsgId, "boom", null, Build.T0, CancellationToken.None)).Result);
         await probe.MessagesReadyAsync();
 
         Assert.Single(await writer.Ledger.LeaseAsync("g", 1, Lease, Build.T0.AddMinutes(5), CancellationToken.None));
-        Assert.Equal(NackResult.DeadLettered, (await writer.Ledger.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.DeadLettered, (await writer.Ledger.NackAsync("g", message.MsgId, "boom", null, Build.T0, CancellationToken.None)).Result);
         Assert.Equal([message.MsgId], await writer.Ledger.RedriveAsync("g", null, Build.T0, CancellationToken.None));
         await probe.MessagesReadyAsync();
     }

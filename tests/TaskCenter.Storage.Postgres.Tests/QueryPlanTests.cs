@@ -8,6 +8,7 @@ using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Postgres.Database;
 using TaskCenter.Storage.Postgres.Ledger;
+using TaskCenter.Storage.Postgres.Push;
 using TaskCenter.Storage.Postgres.TaskStore;
 using TaskCenter.Testing;
 using Xunit.Abstractions;
@@ -21,11 +22,11 @@ namespace TaskCenter.Storage.Postgres.Tests;
 /// </summary>
 public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, ITestOutputHelper output) : IClassFixture<QueryPlanTests.LargeDatabase>
 {
-    private static readonly string[] LargeTables = ["tasks", "fires", "deliveries", "delivery_outcomes", "subscription_patterns"];
+    private static readonly string[] LargeTables = ["tasks", "fires", "deliveries", "delivery_outcomes", "subscription_patterns", "push_attempts"];
 
     /// <summary>
     /// Tasks in four states, half as many fires (a tenth unrouted, a tenth in the outbox), deliveries for the rest in
-    /// three groups, and as many acked outcomes in a fourth group; besides those groups, 1,000 idle ones of 256 tags
+    /// three groups, and as many acked outcomes in a fourth group and push attempts in a fifth; besides those groups, 1,000 idle ones of 256 tags
     /// each and 100 of a prefix each, so routing must look its patterns up, not read them all.
     /// </summary>
     public sealed class LargeDatabase : IAsyncLifetime
@@ -69,6 +70,11 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
 
                 INSERT INTO delivery_outcomes (msg_id, group_name, attempt, first_delivered_at, acked_at)
                 SELECT 'm' || lpad(to_hex(i), 23, '0'), 'h', 1, @t0 + i * 1000::bigint, @t0 + i * 1000::bigint + 500
+                FROM generate_series(0, @tasks / 2 - 1) AS i
+                WHERE i % 10 < 8;
+
+                INSERT INTO push_attempts (msg_id, group_name, attempt, sent_at, status, duration_ms)
+                SELECT 'm' || lpad(to_hex(i), 23, '0'), 'p', 1, @t0 + i * 1000::bigint, 200, 15
                 FROM generate_series(0, @tasks / 2 - 1) AS i
                 WHERE i % 10 < 8;
 
@@ -139,6 +145,8 @@ public sealed partial class QueryPlanTests(QueryPlanTests.LargeDatabase large, I
     [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.LockDue), "ix_fires_outbox", true)]
     [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.Earliest), "ix_fires_outbox", true)]
     [InlineData(typeof(OutboxCommands), nameof(OutboxCommands.Count), "ix_fires_outbox", true)]
+    [InlineData(typeof(PushGroupCommands), nameof(PushGroupCommands.ListAttempts), "push_attempts_pkey", true)]
+    [InlineData(typeof(PushGroupCommands), nameof(PushGroupCommands.PurgeAttempts), "ix_push_attempts_sent_at", false)]
     public async Task A_query_searches_its_index_and_scans_no_large_table(Type commands, string query, string index, bool inIndexOrder)
     {
         var sql = (string)commands.GetField(query, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TaskCenter.Core.Delivery;
 using TaskCenter.Core.Engine;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Push;
 using TaskCenter.Core.Limits;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
@@ -28,6 +29,7 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
         Assert.Same(provider.GetRequiredService<ITaskStore>(), provider.GetRequiredService<ITaskStore>());
         Assert.Same(provider.GetRequiredService<ITaskReader>(), provider.GetRequiredService<ITaskReader>());
         Assert.Same(provider.GetRequiredService<IInstanceRegistry>(), provider.GetRequiredService<IInstanceRegistry>());
+        Assert.Same(provider.GetRequiredService<IPushGroupStore>(), provider.GetRequiredService<IPushGroupStore>());
         Assert.Single(provider.GetServices<IHostedService>().OfType<PostgresNotificationListener>());
 
         // The queue options flow in: MaxRetries = 0 dead-letters on the first nack.
@@ -37,7 +39,7 @@ public sealed class ServiceCollectionTests(ClassDatabase database) : IClassFixtu
         await provider.GetRequiredService<ITaskStore>().AddAsync(task, CancellationToken.None);
         await ledger.FireDueAsync(Build.T0, 10, SharedSchema.FireOnce, CancellationToken.None);
         var message = Assert.Single(await ledger.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None));
-        Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", message.MsgId, null, Build.T0, CancellationToken.None)).Result);
+        Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", message.MsgId, null, null, Build.T0, CancellationToken.None)).Result);
     }
 
     [Fact]

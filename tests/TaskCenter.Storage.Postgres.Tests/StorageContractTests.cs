@@ -56,3 +56,6 @@ public sealed class CensusTests(ClassDatabase database)
 
 public sealed class InstanceRegistryTests(ClassDatabase database)
     : InstanceRegistryContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;
+
+public sealed class PushGroupTests(ClassDatabase database)
+    : PushGroupContract(new PostgresHarness(database)), IClassFixture<ClassDatabase>;

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using TaskCenter.Core.Storage;
 using TaskCenter.Core.Tasks;
 using TaskCenter.Storage.Sqlite.Ledger;
+using TaskCenter.Storage.Sqlite.Push;
 using TaskCenter.Storage.Sqlite.TaskStore;
 using Xunit.Abstractions;
 
@@ -106,6 +107,22 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.LargeD
     [InlineData(nameof(QueueCommands.PurgeHistoryOutcomes), "ix_fires_routed_age", false)]
     public void Fire_history_queries_search_their_index(string query, string index, bool analyzed) =>
         AssertUsesIndex(query.StartsWith("History", StringComparison.Ordinal) ? typeof(ManagementCommands) : typeof(QueueCommands), query, index, analyzed);
+
+    [Fact]
+    public void Push_attempts_are_purged_by_their_age_index() =>
+        AssertUsesIndex(typeof(PushGroupCommands), nameof(PushGroupCommands.PurgeAttempts), "ix_push_attempts_sent_at", analyzed: false);
+
+    /// <summary>The msgids asked for (a JSON array, the one thing scanned) are searched in key order: no sort after.</summary>
+    [Fact]
+    public void Push_attempts_are_read_by_their_key_in_its_order()
+    {
+        var plan = ExplainQueryPlan(PushGroupCommands.ListAttempts, analyzed: false);
+        _output.WriteLine(string.Join(Environment.NewLine, plan));
+
+        Assert.Contains(plan, line => line.StartsWith("SEARCH push_attempts USING PRIMARY KEY (msg_id=?)", StringComparison.Ordinal));
+        Assert.All(plan.Where(line => line.StartsWith("SCAN", StringComparison.Ordinal)), line => Assert.StartsWith("SCAN json_each", line, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
 
     /// <summary>The census counts the partial indexes of the few fires it counts, not the fires table.</summary>
     [Theory]

@@ -64,7 +64,7 @@ public sealed class ReadyCacheTests : IDisposable
         await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
         var message = Assert.Single(await store.Ledger.LeaseAsync("g", 10, Lease, Build.T0, CancellationToken.None));
 
-        var outcome = await store.Ledger.NackAsync("g", message.MsgId, "boom", Build.T0, CancellationToken.None);
+        var outcome = await store.Ledger.NackAsync("g", message.MsgId, "boom", null, Build.T0, CancellationToken.None);
 
         Assert.Equal(NackResult.Retrying, outcome.Result);
         Assert.Equal(Build.T0.AddSeconds(10), outcome.RetryAt);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TaskCenter.Core.Instances;
+using TaskCenter.Core.Push;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
@@ -30,6 +31,7 @@ public sealed class ServiceCollectionTests : IDisposable
             Assert.Same(provider.GetRequiredService<ITaskStore>(), provider.GetRequiredService<ITaskStore>());
             Assert.Same(provider.GetRequiredService<ITaskReader>(), provider.GetRequiredService<ITaskReader>());
             Assert.Same(provider.GetRequiredService<IInstanceRegistry>(), provider.GetRequiredService<IInstanceRegistry>());
+            Assert.Same(provider.GetRequiredService<IPushGroupStore>(), provider.GetRequiredService<IPushGroupStore>());
 
             await ledger.InitializeAsync(CancellationToken.None);
             Assert.True(File.Exists(path));
@@ -39,7 +41,7 @@ public sealed class ServiceCollectionTests : IDisposable
             await ledger.SubscribeAsync("g", TagFilter.All, null, Build.T0, CancellationToken.None);
             var fire = await StorageHarness.AddAndFireAsync(store, "a", Build.T0);
             await ledger.LeaseAsync("g", 1, TimeSpan.FromMinutes(1), Build.T0, CancellationToken.None);
-            Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", fire.MsgId, null, Build.T0, CancellationToken.None)).Result);
+            Assert.Equal(NackResult.DeadLettered, (await ledger.NackAsync("g", fire.MsgId, null, null, Build.T0, CancellationToken.None)).Result);
 
             // An ack leaves statements prepared on the writer; closing still checkpoints the WAL away.
             var acked = await StorageHarness.AddAndFireAsync(store, "b", Build.T0);

@@ -47,3 +47,5 @@ public sealed class FireHistoryWithoutCacheTests() : FireHistoryContract(new Tes
 public sealed class CensusTests() : CensusContract(new TestDatabase());
 
 public sealed class InstanceRegistryTests() : InstanceRegistryContract(new TestDatabase());
+
+public sealed class PushGroupTests() : PushGroupContract(new TestDatabase());

@@ -19,6 +19,9 @@ public static class SystemRegistry
     [
         new("taskcenter-inproc", () => new TaskCenterInProcess(), SystemLimits.None, IsTaskCenter: true),
         new("taskcenter-e2e", () => new TaskCenterEndToEnd(), SystemLimits.None, IsTaskCenter: true),
+
+        // The same server pushing each fire to a receiver in the harness (a push group) instead of the SDK consumer pulling it.
+        new("taskcenter-push", () => new TaskCenterEndToEnd(delivery: new PushDelivery()), SystemLimits.None, IsTaskCenter: true),
         new("taskcenter-inproc-postgres", () => new TaskCenterInProcess(onPostgres: true), OnPostgres, IsTaskCenter: true),
         new("taskcenter-e2e-postgres", () => new TaskCenterEndToEnd(onPostgres: true), OnPostgres, IsTaskCenter: true),
 

@@ -19,4 +19,14 @@ public static class JobPayload
     /// <summary>The index in <paramref name="data"/>; false for data the harness did not write (e.g. wrk's adds).</summary>
     public static bool TryParse(string data, out int index) =>
         int.TryParse(data, NumberStyles.None, CultureInfo.InvariantCulture, out index);
+
+    /// <summary>Records the fire of the job whose data is <paramref name="data"/>; nothing for data the harness did not write.</summary>
+    public static void Record(FireLog log, string data, DateTimeOffset scheduledAt)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (TryParse(data, out var index))
+        {
+            log.Record(index, scheduledAt);
+        }
+    }
 }

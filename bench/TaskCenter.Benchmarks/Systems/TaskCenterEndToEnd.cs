@@ -1,31 +1,31 @@
 using TaskCenter.Client;
-using TaskCenter.Client.Consumer;
 
 namespace TaskCenter.Benchmarks.Systems;
 
 /// <summary>
 /// TaskCenter as a service is used: the real server process (default settings) on a <see cref="TaskCenterStorage"/>
 /// (a SQLite file with synchronous FULL, or a throwaway PostgreSQL server with fsync on), adds over HTTP with
-/// <see cref="TaskCenterClient"/>, and the SDK's <see cref="TaskConsumer"/> whose handler records the fire.
+/// <see cref="TaskCenterClient"/>, and fires delivered to the harness by an <see cref="IFireDelivery"/>: the SDK's
+/// consumer (<see cref="ConsumerDelivery"/>) or the server's pushes (<see cref="PushDelivery"/>).
 /// <para>On PostgreSQL it can run several server processes on the one database, as a deployment behind a load balancer
 /// does: job i is added through server i mod n, wrk (S1) spreads its connections over the servers, a consumer of the
 /// jobs' group long-polls each server, and the memory is the servers' sum. S6's flood goes to the first server.</para>
 /// </summary>
 public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, IServerMemory, IKeyedServer
 {
-    private const int ConsumerConcurrency = 256;
     private readonly BenchDirectory _directory = new("taskcenter-bench-e2e");
     private readonly TaskCenterStorage _storage;
     private readonly int _instances;
     private readonly List<WebProcess> _servers = [];
     private readonly List<TaskCenterClient> _clients = [];
-    private readonly List<TaskConsumer> _consumers = [];
+    private readonly IFireDelivery _delivery;
     private IReadOnlyList<string> _serverSettings = [];
     private string? _apiKey;
 
     /// <param name="onPostgres">PostgreSQL instead of SQLite.</param>
     /// <param name="instances">Server processes on the one database (more than one only on PostgreSQL).</param>
-    public TaskCenterEndToEnd(bool onPostgres = false, int instances = 1)
+    /// <param name="delivery">How fires reach the harness; the SDK consumer when null.</param>
+    public TaskCenterEndToEnd(bool onPostgres = false, int instances = 1, IFireDelivery? delivery = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
         if (instances > 1 && !onPostgres)
@@ -35,13 +35,14 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
 
         _storage = onPostgres ? TaskCenterStorage.Postgres() : TaskCenterStorage.Sqlite(_directory.DatabasePath);
         _instances = instances;
+        _delivery = delivery ?? new ConsumerDelivery();
     }
 
     public string Name => _instances == 1 && !_storage.OnPostgres
-        ? "TaskCenter end to end (HTTP + SDK consumer)"
+        ? $"TaskCenter end to end (HTTP + {_delivery.Label})"
         : _instances == 1
-            ? $"TaskCenter end to end on {_storage.Label} (HTTP + SDK consumer)"
-            : $"TaskCenter end to end on {_storage.Label}, {_instances} servers (HTTP + SDK consumers)";
+            ? $"TaskCenter end to end on {_storage.Label} (HTTP + {_delivery.Label})"
+            : $"TaskCenter end to end on {_storage.Label}, {_instances} servers (HTTP + {_delivery.Label})";
 
     public bool Durable => true;
 
@@ -87,29 +88,11 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
             var client = new TaskCenterClient(
                 new TaskCenterClientOptions { BaseAddress = server.BaseAddress, ApiKey = _apiKey, Timeout = TimeSpan.FromSeconds(120) });
             _clients.Add(client);
-            var consumer = new TaskConsumer(
-                client,
-                new TaskConsumerOptions
-                {
-                    Group = JobPayload.Group,
-                    MaxConcurrency = ConsumerConcurrency,
-                    Prefetch = ConsumerConcurrency,
-                    WaitTime = TimeSpan.FromSeconds(5),
-                    ShutdownTimeout = TimeSpan.FromSeconds(5),
-                    FailFastOnStart = true,
-                });
-            consumer.Register("*", (context, _) =>
-            {
-                Record(log, context.Data, context.FireTime);
-                return Task.CompletedTask;
-            });
-            _consumers.Add(consumer);
-
-            // Returns once the group is subscribed, before anything is scheduled.
-            await consumer.StartAsync(cancellationToken);
         }
 
-        // Each server fires its share of the rounds through the consumers: in batches, as a warm-up need not measure adds.
+        await _delivery.StartAsync(_clients, log, cancellationToken);
+
+        // Each server fires its share of the rounds through the delivery: in batches, as a warm-up need not measure adds.
         await ProcessWarmUp.RunAsync(
             log,
             ProcessWarmUp.FiresPerRound * _clients.Count,
@@ -130,17 +113,13 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(_consumers.Select(consumer => consumer.StopAsync(cancellationToken)));
+        await _delivery.StopAsync(cancellationToken);
         await Task.WhenAll(_servers.Select(server => server.TerminateAsync(cancellationToken)));
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var consumer in _consumers)
-        {
-            await consumer.DisposeAsync();
-        }
-
+        await _delivery.DisposeAsync();
         foreach (var client in _clients)
         {
             client.Dispose();
@@ -157,12 +136,4 @@ public sealed class TaskCenterEndToEnd : ISystemUnderTest, IPreloadablePending, 
 
     private TaskCenterClient ClientFor(int index) =>
         _clients.Count > 0 ? _clients[index % _clients.Count] : throw new InvalidOperationException("Start the system first.");
-
-    private static void Record(FireLog log, string data, DateTimeOffset fireTime)
-    {
-        if (JobPayload.TryParse(data, out var index))
-        {
-            log.Record(index, fireTime);
-        }
-    }
 }

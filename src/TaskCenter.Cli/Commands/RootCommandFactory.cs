@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TaskCenter.Cli.Commands.Dlq;
+using TaskCenter.Cli.Commands.Groups;
 
 namespace TaskCenter.Cli.Commands;
 
@@ -8,7 +9,7 @@ internal static class RootCommandFactory
 {
     public static RootCommand Create(CliContext context)
     {
-        var root = new RootCommand("taskcenter — the TaskCenter command line: add, inspect, change, pause and trigger tasks, see their fires, preview crontabs, manage dead letters, tail fires.");
+        var root = new RootCommand("taskcenter — the TaskCenter command line: add, inspect, change, pause and trigger tasks, see their fires, preview crontabs, declare push groups, manage dead letters, tail fires.");
         foreach (var option in context.Options.All)
         {
             root.Options.Add(option);
@@ -24,6 +25,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(HistoryCommand.Create(context));
         root.Subcommands.Add(DeleteCommand.Create(context));
         root.Subcommands.Add(NextCommand.Create(context));
+        root.Subcommands.Add(GroupCommand.Create(context));
         root.Subcommands.Add(DlqCommand.Create(context));
         root.Subcommands.Add(TailCommand.Create(context));
         return root;

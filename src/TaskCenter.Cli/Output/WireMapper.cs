@@ -74,4 +74,28 @@ internal static class WireMapper
         LastError = letter.LastError,
         DeadAt = letter.DeadAt.ToUnixTimeSeconds(),
     };
+
+    public static GroupDeclarationResponse ToWire(GroupInfo group) => new()
+    {
+        Group = group.Group,
+        Tags = group.Tags,
+        Owner = group.Owner,
+        UpdatedAtMs = group.UpdatedAt.ToUnixTimeMilliseconds(),
+        Push = group.Push is { } push
+            ? new PushTargetResponse
+            {
+                Url = push.Url.OriginalString,
+                ContentType = push.ContentType,
+                TimeoutMs = (long)push.Timeout.TotalMilliseconds,
+                MaxConcurrency = push.MaxConcurrency,
+                Headers = push.Headers,
+                Secret = push.Secret,
+                Circuit = push.Circuit.ToString().ToLowerInvariant(),
+                LastError = push.LastError,
+            }
+            : null,
+    };
+
+    public static GroupRemovedResponse ToWire(RemovedGroup removed) =>
+        new(removed.Group, removed.Subscription, removed.Pending, removed.DeadLetters);
 }

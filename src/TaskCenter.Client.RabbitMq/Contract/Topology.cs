@@ -55,6 +55,25 @@ internal static class Topology
     }
 
     /// <summary>
+    /// What a consumer of <paramref name="group"/> declares on each connect: the shared topology, the delay queue of
+    /// each of its retry delays, and its group's queue bound to its tags.
+    /// </summary>
+    public static async Task DeclareConsumerAsync(
+        IChannel channel, AmqpNames names, string group, IReadOnlyList<string> tags, IEnumerable<TimeSpan> retryDelays, CancellationToken cancellationToken)
+    {
+        await DeclareSharedAsync(channel, names, cancellationToken).ConfigureAwait(false);
+        foreach (var delayMs in retryDelays.Select(DelayMs).Where(ms => ms > 0).Distinct())
+        {
+            await DeclareDelayQueueAsync(channel, names, delayMs, cancellationToken).ConfigureAwait(false);
+        }
+
+        await DeclareGroupQueueAsync(channel, names, group, tags, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A retry delay in whole milliseconds, as its delay queue is named.</summary>
+    public static long DelayMs(TimeSpan delay) => (long)delay.TotalMilliseconds;
+
+    /// <summary>
     /// A consumer group's queue, bound to the topic exchange for each tag (<c>#</c> for every tag) and to the retry
     /// exchange with its own name. Bindings are only added: a tag the group no longer takes stays bound until removed by hand.
     /// </summary>

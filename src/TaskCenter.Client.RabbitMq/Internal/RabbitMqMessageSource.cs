@@ -74,7 +74,7 @@ internal sealed class RabbitMqMessageSource : ITaskMessageSource
                 continue; // its connection is gone: the broker delivers it again
             }
 
-            var message = received.HandOut(received.TaskLease ?? _options.Lease, _time, OnLeaseExpired);
+            var message = received.HandOut(received.Fire.Lease ?? _options.Lease, _time, OnLeaseExpired);
             _inFlight[message] = received;
             messages.Add(message);
         }

@@ -1,5 +1,4 @@
 using System.Text;
-using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using TaskCenter.RabbitMq.Contract;
 
@@ -10,11 +9,11 @@ internal sealed class ReceivedMessage
 {
     private ITimer? _leaseTimer;
 
-    private ReceivedMessage(ConsumerSession session, ulong deliveryTag, BasicProperties properties, byte[] body, TaskMessage message)
+    private ReceivedMessage(ConsumerSession session, ulong deliveryTag, DeliveredFire fire, byte[] body, TaskMessage message)
     {
         Session = session;
         DeliveryTag = deliveryTag;
-        Properties = properties;
+        Fire = fire;
         Body = body;
         Message = message;
     }
@@ -24,37 +23,30 @@ internal sealed class ReceivedMessage
 
     public ulong DeliveryTag { get; }
 
-    /// <summary>A copy of its AMQP properties, for the copies that retry or dead-letter it.</summary>
-    public BasicProperties Properties { get; }
+    /// <summary>The fire as delivered, for the copies that retry or dead-letter it.</summary>
+    public DeliveredFire Fire { get; }
 
     public byte[] Body { get; }
 
     /// <summary>The message as handed to the handler; its lease is set when it is handed out.</summary>
     public TaskMessage Message { get; private set; }
 
-    /// <summary>The task's own lease (its max_runtime), when it set one.</summary>
-    public TimeSpan? TaskLease => MessageHeaders.GetInt64(Properties.Headers, MessageHeaders.LeaseMs) is { } ms and > 0
-        ? TimeSpan.FromMilliseconds(ms)
-        : null;
-
     /// <summary>Reads a delivery; the event's body is only valid during the event, so it is copied.</summary>
     public static ReceivedMessage Read(ConsumerSession session, BasicDeliverEventArgs delivery, DateTimeOffset now)
     {
-        var properties = new BasicProperties(delivery.BasicProperties);
-        var headers = properties.Headers;
+        var fire = DeliveredFire.Read(delivery.BasicProperties, delivery.Exchange, delivery.RoutingKey, delivery.DeliveryTag, now);
         var body = delivery.Body.ToArray();
-        var fireTimeMs = MessageHeaders.GetInt64(headers, MessageHeaders.FireTime);
         var message = new TaskMessage
         {
-            MsgId = properties.MessageId ?? $"{delivery.Exchange}:{delivery.RoutingKey}:{now.ToUnixTimeMilliseconds()}:{delivery.DeliveryTag}",
-            TaskId = MessageHeaders.GetString(headers, MessageHeaders.TaskId) ?? string.Empty,
-            Name = MessageHeaders.GetString(headers, MessageHeaders.Name) ?? delivery.RoutingKey,
+            MsgId = fire.MsgId,
+            TaskId = fire.TaskId,
+            Name = fire.Name,
             Data = Encoding.UTF8.GetString(body),
-            FireTime = fireTimeMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : now,
-            Attempt = (int)Math.Clamp(MessageHeaders.GetInt64(headers, MessageHeaders.Attempt) ?? 1, 1, int.MaxValue),
-            RequiresExplicitAck = MessageHeaders.GetBoolean(headers, MessageHeaders.Ack),
+            FireTime = fire.FireTime,
+            Attempt = fire.Attempt,
+            RequiresExplicitAck = fire.Ack,
         };
-        return new ReceivedMessage(session, delivery.DeliveryTag, properties, body, message);
+        return new ReceivedMessage(session, delivery.DeliveryTag, fire, body, message);
     }
 
     /// <summary>Hands the message out for <paramref name="lease"/>; <paramref name="onExpired"/> runs unless it is settled first.</summary>

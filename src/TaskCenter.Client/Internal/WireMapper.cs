@@ -129,6 +129,8 @@ internal static class WireMapper
             CountedAt = DateTimeOffset.FromUnixTimeMilliseconds(dto.CountedAtMs),
             Tasks = [.. (dto.Tasks ?? []).Select(count => new TaskCount((TaskType)count.Type, ParseState(count.State), count.Count))],
             Groups = [.. (dto.Groups ?? []).Select(group => new GroupBacklog(group.Group ?? string.Empty, group.Ready, group.Leased, group.Dead))],
+            PushGroups = [.. (dto.PushGroups ?? []).Select(push => new PushGroupStatus(
+                push.Group ?? string.Empty, ToUri(push.Url), ToCircuit(push.Circuit), push.LastError))],
             UnroutedFires = dto.UnroutedFires,
             UnpublishedFires = dto.UnpublishedFires,
             Instances = [.. (dto.Instances ?? []).Select(instance => new InstanceInfo
@@ -148,6 +150,55 @@ internal static class WireMapper
             Scope = dto.Scope is { } scope ? new KeyScope(scope.Tasks ?? [], scope.Groups ?? []) : null,
         };
     }
+
+    public static PutGroupRequest ToWire(GroupDeclaration declaration) => new()
+    {
+        Tags = declaration.Tags,
+        Push = declaration.Push is { } push
+            ? new PushTargetBody
+            {
+                Url = push.Url.OriginalString,
+                ContentType = push.ContentType,
+                TimeoutMs = push.Timeout is { } timeout ? ToMilliseconds(timeout) : null,
+                MaxConcurrency = push.MaxConcurrency,
+                Headers = push.Headers,
+                Secret = push.Secret,
+            }
+            : null,
+    };
+
+    public static GroupInfo ToModel(GroupDeclarationResponse dto) => new()
+    {
+        Group = dto.Group ?? string.Empty,
+        Tags = dto.Tags ?? string.Empty,
+        Owner = dto.Owner,
+        UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(dto.UpdatedAtMs),
+        Push = dto.Push is { } push
+            ? new PushTargetInfo
+            {
+                Url = ToUri(push.Url),
+                ContentType = push.ContentType ?? string.Empty,
+                Timeout = TimeSpan.FromMilliseconds(push.TimeoutMs),
+                MaxConcurrency = push.MaxConcurrency,
+                Headers = push.Headers ?? new Dictionary<string, string>(),
+                Secret = push.Secret,
+                Circuit = ToCircuit(push.Circuit),
+                LastError = push.LastError,
+            }
+            : null,
+    };
+
+    public static RemovedGroup ToModel(GroupRemovedResponse dto) =>
+        new(dto.Group ?? string.Empty, dto.Subscription, dto.Pending, dto.DeadLetters);
+
+    private static Uri ToUri(string? url) => new(url ?? string.Empty, UriKind.RelativeOrAbsolute);
+
+    private static CircuitState ToCircuit(string? circuit) => circuit switch
+    {
+        "closed" => CircuitState.Closed,
+        "open" => CircuitState.Open,
+        _ => CircuitState.Unknown,
+    };
 
     /// <summary>The wire name of a task state, for filters.</summary>
     public static string ToWire(TaskState state) => state switch

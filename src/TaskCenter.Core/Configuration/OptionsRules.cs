@@ -85,6 +85,7 @@ public static class OptionsRules
         TimeSpan duration => Duration(duration),
         string text => text,
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Show)),
         _ => value.ToString() ?? "",
     };
 

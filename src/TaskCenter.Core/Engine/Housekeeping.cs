@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Push;
+using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 
 namespace TaskCenter.Core.Engine;
@@ -12,9 +14,11 @@ namespace TaskCenter.Core.Engine;
 public sealed class Housekeeping(
     ITaskStore tasks,
     IFireLedger ledger,
+    IPushGroupStore pushGroups,
     StorageReadiness readiness,
     TimeProvider time,
     IOptions<EngineOptions> options,
+    IOptions<QueueOptions> queue,
     ILogger<Housekeeping> logger) : BackgroundService
 {
     private readonly EngineOptions _options = options.Value;
@@ -50,6 +54,8 @@ public sealed class Housekeeping(
             logger.LogInformation("Purged {Count} tasks finished more than {Retention} ago", purged, _options.FinishedRetention);
         }
 
+        // Push attempts go with the fire history they belong to.
+        await pushGroups.PurgeAttemptsAsync(queue.Value.HistoryKeptSince(now), cancellationToken);
         var dropped = await ledger.PurgeExpiredAsync(now, cancellationToken);
         if (dropped > 0)
         {

@@ -50,9 +50,14 @@ public sealed class BuiltInQueue(IFireLedger ledger, QueueSignal signal, TimePro
         return outcome;
     }
 
-    public async Task<NackOutcome> NackAsync(string group, string msgId, string? failure, CancellationToken cancellationToken)
+    public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, CancellationToken cancellationToken) =>
+        NackAsync(group, msgId, failure, retryAt: null, cancellationToken);
+
+    /// <summary>A nack whose retry is at <paramref name="retryAt"/> instead of the ladder's delay, when given.</summary>
+    public async Task<NackOutcome> NackAsync(
+        string group, string msgId, string? failure, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
-        var outcome = await ledger.NackAsync(group, msgId, failure, time.GetUtcNow(), cancellationToken);
+        var outcome = await ledger.NackAsync(group, msgId, failure, retryAt, time.GetUtcNow(), cancellationToken);
         QueueMetrics.Nacked(group, outcome.Result);
         if (outcome.Result == NackResult.Retrying)
         {
@@ -92,7 +97,11 @@ public sealed class BuiltInQueue(IFireLedger ledger, QueueSignal signal, TimePro
         return removed;
     }
 
-    private async Task SubscribeAsync(string group, TagFilter tags, string? owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Subscribes the group to <paramref name="tags"/>, making it within the group limits (else
+    /// <see cref="GroupLimitException"/>); a consume does so itself, a declared group before any consume.
+    /// </summary>
+    public async Task SubscribeAsync(string group, TagFilter tags, string? owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_subscriptions.Holds(group, tags, now))

@@ -12,9 +12,11 @@ public static class NackRule
     /// received. A message already waiting for its retry stays as it is and the answer is its retry time: a nack sent
     /// twice does not postpone it again. A leased one comes back after the delay of its attempt, or, its retries used
     /// up, is dead-lettered; either way with <paramref name="failure"/> as its last error (<see cref="DefaultError"/>
-    /// when the consumer gave none).
+    /// when the consumer gave none). <paramref name="retryAt"/>, when given (a push target's Retry-After), replaces the
+    /// delay of the attempt, never earlier than now; the attempt still counts toward the retries.
     /// </summary>
-    public static NackDecision Decide(PendingDelivery delivery, string? failure, DateTimeOffset now, QueueOptions options)
+    public static NackDecision Decide(
+        PendingDelivery delivery, string? failure, DateTimeOffset now, QueueOptions options, DateTimeOffset? retryAt = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (delivery.Attempt == 0)
@@ -33,8 +35,8 @@ public static class NackRule
             return new NackDecision(new NackOutcome(NackResult.DeadLettered), error);
         }
 
-        var retryAt = DateTimeOffset.FromUnixTimeMilliseconds((now + options.DelayBeforeRetry(delivery.Attempt)).ToUnixTimeMilliseconds());
-        return new NackDecision(new NackOutcome(NackResult.Retrying, retryAt), error);
+        var next = retryAt is { } asked ? (asked < now ? now : asked) : now + options.DelayBeforeRetry(delivery.Attempt);
+        return new NackDecision(new NackOutcome(NackResult.Retrying, DateTimeOffset.FromUnixTimeMilliseconds(next.ToUnixTimeMilliseconds())), error);
     }
 }
 

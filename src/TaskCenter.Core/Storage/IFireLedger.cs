@@ -101,8 +101,9 @@ public interface IFireLedger
     /// </summary>
     Task<AckOutcome> AckAsync(string group, IReadOnlyList<string> msgIds, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Reports a failed handling, as <see cref="NackRule.Decide"/> says.</summary>
-    Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Reports a failed handling, as <see cref="NackRule.Decide"/> says (with <paramref name="retryAt"/>, when given).</summary>
+    Task<NackOutcome> NackAsync(
+        string group, string msgId, string? failure, DateTimeOffset? retryAt, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The group's dead letters, oldest first, after the given msgid (paging): at most <paramref name="limit"/>, and

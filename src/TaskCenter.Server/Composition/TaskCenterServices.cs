@@ -12,6 +12,7 @@ using TaskCenter.Server.Health;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Metrics;
 using TaskCenter.Server.Overview;
+using TaskCenter.Server.Push;
 using TaskCenter.Server.Security;
 using TaskCenter.Storage.Postgres;
 using TaskCenter.Storage.Sqlite;
@@ -64,6 +65,7 @@ public static class TaskCenterServices
         services.AddHostedService<StorageInitializer>();
         AddStorage(services, configuration, backends);
         AddDelivery(services, configuration, backends);
+        services.AddTaskCenterPush(configuration, backends);
         services.AddHostedService<SchedulerEngine>();
         services.AddHostedService<Housekeeping>();
         services.AddTaskCenterOverview(configuration);

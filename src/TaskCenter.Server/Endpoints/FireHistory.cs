@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
+using TaskCenter.Core.Push;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
 using TaskCenter.Server.Composition;
 using TaskCenter.Contracts;
 using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
+using TaskCenter.Server.Push;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -16,7 +18,14 @@ internal static class FireHistory
     public const int MaxLimit = 500;
 
     public static async Task<IResult> ListAsync(
-        string id, HttpRequest request, ITaskReader reader, RequestScope scope, Backends backends, IOptions<QueueOptions> queue, CancellationToken ct)
+        string id,
+        HttpRequest request,
+        ITaskReader reader,
+        IPushGroupStore pushGroups,
+        RequestScope scope,
+        Backends backends,
+        IOptions<QueueOptions> queue,
+        CancellationToken ct)
     {
         var taskId = TaskManagementEndpoints.TaskId(id);
         var limit = request.QueryWholeNumber("limit") ?? DefaultLimit;
@@ -43,10 +52,20 @@ internal static class FireHistory
         var page = fires.Take((int)limit)
             .Select(fire => scope.IsUnscoped ? fire : fire with { Deliveries = [.. fire.Deliveries.Where(d => scope.Scopes.Groups.Matches(d.Group))] })
             .ToList();
+        var pushes = (await pushGroups.ListAttemptsAsync([.. page.Select(fire => fire.MsgId)], ct))
+            .Where(push => scope.IsUnscoped || scope.Scopes.Groups.Matches(push.Group))
+            .ToLookup(push => (push.MsgId, push.Group));
+        if (backends.Delivery != DeliveryTransport.BuiltIn)
+        {
+            // The broker holds a push group's messages: its deliveries are told by its push attempts.
+            var pushGroupNames = pushes.Select(attempts => attempts.Key.Group).Distinct(StringComparer.Ordinal).ToList();
+            page = [.. page.Select(fire => PushedDelivery.WithPushes(fire, pushes, pushGroupNames))];
+        }
+
         var next = fires.Count > limit ? page[^1].FireTime.ToUnixTimeMilliseconds() : (long?)null;
         return Results.Json(
             new FireHistoryResponse(
-                [.. page.Select(WireMapper.ToWire)],
+                [.. page.Select(fire => WireMapper.ToWire(fire, pushes))],
                 next,
                 backends.Delivery == DeliveryTransport.BuiltIn ? queue.Value.MaxAttempts : null),
             ServerJson.Responses.FireHistoryResponse);

@@ -7,6 +7,7 @@ using TaskCenter.Contracts;
 using TaskCenter.Server.Wire;
 using TaskCenter.Server.OpenApi;
 using TaskCenter.Server.Overview;
+using TaskCenter.Server.Push;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -17,13 +18,14 @@ public static class OverviewEndpoints
     public static RouteGroupBuilder MapOverviewEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/overview", GetAsync).RequireAuthorization(AccessPolicies.View)
-            .Documented<OverviewResponse>("Overview", description: "Tasks by type and state, backlog per group, server instances, fires per minute.");
+            .Documented<OverviewResponse>("Overview", description: "Tasks by type and state, backlog per group, push groups with their circuits, server instances, fires per minute.");
         return api;
     }
 
     private static async Task<IResult> GetAsync(
         TaskCensusCache census,
         IInstanceRegistry registry,
+        PushGroupRegistry pushGroups,
         ServerInstance self,
         Backends backends,
         TimeProvider time,
@@ -40,6 +42,7 @@ public static class OverviewEndpoints
             CountedAtMs = snapshot.CountedAt.ToUnixTimeMilliseconds(),
             Tasks = Tasks(counts.Tasks),
             Groups = [.. counts.Groups.Where(g => scope.Scopes.Groups.Matches(g.Group)).Select(g => new GroupBacklogResponse(g.Group, g.Ready, g.Leased, g.Dead))],
+            PushGroups = PushGroups(await pushGroups.ListAsync(ct), scope),
             UnroutedFires = null,
             UnpublishedFires = null,
             Instances = null,
@@ -81,6 +84,11 @@ public static class OverviewEndpoints
     }
 
     private static IResult Answer(OverviewResponse overview) => Results.Json(overview, ServerJson.Responses.OverviewResponse);
+
+    /// <summary>The push groups the key may see, by name; at most Push:MaxGroups, the most the server holds.</summary>
+    private static List<PushGroupStatusResponse> PushGroups(IEnumerable<PushTarget> targets, RequestScope scope) =>
+        [.. targets.Where(t => scope.Scopes.Groups.Matches(t.Group.Name)).OrderBy(t => t.Group.Name, StringComparer.Ordinal)
+            .Select(t => new PushGroupStatusResponse(t.Group.Name, t.Group.Push.Url, t.CircuitState, t.Circuit.LastError))];
 
     private static List<TaskCountResponse> Tasks(IEnumerable<TaskCount> counts) =>
         [.. counts.Select(c => new TaskCountResponse((int)c.Type, c.State.ToWire(), c.Count))];

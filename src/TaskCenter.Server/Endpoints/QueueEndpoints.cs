@@ -7,6 +7,7 @@ using TaskCenter.Contracts;
 using TaskCenter.Server.Wire;
 using TaskCenter.Server.Http;
 using TaskCenter.Server.OpenApi;
+using TaskCenter.Server.Push;
 using TaskCenter.Server.Security;
 
 namespace TaskCenter.Server.Endpoints;
@@ -72,6 +73,7 @@ public static class QueueEndpoints
         IOptions<QueueOptions> options,
         IOptions<LimitOptions> limits,
         IHostApplicationLifetime lifetime,
+        PushGroupRegistry pushGroups,
         CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<ConsumeRequestBody>(request, ct);
@@ -83,14 +85,15 @@ public static class QueueEndpoints
         var consume = new ConsumeRequest(
             scope.RequireGroup(Group(body.Group)),
             scope.Narrow(tags),
-            (int)InRange(body.Max ?? 1, "max", 1, MaxMessages),
-            TimeSpan.FromMilliseconds(InRange(body.WaitMs ?? 0, "wait_ms", 0, MaxWaitMs)),
+            (int)ApiException.RequireInRange(body.Max ?? 1, "max", 1, MaxMessages),
+            TimeSpan.FromMilliseconds(ApiException.RequireInRange(body.WaitMs ?? 0, "wait_ms", 0, MaxWaitMs)),
             body.LeaseMs is { } leaseMs
-                ? TimeSpan.FromMilliseconds(InRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
+                ? TimeSpan.FromMilliseconds(ApiException.RequireInRange(leaseMs, "lease_ms", MinLeaseMs, MaxLeaseMs))
                 : options.Value.DefaultLease)
         {
             Owner = ApiKeyAuthentication.KeyName(request.HttpContext.User),
         };
+        await GroupDeclarations.RefusePushGroupAsync(pushGroups, consume.Group, ct);
 
         // A long poll ends early, empty, when the server shuts down, so shutdown does not wait for it.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
@@ -111,10 +114,12 @@ public static class QueueEndpoints
         return Results.Json(new ConsumeResponse(messages.Select(WireMapper.ToWire).ToList()), ServerJson.Responses.ConsumeResponse);
     }
 
-    private static async Task<IResult> AckAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
+    private static async Task<IResult> AckAsync(
+        HttpRequest request, BuiltInQueue queue, RequestScope scope, PushGroupRegistry pushGroups, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<AckRequest>(request, ct);
         var group = scope.RequireGroup(Group(body.Group));
+        await GroupDeclarations.RefusePushGroupAsync(pushGroups, group, ct);
         var msgIds = MsgIds(body.MsgIds) ?? throw ApiException.BadRequest("msgids is required (an array of msgids)");
 
         var outcome = await queue.AckAsync(group, msgIds, ct);
@@ -123,10 +128,12 @@ public static class QueueEndpoints
             : Results.Json(new AckResponse(outcome.Acked), ServerJson.Responses.AckResponse);
     }
 
-    private static async Task<IResult> NackAsync(HttpRequest request, BuiltInQueue queue, RequestScope scope, CancellationToken ct)
+    private static async Task<IResult> NackAsync(
+        HttpRequest request, BuiltInQueue queue, RequestScope scope, PushGroupRegistry pushGroups, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<NackRequest>(request, ct);
         var group = scope.RequireGroup(Group(body.Group));
+        await GroupDeclarations.RefusePushGroupAsync(pushGroups, group, ct);
         var msgId = body.MsgId is { Length: > 0 } id ? id : throw ApiException.BadRequest("msgid is required");
         var failure = body.Error;
 
@@ -150,7 +157,4 @@ public static class QueueEndpoints
         new(StatusCodes.Status409Conflict,
             $"message {msgId} of group {group} was never handed out (since it was recorded or redriven); " +
             $"only a message received from /consume can be acked or nacked: {consequence}");
-
-    private static long InRange(long value, string field, long min, long max) =>
-        value >= min && value <= max ? value : throw ApiException.BadRequest($"{field} must be between {min} and {max}, got {value}");
 }

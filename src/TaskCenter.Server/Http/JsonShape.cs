@@ -6,7 +6,7 @@ namespace TaskCenter.Server.Http;
 
 /// <summary>
 /// The JSON kind of each field of a request's contract type (a string, an integer, true or false, an array of strings
-/// or of objects), taken from the type's metadata: a body is checked against it before it is read, so that a field of
+/// or of objects, an object, or an object of strings), taken from the type's metadata: a body is checked against it before it is read, so that a field of
 /// the wrong kind is a 400 naming it, with its path inside the body (e.g. <c>tasks[3].type</c>). Null and absent are
 /// the same; fields the contract does not have are ignored (clients of the original may send more).
 /// </summary>
@@ -41,6 +41,8 @@ internal sealed class JsonShape
         Flag,
         TextList,
         ObjectList,
+        Object,
+        TextMap,
     }
 
     private sealed record Field(string Name, byte[] Utf8Name, Kind Kind, JsonShape? Items)
@@ -59,8 +61,12 @@ internal sealed class JsonShape
                 { Kind: JsonTypeInfoKind.Enumerable, ElementType: var item } when item == typeof(string) => new Field(name, utf8Name, Kind.TextList, null),
                 { Kind: JsonTypeInfoKind.Enumerable, ElementType: { } item } when options.GetTypeInfo(item).Kind == JsonTypeInfoKind.Object =>
                     new Field(name, utf8Name, Kind.ObjectList, JsonShape.Of(options.GetTypeInfo(item))),
+                { Kind: JsonTypeInfoKind.Dictionary, KeyType: var key, ElementType: var value } when key == typeof(string) && value == typeof(string) =>
+                    new Field(name, utf8Name, Kind.TextMap, null),
+                { Kind: JsonTypeInfoKind.Object } contract => new Field(name, utf8Name, Kind.Object, JsonShape.Of(contract)),
                 _ => throw new NotSupportedException(
-                    $"request field {name} is a {type}: a request's field is a string, a long, a bool, or a list of strings or of objects"),
+                    $"request field {name} is a {type}: a request's field is a string, a long, a bool, a list of strings or of objects, " +
+                    "an object, or an object of strings"),
             };
         }
 
@@ -79,6 +85,23 @@ internal sealed class JsonShape
                     break;
                 case Kind.ObjectList:
                     CheckItems(value, path, "objects", JsonValueKind.Object, "an object");
+                    break;
+                case Kind.Object when value.ValueKind != JsonValueKind.Object:
+                    throw ApiException.BadRequest($"{path}{Name} must be an object");
+                case Kind.Object:
+                    Items!.Check(value, $"{path}{Name}.");
+                    break;
+                case Kind.TextMap when value.ValueKind != JsonValueKind.Object:
+                    throw ApiException.BadRequest($"{path}{Name} must be an object of strings");
+                case Kind.TextMap:
+                    foreach (var entry in value.EnumerateObject())
+                    {
+                        if (entry.Value.ValueKind != JsonValueKind.String)
+                        {
+                            throw ApiException.BadRequest($"{path}{Name}.{entry.Name} must be a string");
+                        }
+                    }
+
                     break;
             }
         }

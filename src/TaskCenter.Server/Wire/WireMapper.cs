@@ -1,3 +1,4 @@
+using TaskCenter.Core.Push;
 using TaskCenter.Contracts;
 using TaskCenter.Core.Queue;
 using TaskCenter.Core.Storage;
@@ -86,7 +87,9 @@ internal static class WireMapper
         DeadAt = letter.DeadAt.ToUnixTimeSeconds(),
     };
 
-    public static FireResponse ToWire(FireHistoryEntry fire) => new()
+    /// <param name="fire">The fire.</param>
+    /// <param name="pushes">Push attempts by msgid and group: a push group's delivery lists them.</param>
+    public static FireResponse ToWire(FireHistoryEntry fire, ILookup<(string MsgId, string Group), PushAttempt> pushes) => new()
     {
         MsgId = fire.MsgId,
         FireTimeMs = fire.FireTime.ToUnixTimeMilliseconds(),
@@ -94,10 +97,10 @@ internal static class WireMapper
         PublishedAtMs = fire.PublishedAt?.ToUnixTimeMilliseconds(),
         Unrouted = fire.Unrouted,
         Unpublished = fire.Unpublished,
-        Deliveries = [.. fire.Deliveries.Select(delivery => ToWire(fire, delivery))],
+        Deliveries = [.. fire.Deliveries.Select(delivery => ToWire(fire, delivery, pushes[(fire.MsgId, delivery.Group)]))],
     };
 
-    private static FireDeliveryResponse ToWire(FireHistoryEntry fire, FireDelivery delivery) => new()
+    private static FireDeliveryResponse ToWire(FireHistoryEntry fire, FireDelivery delivery, IEnumerable<PushAttempt> pushes) => new()
     {
         Group = delivery.Group,
         State = delivery.State.ToString().ToLowerInvariant(),
@@ -107,5 +110,15 @@ internal static class WireMapper
         DoneAtMs = delivery.DoneAt?.ToUnixTimeMilliseconds(),
         LastError = delivery.LastError,
         AvailableAtMs = delivery.AvailableAt?.ToUnixTimeMilliseconds(),
+        Pushes = pushes.Any() ? [.. pushes.OrderBy(push => push.Attempt).Select(ToWire)] : null,
+    };
+
+    private static PushAttemptResponse ToWire(PushAttempt push) => new()
+    {
+        Attempt = push.Attempt,
+        AtMs = push.At.ToUnixTimeMilliseconds(),
+        Status = push.Status,
+        DurationMs = (long)push.Duration.TotalMilliseconds,
+        Error = push.Error,
     };
 }

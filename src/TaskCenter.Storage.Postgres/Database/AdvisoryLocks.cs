@@ -39,6 +39,12 @@ internal sealed class AdvisoryLocks(string schema)
     /// </summary>
     public string Housekeeping { get; } = schema + "/housekeeping";
 
+    /// <summary>
+    /// Held by a push group's declaration while it counts the groups and stores its own, so instances declaring new
+    /// groups together never store more than Push:MaxGroups.
+    /// </summary>
+    public string PushGroups { get; } = schema + "/push-groups";
+
     /// <summary>The prefix of <see cref="ExclusiveForAdd"/>'s key.</summary>
     public string Add { get; } = schema + "/add/";
 }

@@ -104,7 +104,7 @@ internal static class FireRecorder
             .With("@datas", fires.Select(f => PostgresText.ToPayload(f.Data)).ToArray())
             .With("@fireTimes", fires.Select(f => f.FireTime.ToUnixMs()).ToArray())
             .With("@recordedAts", fires.Select(f => f.RecordedAt.ToUnixMs()).ToArray())
-            .With("@leaseMs", fires.Select(f => f.Lease is { } lease && lease > TimeSpan.Zero ? LeaseMs(lease) : (long?)null).ToArray())
+            .With("@leaseMs", fires.Select(f => f.Lease is { } lease && lease > TimeSpan.Zero ? lease.ToMs() : (long?)null).ToArray())
             .With("@acks", fires.Select(f => f.Ack).ToArray());
 
         var rows = await command.ReadRowsAsync(row => (MsgId: row.GetString(0), Routed: row.GetInt64(1)), cancellationToken);
@@ -116,7 +116,4 @@ internal static class FireRecorder
         var inserted = rows.Select(r => r.MsgId).ToHashSet(StringComparer.Ordinal);
         return [.. fires.Where(f => inserted.Contains(f.MsgId))];
     }
-
-    /// <summary>A lease in whole milliseconds (rounded down, at least 1).</summary>
-    private static long LeaseMs(TimeSpan lease) => Math.Max(1, (long)lease.TotalMilliseconds);
 }

@@ -247,7 +247,8 @@ internal sealed class PostgresFireLedger(PostgresDatabase db, LedgerSettings set
             : new AckOutcome(InGivenOrder(msgIds, [.. rows.Select(r => r.MsgId)]));
     }
 
-    public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<NackOutcome> NackAsync(
+        string group, string msgId, string? failure, DateTimeOffset? retryAt, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.RunInTransactionAsync(
             async connection =>
             {
@@ -263,7 +264,7 @@ internal sealed class PostgresFireLedger(PostgresDatabase db, LedgerSettings set
                     delivery = QueueRowMapper.ReadPending(reader);
                 }
 
-                var decision = NackRule.Decide(delivery, failure, now, settings.Queue);
+                var decision = NackRule.Decide(delivery, failure, now, settings.Queue, retryAt);
                 if (!decision.Writes)
                 {
                     return decision.Outcome;

@@ -45,6 +45,19 @@ internal static class CommandExtensions
         return values;
     }
 
+    /// <summary>Runs the query and maps every row.</summary>
+    public static List<T> ReadRows<T>(this SqliteCommand command, Func<SqliteDataReader, T> map)
+    {
+        var rows = new List<T>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
     /// <summary>Runs a query returning one unix-ms time (or no row, or NULL: null) and disposes the command.</summary>
     public static DateTimeOffset? ReadTime(this SqliteCommand command)
     {

@@ -314,7 +314,8 @@ internal sealed class SqliteFireLedger : IFireLedger, IDisposable
         }
     }
 
-    public Task<NackOutcome> NackAsync(string group, string msgId, string? failure, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<NackOutcome> NackAsync(
+        string group, string msgId, string? failure, DateTimeOffset? retryAt, DateTimeOffset now, CancellationToken cancellationToken) =>
         _db.WriteAsync(
             (connection, transaction) =>
             {
@@ -330,7 +331,7 @@ internal sealed class SqliteFireLedger : IFireLedger, IDisposable
                     delivery = QueueRowMapper.ReadPending(reader);
                 }
 
-                var decision = NackRule.Decide(delivery, failure, now, _queue);
+                var decision = NackRule.Decide(delivery, failure, now, _queue, retryAt);
                 if (!decision.Writes)
                 {
                     return decision.Outcome;

@@ -118,6 +118,7 @@ public sealed class WireAgreementTests(SqliteServerFixture fixture) : IClassFixt
                 "GET /v1/api/task/stat", "GET /v1/api/overview", "POST /v1/api/consume", "POST /v1/api/ack", "POST /v1/api/nack",
                 "GET /v1/api/dead-letters", "POST /v1/api/dead-letters/redrive", "POST /v1/api/dead-letters/purge",
                 "POST /v1/api/delete-task", "POST /v1/api/delete-task-by-name", "GET /v1/api/groups", "DELETE /v1/api/groups/{group}",
+                "PUT /v1/api/groups/{group}", "GET /v1/api/groups/{group}",
             },
             called);
     }
@@ -166,6 +167,25 @@ public sealed class WireAgreementTests(SqliteServerFixture fixture) : IClassFixt
         await client.GetOverviewAsync();
         await client.RedriveDeadLettersAsync(group, [letters[0].MsgId]);
         await client.PurgeDeadLettersAsync(group);
+        var pushGroup = Unique.Name("wire-push");
+        await client.PutGroupAsync(pushGroup, new GroupDeclaration
+        {
+            Tags = name + ".push",
+            Push = new PushTarget
+            {
+                Url = new Uri("http://127.0.0.1:5080/hooks/wire"), ContentType = "text/plain", Timeout = TimeSpan.FromSeconds(5),
+                MaxConcurrency = 2, Headers = new Dictionary<string, string> { ["X-Team"] = "billing" },
+            },
+        }); // the secret generated: the answer holds it
+        await client.PutGroupAsync(pushGroup, new GroupDeclaration
+        {
+            Tags = name + ".push", Push = new PushTarget { Url = new Uri("http://127.0.0.1:5080/hooks/wire"), Secret = WebhookSignature.NewSecret() },
+        });
+        await client.GetGroupAsync(pushGroup);
+        await client.GetGroupAsync(Unique.Name("wire-undeclared")); // a 404
+        await client.GetOverviewAsync(); // with a push group in push_groups
+        await client.DeleteGroupAsync(pushGroup);
+        await client.DeleteGroupAsync(Unique.Name("wire-undeclared")); // a 404
         await client.DeleteTasksAsync([batch[0].TaskId]);
         await client.DeleteTasksByNameAsync(name);
     }

@@ -33,6 +33,23 @@ public class NackRuleTests
             NackRule.Decide(new(IsLeased: true, attempt, Now.AddMinutes(1)), "boom", Now, Options));
 
     [Fact]
+    public void A_retry_time_asked_for_replaces_the_delay_of_the_attempt_but_never_lies_in_the_past()
+    {
+        Assert.Equal(
+            new NackDecision(new NackOutcome(NackResult.Retrying, Now.AddMinutes(3)), "HTTP 429"),
+            NackRule.Decide(new(IsLeased: true, Attempt: 1, Now.AddMinutes(1)), "HTTP 429", Now, Options, retryAt: Now.AddMinutes(3)));
+        Assert.Equal(
+            Now,
+            NackRule.Decide(new(IsLeased: true, Attempt: 1, Now.AddMinutes(1)), "HTTP 503", Now, Options, retryAt: Now.AddMinutes(-3)).Outcome.RetryAt);
+    }
+
+    [Fact]
+    public void A_retry_time_asked_for_still_counts_the_attempt_so_retries_end_in_the_dead_letters() =>
+        Assert.Equal(
+            new NackDecision(new NackOutcome(NackResult.DeadLettered), "HTTP 429"),
+            NackRule.Decide(new(IsLeased: true, Attempt: 3, Now), "HTTP 429", Now, Options, retryAt: Now.AddMinutes(3)));
+
+    [Fact]
     public void A_leased_message_past_its_retries_is_dead_lettered()
     {
         var decision = NackRule.Decide(new(IsLeased: true, Attempt: 3, Now), "boom", Now, Options);

@@ -13,7 +13,7 @@ namespace TaskCenter.Packaging.Tests.Support;
 public sealed partial class LocalFeed : IAsyncLifetime
 {
     /// <summary>The SDK's packages: what an app references.</summary>
-    public static readonly IReadOnlyList<string> LibraryIds = ["TaskCenter.Client", "TaskCenter.Client.RabbitMq"];
+    public static readonly IReadOnlyList<string> LibraryIds = ["TaskCenter.Client", "TaskCenter.Client.RabbitMq", "TaskCenter.Client.AspNetCore"];
 
     public const string ToolId = "TaskCenter.Cli";
 

@@ -74,6 +74,22 @@ public abstract class OverviewTests(ServerFixture fixture)
         Assert.Equal("gone-host", gone.GetProperty("host").GetString());
     }
 
+    [Fact]
+    public async Task Lists_each_push_group_with_its_target_and_circuit_until_it_is_deleted()
+    {
+        var group = TaskCalls.UniquePrefix("overview-push");
+        var url = $"http://127.0.0.1:5080/hooks/{group}";
+        var (status, _) = await Http.PutJsonAsync($"/v1/api/groups/{group}", Json(new { tags = group, push = new { url } }));
+        Assert.Equal(HttpStatusCode.Created, status);
+
+        var listed = Assert.Single((await OverviewAsync()).GetProperty("push_groups").EnumerateArray(), g => g.GetProperty("group").GetString() == group);
+
+        Assert.Equal((url, "closed", JsonValueKind.Null), (
+            listed.GetProperty("url").GetString(), listed.GetProperty("circuit").GetString(), listed.GetProperty("last_error").ValueKind));
+        Assert.Equal(HttpStatusCode.OK, (await Http.DeleteJsonAsync($"/v1/api/groups/{group}")).Status);
+        Assert.DoesNotContain(group, (await OverviewAsync()).GetProperty("push_groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()));
+    }
+
     private async Task<JsonElement> OverviewAsync()
     {
         var (status, body) = await Http.GetJsonAsync("/v1/api/overview");

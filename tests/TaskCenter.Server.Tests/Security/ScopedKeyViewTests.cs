@@ -26,6 +26,12 @@ public abstract class ScopedKeyViewTests(ScopedKeysFixture fixture)
         await AddAsync($"shipping.a{suffix}", ShippingProducer, paused: true);
         await ConsumeAsync(BillingConsumer, $"billing-workers{suffix}", $"billing.none{suffix}");
         await ConsumeAsync(ShippingConsumer, $"shipping-workers{suffix}", $"shipping.none{suffix}");
+        foreach (var pushGroup in new[] { $"billing-push{suffix}", $"shipping-push{suffix}" })
+        {
+            var declared = await Http.SendAsync(
+                "PUT", $"/v1/api/groups/{pushGroup}", Json(new { tags = "none", push = new { url = "http://127.0.0.1:5080/hooks" } }), Admin);
+            Assert.Equal(HttpStatusCode.Created, declared.Status);
+        }
 
         var billing = (await Http.SendAsync("GET", "/v1/api/overview", null, BillingViewer)).Body;
         var admin = (await Http.SendAsync("GET", "/v1/api/overview", null, Admin)).Body;
@@ -36,6 +42,10 @@ public abstract class ScopedKeyViewTests(ScopedKeysFixture fixture)
         Assert.Contains($"billing-workers{suffix}", groups);
         Assert.All(groups, g => Assert.StartsWith("billing-", g, StringComparison.Ordinal));
         Assert.Contains($"shipping-workers{suffix}", admin.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()));
+        var pushGroups = billing.GetProperty("push_groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()!).ToList();
+        Assert.Contains($"billing-push{suffix}", pushGroups);
+        Assert.All(pushGroups, g => Assert.StartsWith("billing-", g, StringComparison.Ordinal));
+        Assert.Contains($"shipping-push{suffix}", admin.GetProperty("push_groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()));
         foreach (var serverWide in new[] { "unrouted_fires", "unpublished_fires", "instances", "fires_per_minute" })
         {
             Assert.Equal(JsonValueKind.Null, billing.GetProperty(serverWide).ValueKind);

@@ -54,6 +54,12 @@ export function table(columns, rows, { empty = 'Nothing here.', label, rowClass,
     h('table', { 'aria-label': label, class: stack ? 'stack' : null }, h('thead', {}, head), h('tbody', {}, body)));
 }
 
+/** A last error on one line, cut with an ellipsis; the whole text on hover and, opened, below. */
+export function lastError(error) {
+  return h('details', { class: 'last-error' },
+    h('summary', { title: error }, h('span', { class: 'meta' }, 'Last error'), h('code', { class: 'error' }, error)));
+}
+
 /** A titled section of a page. */
 export function section(title, ...children) {
   return h('section', { class: 'card' }, h('h2', {}, title), children);

@@ -1,8 +1,8 @@
-// #/ : tasks by state and type, fires per minute, delivery backlog, dead letters, server instances.
+// #/ : tasks by state and type, fires per minute, delivery backlog, push groups, dead letters, server instances.
 import { api } from '../api.js';
 import { autoRefresh, part } from '../auto-refresh.js';
 import { barChart } from '../chart.js';
-import { h, section, table } from '../dom.js';
+import { h, lastError, section, table } from '../dom.js';
 import { TASK_STATES, TASK_TYPES, count, dateTime, relative, typeName } from '../format.js';
 import { href, refresh } from '../router.js';
 
@@ -17,6 +17,7 @@ const PARTS = [
   [o => o.tasks, tasks => section('Tasks by type and state', taskMatrix(tasks))],
   [o => o.fires_per_minute, fires => fires && section('Fires per minute, last 3 hours', firesChart(fires))],
   [o => o.groups, groups => section('Delivery backlog by consumer group', backlog(groups))],
+  [o => o.push_groups, list => (list?.length ? section('Push groups', pushGroups(list)) : null)],
   [o => o.instances, list => list && section('Server instances', instances(list))],
 ];
 
@@ -76,6 +77,20 @@ function backlog(groups) {
     { title: 'Dead', class: 'num', cell: g => (g.dead ? h('a', { href: href('/dead-letters', { group: g.group }) }, count(g.dead)) : '0') },
   ], groups, { empty: 'No consumer group has subscribed yet.', label: 'Delivery backlog' });
 }
+
+// Each push group's target and whether this server instance pushes to it (closed) or holds pushes back (open).
+function pushGroups(list) {
+  return table([
+    { title: 'Group', cell: p => h('span', { class: 'clip', title: p.group }, p.group) },
+    { title: 'Target', cell: p => h('code', { class: 'clip url', title: p.url }, p.url) },
+    { title: 'State', cell: p => h('span', { class: `badge ${p.circuit}`, title: CIRCUIT_TITLES[p.circuit] }, p.circuit) },
+  ], list, { label: 'Push groups', detail: p => p.last_error && lastError(p.last_error) });
+}
+
+const CIRCUIT_TITLES = {
+  closed: 'Pushing',
+  open: 'Every recent push failed: nothing is sent (the messages wait, their attempts not spent) until a probe succeeds',
+};
 
 function instances(list) {
   return table([

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { runAction } from '../actions.js';
 import { autoRefresh, part } from '../auto-refresh.js';
-import { facts, h, section, table } from '../dom.js';
+import { facts, h, lastError, section, table } from '../dom.js';
 import { clockTime, count, dateTime, dateTimeFromSeconds, duration, typeName, viewerZone } from '../format.js';
 import { href, navigate, refresh } from '../router.js';
 import { editTask } from './task-edit.js';
@@ -154,10 +154,4 @@ function deliveryState(delivery, maxAttempts) {
     ];
   }
   return delivery.state === 'leased' ? [stateBadge('leased'), attempt(delivery.attempts)] : stateBadge(delivery.state);
-}
-
-/** A delivery's last error on one line, cut with an ellipsis; the whole text on hover and, opened, below. */
-function lastError(error) {
-  return h('details', { class: 'last-error' },
-    h('summary', { title: error }, h('span', { class: 'meta' }, 'Last error'), h('code', { class: 'error' }, error)));
 }

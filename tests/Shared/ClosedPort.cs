@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TaskCenter.Client.Tests.Support;
+namespace TaskCenter.Testing;
 
 /// <summary>A loopback port nobody listens on (yet): connections to it are refused at once.</summary>
 public static class ClosedPort
