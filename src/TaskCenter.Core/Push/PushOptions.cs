@@ -33,6 +33,13 @@ public sealed class PushOptions : IValidatableObject
     [Range(1, 10_000)]
     public int MaxGroups { get; set; } = 100;
 
+    /// <summary>
+    /// The most requests all push groups together may have in flight from one server instance: the sum of their
+    /// max_concurrency. It bounds the connections and the messages' data a server holds for pushing.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxTotalConcurrency { get; set; } = 2048;
+
     /// <summary>How long a target that failed every recent push is left alone before one push probes it again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CircuitBreak { get; set; } = TimeSpan.FromSeconds(30);

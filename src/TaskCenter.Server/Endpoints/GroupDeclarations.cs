@@ -55,6 +55,16 @@ internal static class GroupDeclarations
             throw TooManyPushGroups(push.Value.MaxGroups);
         }
 
+        if (declaration.Push is { } wanted
+            && registry.Targets.Where(target => target.Group.Name != name).Sum(target => target.Group.Push.MaxConcurrency) + wanted.MaxConcurrency
+                is var total && total > push.Value.MaxTotalConcurrency)
+        {
+            throw new ApiException(
+                StatusCodes.Status409Conflict,
+                $"push.max_concurrency {wanted.MaxConcurrency} would bring the push groups' requests in flight to {total}, over " +
+                $"Push:MaxTotalConcurrency ({push.Value.MaxTotalConcurrency}); lower it or another group's");
+        }
+
         if (backends.Delivery == DeliveryTransport.BuiltIn)
         {
             try

@@ -269,6 +269,25 @@ public abstract class PushGroupTests(TestBackend backend) : IAsyncLifetime
         Assert.Equal("hands-off", group.GetProperty("tags").GetString());
     }
 
+    [Fact]
+    public async Task The_push_groups_max_concurrency_add_up_to_at_most_the_servers_bound()
+    {
+        // Push:MaxTotalConcurrency is 2048 by default: eight groups of 256.
+        for (var i = 0; i < 8; i++)
+        {
+            await DeclarePushGroupAsync($"push-wide-{i}", "wide", new { max_concurrency = 256 });
+        }
+
+        AssertError(
+            await DeclareAsync("push-wide-8", "wide", new { max_concurrency = 1 }),
+            HttpStatusCode.Conflict,
+            "would bring the push groups' requests in flight to 2049, over Push:MaxTotalConcurrency (2048)");
+        AssertError(await Http.GetJsonAsync("/v1/api/groups/push-wide-8"), HttpStatusCode.NotFound, "push-wide-8");
+        var (changed, _) = await DeclareAsync("push-wide-0", "wide", new { max_concurrency = 255 });
+        Assert.Equal(HttpStatusCode.OK, changed);
+        Assert.Equal(HttpStatusCode.Created, (await DeclareAsync("push-wide-8", "wide", new { max_concurrency = 1 })).Status);
+    }
+
     [Theory]
     [InlineData("""{"push":{"url":"http://127.0.0.1:1/x"}}""", "tags is required")]
     [InlineData("""{"tags":"a","push":{}}""", "push.url is required")]
