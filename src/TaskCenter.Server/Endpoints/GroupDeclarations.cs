@@ -34,7 +34,9 @@ internal static class GroupDeclarations
     {
         var name = scope.RequireGroup(QueueEndpoints.Group(group));
         var body = await JsonBody.ReadAsync<PutGroupRequest>(request, ct);
-        var existing = await store.GetAsync(name, ct);
+        // The push groups as stored now, not as this instance last read them: the limits below count them all.
+        var stored = await registry.RefreshAsync(ct);
+        var existing = stored.GetValueOrDefault(name)?.Group;
         var declaration = PushDeclaration.Read(body, targets, limits.Value, existing?.Push.Secret);
         var tags = scope.Narrow(declaration.Tags);
         var owner = ApiKeyAuthentication.KeyName(request.HttpContext.User);
@@ -50,13 +52,13 @@ internal static class GroupDeclarations
             throw ApiException.BadRequest($"tags: {unbound}");
         }
 
-        if (declaration.Push is not null && existing is null && registry.Targets.Count >= push.Value.MaxGroups)
+        if (declaration.Push is not null && existing is null && stored.Count >= push.Value.MaxGroups)
         {
             throw TooManyPushGroups(push.Value.MaxGroups);
         }
 
         if (declaration.Push is { } wanted
-            && registry.Targets.Where(target => target.Group.Name != name).Sum(target => target.Group.Push.MaxConcurrency) + wanted.MaxConcurrency
+            && stored.Values.Where(target => target.Group.Name != name).Sum(target => target.Group.Push.MaxConcurrency) + wanted.MaxConcurrency
                 is var total && total > push.Value.MaxTotalConcurrency)
         {
             throw new ApiException(
